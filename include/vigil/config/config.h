@@ -1,0 +1,101 @@
+// Vigil's configuration, as loaded from YAML. Plain values; copyable.
+// Every field names its YAML key and default.
+#ifndef VIGIL_CONFIG_CONFIG_H_
+#define VIGIL_CONFIG_CONFIG_H_
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "vigil/base/status.h"
+#include "vigil/watchlist/watchlist.h"
+
+namespace vigil {
+
+using std::chrono_literals::operator""ms;
+using std::chrono_literals::operator""s;
+using std::chrono_literals::operator""min;
+using std::chrono_literals::operator""h;
+
+// fetch: (global) and sources[].fetch: (per-source override).
+struct FetchLimits {
+  std::chrono::milliseconds timeout = 30s;          // timeout: whole transfer
+  std::chrono::milliseconds connect_timeout = 10s;  // connect_timeout
+  uint64_t max_body = 16ull << 20;                  // max_body: "16MiB", bytes
+  int max_redirects = 5;                            // max_redirects
+};
+
+struct StorageConfig {
+  // storage.path, default "vigil.db"; resolved against the config file's
+  // folder when relative.
+  std::filesystem::path path;
+};
+
+struct SourceConfig {
+  std::string id;                              // sources[].id, required, unique
+  std::string url;                             // sources[].url: http, https or file
+  std::chrono::milliseconds interval = 10min;  // sources[].interval
+  // sources[].type: "auto" (sniff), "feed", "html" or "text".
+  std::string type = "auto";
+  FetchLimits limits;                          // sources[].fetch, defaults from fetch:
+  std::map<std::string, std::string> headers;  // sources[].headers: extra request headers
+};
+
+struct WatchlistConfig {
+  std::string id;        // watchlists[].id, required, unique
+  std::string format;    // watchlists[].format: "vigil-yaml"
+  std::filesystem::path path;  // watchlists[].path, resolved like storage.path
+};
+
+struct WebhookConfig {
+  std::string id;      // webhooks[].id, required, unique
+  std::string url;     // webhooks[].url: http or https
+  std::string secret;  // webhooks[].secret: "whsec_" + base64 key
+  std::chrono::milliseconds timeout = 15s;  // webhooks[].timeout
+};
+
+struct LogConfig {
+  std::string level = "info";  // log.level: trace|debug|info|warn|error|critical|off
+};
+
+struct DaemonConfig {
+  int max_concurrent_fetches = 4;           // daemon.max_concurrent_fetches
+  double jitter = 0.1;                      // daemon.jitter: fraction of interval
+  std::chrono::milliseconds max_backoff = 1h;  // daemon.max_backoff for failing sources
+  // daemon.alert_max_attempts: after this many failed tries an alert is
+  // parked as failed (kept in the database, not retried).
+  int alert_max_attempts = 12;
+  std::chrono::milliseconds alert_backoff_base = 5s;  // daemon.alert_backoff_base
+  std::chrono::milliseconds alert_backoff_max = 1h;   // daemon.alert_backoff_max
+};
+
+struct Config {
+  std::filesystem::path file;  // the config file this was loaded from
+  StorageConfig storage;
+  FetchLimits fetch;
+  DaemonConfig daemon;
+  LogConfig log;
+  std::vector<SourceConfig> sources;
+  std::vector<WatchlistConfig> watchlists;
+  std::vector<KeywordList> keywords;  // keywords[]: {id, terms}
+  std::vector<WebhookConfig> webhooks;
+};
+
+// Loads and validates a config file. On failure the Status message holds one
+// "file:line:col: message" line per problem found (all of them, not just the
+// first). Does not load the watchlists themselves; see LoadWatchlists.
+Result<Config> LoadConfig(const std::filesystem::path& file);
+
+// Loads every watchlist the config names, in order. Failures are reported
+// as "file:line:col: message" lines against the watchlist file.
+Result<std::vector<Watchlist>> LoadWatchlists(const Config& config);
+
+// Loads one watchlist.
+Result<Watchlist> LoadWatchlist(const WatchlistConfig& list);
+
+}  // namespace vigil
+
+#endif  // VIGIL_CONFIG_CONFIG_H_

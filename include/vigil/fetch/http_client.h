@@ -1,0 +1,80 @@
+// Blocking HTTP(S) and file:// transfers over libcurl. Each call uses its own
+// curl easy handle, so calls are safe from several threads at once once a
+// CurlGlobal exists.
+#ifndef VIGIL_FETCH_HTTP_CLIENT_H_
+#define VIGIL_FETCH_HTTP_CLIENT_H_
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "vigil/base/status.h"
+#include "vigil/config/config.h"
+
+namespace vigil {
+
+// Owns curl_global_init/cleanup. Create exactly one in main() (or a test's
+// main) before any other thread starts; destroy it last.
+class CurlGlobal {
+ public:
+  CurlGlobal();
+  ~CurlGlobal();
+  CurlGlobal(const CurlGlobal&) = delete;  // one per process
+  CurlGlobal& operator=(const CurlGlobal&) = delete;
+};
+
+// "Vigil/<version> (+https://github.com/vigil; sanctions monitor)".
+std::string UserAgent();
+
+struct FetchRequest {
+  std::string url;  // http://, https:// or file://
+  // Validators from the previous successful fetch, sent as If-None-Match /
+  // If-Modified-Since. Empty: unconditional GET.
+  std::string etag;
+  std::string last_modified;
+  FetchLimits limits;
+  std::map<std::string, std::string> headers;  // extra request headers
+  // When non-null and set to true while the transfer runs, the transfer is
+  // aborted promptly and Fetch returns an error ("cancelled").
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+struct FetchResponse {
+  long http_status = 0;       // 200, 304, ...; 200 for file:// reads
+  bool not_modified = false;  // 304 (or file mtime unchanged): body empty
+  std::string body;           // decoded (gzip/deflate undone), at most max_body
+  std::string content_type;   // Content-Type header as sent, may be empty
+  std::string etag;           // validators to send next time
+  std::string last_modified;
+  std::string effective_url;  // after redirects
+};
+
+// GET `request.url`. Errors (as Status): DNS/connect/TLS failures, timeouts,
+// too many redirects, a body over max_body (transfer aborted), HTTP status
+// >= 400 ("HTTP 404"), cancellation. 304 is success with not_modified set.
+Result<FetchResponse> Fetch(const FetchRequest& request);
+
+struct PostRequest {
+  std::string url;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  std::chrono::milliseconds timeout = std::chrono::seconds(15);
+  std::chrono::milliseconds connect_timeout = std::chrono::seconds(10);
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+struct PostResponse {
+  long http_status = 0;
+  std::string body;  // first 64 KiB at most, for error messages
+  std::map<std::string, std::string> headers;  // lower-cased names
+};
+
+// POST without following redirects. A transport failure is an error Status;
+// any HTTP status (including 4xx/5xx) is a successful PostResponse.
+Result<PostResponse> Post(const PostRequest& request);
+
+}  // namespace vigil
+
+#endif  // VIGIL_FETCH_HTTP_CLIENT_H_

@@ -1,0 +1,103 @@
+// Vigil's SQLite database: polling state, documents, hits, alert outbox.
+#ifndef VIGIL_STORE_STORE_H_
+#define VIGIL_STORE_STORE_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vigil/base/status.h"
+#include "vigil/match/matcher.h"
+
+namespace vigil {
+
+// Per-source polling state; survives restarts.
+struct SourceState {
+  std::string source_id;
+  std::string etag;
+  std::string last_modified;
+  int64_t next_poll_unix_ms = 0;  // 0: poll at once
+  int error_count = 0;            // consecutive failures
+  std::string last_error;
+  int64_t last_success_unix_ms = 0;
+};
+
+struct NewDocument {
+  std::string source_id;
+  // Dedupe key: "guid:<guid>", else "link:<url>", else "hash:<content hash>".
+  std::string dedupe_key;
+  std::string url;
+  std::string guid;
+  std::string title;
+  std::optional<int64_t> published_unix_ms;
+  int64_t fetched_unix_ms = 0;
+  std::string content_hash;  // hex SHA-256 of the text
+  std::string text;          // the UTF-8 text the hit offsets refer to
+};
+
+// One alert to queue for one webhook, in the same transaction as the hits.
+struct NewAlert {
+  std::string alert_id;    // shared by all webhooks for this document
+  std::string webhook_id;  // config id of the webhook
+  std::string message_id;  // Standard Webhooks "webhook-id", stable across retries
+  std::string payload;     // the JSON body, exactly as it will be signed
+};
+
+struct OutboxEntry {
+  int64_t id = 0;
+  std::string alert_id;
+  std::string webhook_id;
+  std::string message_id;
+  std::string payload;
+  int attempts = 0;
+  int64_t next_attempt_unix_ms = 0;
+  std::string last_error;
+  std::string state;  // "pending", "delivered", "failed"
+};
+
+// Thread-compatible: use from one thread (the daemon's io thread).
+class Store {
+ public:
+  // Opens or creates the database (WAL mode, foreign keys on) and migrates
+  // the schema to the current version. Fails with a clear message when the
+  // file is not a database or is newer than this binary understands.
+  static Result<std::unique_ptr<Store>> Open(const std::filesystem::path& path);
+  virtual ~Store() = default;
+
+  virtual int SchemaVersion() = 0;
+
+  // nullopt when never stored.
+  virtual Result<std::optional<SourceState>> GetSourceState(const std::string& source_id) = 0;
+  virtual Status PutSourceState(const SourceState& state) = 0;
+
+  virtual Result<bool> HasDocument(const std::string& source_id,
+                                   const std::string& dedupe_key) = 0;
+
+  // In one transaction: the document, its hits and its alerts. Returns the
+  // new document's row id, or nullopt when (source_id, dedupe_key) is
+  // already stored (nothing written then).
+  virtual Result<std::optional<int64_t>> InsertDocument(
+      const NewDocument& document, const std::vector<Match>& hits,
+      const std::vector<NewAlert>& alerts) = 0;
+
+  // Pending alerts with next_attempt <= now, oldest first.
+  virtual Result<std::vector<OutboxEntry>> DueAlerts(int64_t now_unix_ms, int limit) = 0;
+  // Earliest next_attempt among pending alerts, or nullopt if none.
+  virtual Result<std::optional<int64_t>> NextAlertDue() = 0;
+  virtual Status MarkDelivered(int64_t outbox_id, int64_t now_unix_ms) = 0;
+  // Records a failed attempt; `give_up` parks the alert as "failed".
+  virtual Status MarkAttemptFailed(int64_t outbox_id, int64_t next_attempt_unix_ms,
+                                   const std::string& error, bool give_up) = 0;
+
+  // For tests and `vigil` tooling: counts by table.
+  virtual Result<int64_t> CountDocuments() = 0;
+  virtual Result<int64_t> CountHits() = 0;
+  virtual Result<std::vector<OutboxEntry>> ListAlerts() = 0;
+};
+
+}  // namespace vigil
+
+#endif  // VIGIL_STORE_STORE_H_

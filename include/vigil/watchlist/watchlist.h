@@ -1,0 +1,38 @@
+// Watchlists and keyword lists: what Vigil looks for in text.
+#ifndef VIGIL_WATCHLIST_WATCHLIST_H_
+#define VIGIL_WATCHLIST_WATCHLIST_H_
+
+#include <string>
+#include <vector>
+
+namespace vigil {
+
+enum class EntityType { kPerson, kOrganization, kVessel, kAircraft, kOther };
+
+// "person", "organization", ...; the YAML spelling.
+const char* EntityTypeName(EntityType type);
+
+// One listed party. `name` is the primary name as the list writes it
+// (possibly "LAST, First Middle"); `aliases` are further names, any script.
+struct Entity {
+  std::string id;
+  std::string name;
+  EntityType type = EntityType::kOther;
+  std::vector<std::string> aliases;
+};
+
+// A loaded watchlist. Entity ids are unique within a list.
+struct Watchlist {
+  std::string id;
+  std::vector<Entity> entities;
+};
+
+// A keyword group from the config: any of `terms` is a hit for `id`.
+struct KeywordList {
+  std::string id;
+  std::vector<std::string> terms;
+};
+
+}  // namespace vigil
+
+#endif  // VIGIL_WATCHLIST_WATCHLIST_H_
