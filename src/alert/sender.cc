@@ -1,0 +1,80 @@
+#include "vigil/alert/sender.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "vigil/alert/retry_after.h"
+#include "vigil/alert/signer.h"
+#include "vigil/base/time.h"
+#include "vigil/fetch/http_client.h"
+
+namespace vigil {
+namespace {
+
+constexpr std::chrono::milliseconds kMaxConnectTimeout = std::chrono::seconds(10);
+
+// Transport errors come from curl and may quote the request; make sure the
+// signing secret can never reach a log through them.
+std::string Scrub(std::string message, const std::string& secret) {
+  if (secret.empty()) return message;
+  for (size_t pos = message.find(secret); pos != std::string::npos;
+       pos = message.find(secret, pos)) {
+    message.replace(pos, secret.size(), "<secret>");
+  }
+  return message;
+}
+
+DeliveryOutcome HttpFailure(const PostResponse& response) {
+  DeliveryOutcome outcome;
+  outcome.error = "HTTP " + std::to_string(response.http_status);
+  if (response.http_status == 429 || response.http_status == 503) {
+    auto header = response.headers.find("retry-after");
+    if (header != response.headers.end()) {
+      outcome.retry_after = ParseRetryAfter(header->second, NowUnixMs());
+    }
+  }
+  return outcome;
+}
+
+}  // namespace
+
+DeliveryOutcome DeliverWebhook(const WebhookConfig& webhook, const std::string& message_id,
+                               const std::string& payload, const std::atomic<bool>* cancel) {
+  DeliveryOutcome outcome;
+  // A fresh timestamp per attempt: receivers reject stale ones (replay
+  // protection), and a retry may come hours after the first try.
+  const int64_t timestamp_s = NowUnixMs() / 1000;
+  Result<std::string> signature = SignWebhook(webhook.secret, message_id, timestamp_s, payload);
+  if (!signature.ok()) {
+    outcome.error = signature.status().message();
+    return outcome;
+  }
+
+  PostRequest request;
+  request.url = webhook.url;
+  request.headers = {
+      {"content-type", "application/json"},
+      {"user-agent", UserAgent()},
+      {"webhook-id", message_id},
+      {"webhook-timestamp", std::to_string(timestamp_s)},
+      {"webhook-signature", std::move(signature).value()},
+  };
+  request.body = payload;
+  request.timeout = webhook.timeout;
+  request.connect_timeout = std::min(webhook.timeout, kMaxConnectTimeout);
+  request.cancel = cancel;
+
+  Result<PostResponse> response = Post(request);
+  if (!response.ok()) {
+    outcome.error = Scrub(response.status().message(), webhook.secret);
+    return outcome;
+  }
+  if (response->http_status >= 200 && response->http_status < 300) {
+    outcome.delivered = true;
+    return outcome;
+  }
+  return HttpFailure(*response);
+}
+
+}  // namespace vigil

@@ -1,0 +1,114 @@
+#include "vigil/alert/signer.h"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include <string>
+#include <vector>
+
+namespace vigil {
+namespace {
+
+constexpr std::string_view kSecretPrefix = "whsec_";
+constexpr std::string_view kVersionPrefix = "v1,";
+
+std::string Base64Encode(std::string_view bytes) {
+  std::string out(4 * ((bytes.size() + 2) / 3), '\0');
+  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                          reinterpret_cast<const unsigned char*>(bytes.data()),
+                          static_cast<int>(bytes.size()));
+  out.resize(n < 0 ? 0 : static_cast<size_t>(n));
+  return out;
+}
+
+bool IsBase64Char(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+         c == '+' || c == '/';
+}
+
+// Strict standard base64 with padding. EVP_DecodeBlock accepts some
+// whitespace and always returns a multiple of 3 bytes (padding counted as
+// zero bytes), so the input is checked and the padding trimmed here.
+bool Base64Decode(std::string_view text, std::string* out) {
+  if (text.empty() || text.size() % 4 != 0) return false;
+  size_t padding = 0;
+  if (text.back() == '=') ++padding;
+  if (text.size() >= 2 && text[text.size() - 2] == '=') ++padding;
+  for (size_t i = 0; i < text.size() - padding; ++i) {
+    if (!IsBase64Char(text[i])) return false;
+  }
+  std::string decoded(text.size() / 4 * 3, '\0');
+  int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(decoded.data()),
+                          reinterpret_cast<const unsigned char*>(text.data()),
+                          static_cast<int>(text.size()));
+  if (n < 0 || static_cast<size_t>(n) < padding) return false;
+  decoded.resize(static_cast<size_t>(n) - padding);
+  *out = std::move(decoded);
+  return true;
+}
+
+// The base64 signature alone, without the "v1," prefix.
+Result<std::string> ComputeSignature(std::string_view secret, std::string_view msg_id,
+                                     int64_t timestamp_s, std::string_view body) {
+  Result<std::string> key = DecodeWebhookSecret(secret);
+  if (!key.ok()) return key.status();
+  std::string content;
+  content.reserve(msg_id.size() + body.size() + 24);
+  content.append(msg_id).append(".").append(std::to_string(timestamp_s)).append(".");
+  content.append(body);
+  unsigned char mac[EVP_MAX_MD_SIZE];
+  unsigned int mac_len = 0;
+  if (HMAC(EVP_sha256(), key->data(), static_cast<int>(key->size()),
+           reinterpret_cast<const unsigned char*>(content.data()), content.size(), mac,
+           &mac_len) == nullptr) {
+    return Status::Error("webhook signing: HMAC-SHA256 failed");
+  }
+  return Base64Encode(std::string_view(reinterpret_cast<const char*>(mac), mac_len));
+}
+
+}  // namespace
+
+Result<std::string> DecodeWebhookSecret(std::string_view secret) {
+  // Messages never include the secret: they end up in logs.
+  if (secret.substr(0, kSecretPrefix.size()) != kSecretPrefix) {
+    return Status::Error("webhook secret must start with \"whsec_\"");
+  }
+  std::string key;
+  if (!Base64Decode(secret.substr(kSecretPrefix.size()), &key)) {
+    return Status::Error("webhook secret is not valid base64 after \"whsec_\"");
+  }
+  if (key.empty()) return Status::Error("webhook secret key is empty");
+  return key;
+}
+
+Result<std::string> SignWebhook(std::string_view secret, std::string_view msg_id,
+                                int64_t timestamp_s, std::string_view body) {
+  Result<std::string> signature = ComputeSignature(secret, msg_id, timestamp_s, body);
+  if (!signature.ok()) return signature.status();
+  return std::string(kVersionPrefix) + *signature;
+}
+
+bool VerifyWebhook(std::string_view secret, std::string_view msg_id, int64_t timestamp_s,
+                   std::string_view body, std::string_view signature_header) {
+  Result<std::string> expected = ComputeSignature(secret, msg_id, timestamp_s, body);
+  if (!expected.ok()) return false;
+  bool valid = false;
+  size_t pos = 0;
+  while (pos <= signature_header.size()) {
+    size_t space = signature_header.find(' ', pos);
+    if (space == std::string_view::npos) space = signature_header.size();
+    std::string_view entry = signature_header.substr(pos, space - pos);
+    pos = space + 1;
+    if (entry.substr(0, kVersionPrefix.size()) != kVersionPrefix) continue;
+    std::string_view candidate = entry.substr(kVersionPrefix.size());
+    // Length is not secret (always 44 for SHA-256); the bytes are.
+    if (candidate.size() == expected->size() &&
+        CRYPTO_memcmp(candidate.data(), expected->data(), candidate.size()) == 0) {
+      valid = true;
+    }
+  }
+  return valid;
+}
+
+}  // namespace vigil
