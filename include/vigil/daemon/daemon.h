@@ -1,0 +1,22 @@
+// The long-running Vigil process: polls sources, ingests, delivers alerts,
+// reacts to SIGHUP (reload) and SIGTERM/SIGINT (graceful stop).
+#ifndef VIGIL_DAEMON_DAEMON_H_
+#define VIGIL_DAEMON_DAEMON_H_
+
+#include <filesystem>
+
+namespace vigil {
+
+// Exit codes of Run().
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitConfig = 78;  // EX_CONFIG (sysexits.h)
+
+// Runs the daemon in the foreground until SIGTERM/SIGINT. Returns an exit
+// code: kExitConfig when the config or a watchlist is bad at start-up,
+// kExitFailure when the database cannot be opened.
+int RunDaemon(const std::filesystem::path& config_file);
+
+}  // namespace vigil
+
+#endif  // VIGIL_DAEMON_DAEMON_H_

@@ -1,0 +1,46 @@
+// Turns a parsed document from a source into stored documents, hits and
+// queued alerts: dedupe, match, store, all-or-nothing per item.
+#ifndef VIGIL_DAEMON_INGEST_H_
+#define VIGIL_DAEMON_INGEST_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "vigil/base/status.h"
+#include "vigil/config/config.h"
+#include "vigil/match/matcher.h"
+#include "vigil/parse/parser.h"
+#include "vigil/store/store.h"
+
+namespace vigil {
+
+struct IngestStats {
+  int items = 0;           // items in the document
+  int new_documents = 0;   // not seen before, now stored
+  int entity_hits = 0;     // in new documents
+  int keyword_hits = 0;
+  int alerts_queued = 0;   // outbox rows (documents with entity hits x webhooks)
+};
+
+// Hex SHA-256 of `text`.
+std::string ContentHash(std::string_view text);
+
+// The dedupe key of an item: "guid:<guid>", else "link:<link>", else
+// "hash:<content hash>". Pages and text files change under the same URL, so
+// for them the key is always the content hash: an edited article is new.
+std::string DedupeKey(const Item& item, DocumentKind kind, const std::string& content_hash);
+
+// Stores every item of `document` not already stored for `source_id`, with
+// its hits, and queues one alert per webhook for each new item with at least
+// one entity hit. Each item is one transaction. On a store error, stops and
+// returns it: items already stored stay stored, the rest are tried again on
+// the next poll (the caller must not advance the source's validators).
+Result<IngestStats> Ingest(Store& store, const Matcher& matcher, const std::string& source_id,
+                           const std::vector<WebhookConfig>& webhooks,
+                           const ParsedDocument& document, const std::string& fetched_url,
+                           int64_t fetched_unix_ms);
+
+}  // namespace vigil
+
+#endif  // VIGIL_DAEMON_INGEST_H_

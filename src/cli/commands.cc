@@ -1,0 +1,120 @@
+#include "commands.h"
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "vigil/daemon/daemon.h"
+#include "vigil/daemon/runtime.h"
+#include "vigil/parse/parser.h"
+
+namespace vigil {
+
+int CheckConfigCommand(const std::filesystem::path& config_file) {
+  Result<Runtime> runtime = LoadRuntime(config_file);
+  if (!runtime.ok()) {
+    std::cerr << runtime.status().message() << "\n";
+    return kExitConfig;
+  }
+  const Runtime& r = *runtime;
+  std::cout << config_file.string() << ": ok: " << r.config.sources.size() << " sources, "
+            << r.watchlists.size() << " watchlists (" << r.entity_count << " entities, "
+            << r.matcher->name_count() << " name variants), " << r.config.keywords.size()
+            << " keyword groups, " << r.config.webhooks.size() << " webhooks\n";
+  return kExitOk;
+}
+
+namespace {
+
+Result<std::string> ReadInput(const std::string& input) {
+  std::ostringstream bytes;
+  if (input == "-") {
+    bytes << std::cin.rdbuf();
+    return bytes.str();
+  }
+  std::ifstream file(input, std::ios::binary);
+  if (!file) return Status::Error(input + ": cannot open");
+  bytes << file.rdbuf();
+  if (file.bad()) return Status::Error(input + ": read error");
+  return bytes.str();
+}
+
+nlohmann::json MatchJson(const std::string& input, const ParsedDocument& document,
+                         size_t item_index, const Match& match, bool explain) {
+  const Item& item = document.items[item_index];
+  nlohmann::json line = {{"input", input}};
+  if (document.items.size() > 1 || document.kind != DocumentKind::kText) {
+    line["item"] = item_index;
+    if (!item.link.empty()) line["link"] = item.link;
+  }
+  if (match.kind == MatchKind::kEntity) {
+    line["kind"] = "entity";
+    line["list"] = match.list_id;
+    line["entity_id"] = match.entity_id;
+    line["name"] = match.entity_name;
+  } else {
+    line["kind"] = "keyword";
+    line["keyword_id"] = match.keyword_id;
+  }
+  line["matched"] = match.matched;
+  line["start"] = match.start;
+  line["end"] = match.end;
+  line["snippet"] = match.snippet;
+  if (match.kind == MatchKind::kEntity) line["score"] = match.score;
+  if (explain) {
+    line["matched_name"] = match.matched_name;
+    line["rule"] = match.rule;
+  }
+  return line;
+}
+
+}  // namespace
+
+int ScanCommand(const ScanOptions& options) {
+  Result<Runtime> runtime = LoadRuntime(options.config_file);
+  if (!runtime.ok()) {
+    std::cerr << runtime.status().message() << "\n";
+    return kExitConfig;
+  }
+  std::vector<std::string> inputs = options.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  int exit_code = kExitOk;
+  for (const std::string& input : inputs) {
+    Result<std::string> bytes = ReadInput(input);
+    if (!bytes.ok()) {
+      std::cerr << "vigil scan: " << bytes.status().message() << "\n";
+      exit_code = kExitFailure;
+      continue;
+    }
+    ParseInput parse_input;
+    parse_input.body = *bytes;
+    parse_input.url = input == "-" ? "" : input;
+    parse_input.type = options.type;
+    Result<ParsedDocument> document = Parse(parse_input);
+    if (!document.ok()) {
+      std::cerr << "vigil scan: " << input << ": " << document.status().message() << "\n";
+      exit_code = kExitFailure;
+      continue;
+    }
+    for (size_t i = 0; i < document->items.size(); ++i) {
+      const Item& item = document->items[i];
+      // A text file is matched as the bytes it holds (decoded to UTF-8), so
+      // offsets point into the file itself when it is UTF-8.
+      std::string text = document->kind == DocumentKind::kText
+                             ? ToUtf8(*bytes, "")
+                             : DocumentText(item, document->kind);
+      for (const Match& match : runtime->matcher->Scan(text)) {
+        std::cout << MatchJson(input, *document, i, match, options.explain)
+                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                  << "\n";
+      }
+    }
+  }
+  std::cout.flush();
+  return exit_code;
+}
+
+}  // namespace vigil

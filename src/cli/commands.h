@@ -1,0 +1,23 @@
+// The `vigil` subcommands. Each returns the process exit code.
+#ifndef VIGIL_CLI_COMMANDS_H_
+#define VIGIL_CLI_COMMANDS_H_
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace vigil {
+
+int CheckConfigCommand(const std::filesystem::path& config_file);
+
+struct ScanOptions {
+  std::filesystem::path config_file;
+  std::vector<std::string> inputs;  // paths, or "-" for stdin; empty = stdin
+  std::string type = "auto";        // auto | feed | html | text
+  bool explain = false;             // add matched_name and rule to each line
+};
+int ScanCommand(const ScanOptions& options);
+
+}  // namespace vigil
+
+#endif  // VIGIL_CLI_COMMANDS_H_

@@ -1,0 +1,91 @@
+#include "vigil/daemon/ingest.h"
+
+#include <openssl/sha.h>
+
+#include "vigil/alert/payload.h"
+#include "vigil/daemon/runtime.h"
+
+namespace vigil {
+
+std::string ContentHash(std::string_view text) {
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(2 * sizeof digest);
+  for (unsigned char byte : digest) {
+    hex.push_back(kHex[byte >> 4]);
+    hex.push_back(kHex[byte & 15]);
+  }
+  return hex;
+}
+
+std::string DedupeKey(const Item& item, DocumentKind kind, const std::string& content_hash) {
+  bool is_page = kind == DocumentKind::kHtml || kind == DocumentKind::kText;
+  if (!is_page && !item.guid.empty()) return "guid:" + item.guid;
+  if (!is_page && !item.link.empty()) return "link:" + item.link;
+  return "hash:" + content_hash;
+}
+
+namespace {
+
+bool HasEntityHit(const std::vector<Match>& matches) {
+  for (const Match& match : matches) {
+    if (match.kind == MatchKind::kEntity) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<IngestStats> Ingest(Store& store, const Matcher& matcher, const std::string& source_id,
+                           const std::vector<WebhookConfig>& webhooks,
+                           const ParsedDocument& document, const std::string& fetched_url,
+                           int64_t fetched_unix_ms) {
+  IngestStats stats;
+  stats.items = static_cast<int>(document.items.size());
+  for (const Item& item : document.items) {
+    std::string text = DocumentText(item, document.kind);
+    std::string hash = ContentHash(text);
+    std::string key = DedupeKey(item, document.kind, hash);
+    // Checked before matching so a seen item costs one indexed lookup.
+    Result<bool> seen = store.HasDocument(source_id, key);
+    if (!seen.ok()) return seen.status();
+    if (*seen) continue;
+
+    std::vector<Match> matches = matcher.Scan(text);
+    NewDocument doc;
+    doc.source_id = source_id;
+    doc.dedupe_key = key;
+    doc.url = item.link.empty() ? fetched_url : item.link;
+    doc.guid = item.guid;
+    doc.title = item.title.empty() ? document.title : item.title;
+    doc.published_unix_ms = item.published_unix_ms;
+    doc.fetched_unix_ms = fetched_unix_ms;
+    doc.content_hash = hash;
+    // The text is kept only where hits point into it; for the rest the key
+    // and hash are enough to never process the item again.
+    if (!matches.empty()) doc.text = text;
+
+    std::vector<NewAlert> alerts;
+    if (HasEntityHit(matches) && !webhooks.empty()) {
+      AlertDocument alert_doc{doc.url, doc.title, doc.published_unix_ms, fetched_unix_ms};
+      std::string alert_id = NewAlertId();
+      std::string payload = BuildAlertPayload(alert_id, source_id, alert_doc, matches);
+      for (const WebhookConfig& webhook : webhooks) {
+        alerts.push_back({alert_id, webhook.id, WebhookMessageId(alert_id, webhook.id), payload});
+      }
+    }
+    Result<std::optional<int64_t>> inserted = store.InsertDocument(doc, matches, alerts);
+    if (!inserted.ok()) return inserted.status();
+    if (!inserted->has_value()) continue;  // raced with an identical item in the same feed
+    ++stats.new_documents;
+    stats.alerts_queued += static_cast<int>(alerts.size());
+    for (const Match& match : matches) {
+      ++(match.kind == MatchKind::kEntity ? stats.entity_hits : stats.keyword_hits);
+    }
+  }
+  return stats;
+}
+
+}  // namespace vigil

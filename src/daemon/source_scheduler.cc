@@ -1,0 +1,259 @@
+#include "source_scheduler.h"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+#include <boost/asio/post.hpp>
+#include <spdlog/spdlog.h>
+
+#include "vigil/base/time.h"
+#include "vigil/daemon/ingest.h"
+
+namespace vigil {
+
+namespace asio = boost::asio;
+using std::chrono::milliseconds;
+
+struct SourceScheduler::Poller {
+  Poller(asio::io_context& io, SourceConfig source) : config(std::move(source)), timer(io) {}
+  SourceConfig config;
+  SourceState state;
+  asio::steady_timer timer;
+  bool in_flight = false;
+  uint64_t generation = 0;  // changes when the config changes under a poll
+};
+
+struct SourceScheduler::PollOutcome {
+  std::optional<Result<FetchResponse>> fetch;
+  std::optional<Result<ParsedDocument>> parsed;  // unset for 304
+  int64_t fetched_unix_ms = 0;
+};
+
+milliseconds NextPollDelay(milliseconds interval, double jitter, int error_count,
+                           milliseconds max_backoff, double unit_random) {
+  double base = static_cast<double>(interval.count());
+  if (error_count > 0) {
+    double cap = static_cast<double>(std::max(max_backoff, interval).count());
+    base = std::min(cap, base * std::pow(2.0, std::min(error_count, 30)));
+  }
+  double factor = 1.0 + jitter * (2.0 * unit_random - 1.0);
+  return milliseconds(static_cast<int64_t>(std::max(1.0, base * factor)));
+}
+
+SourceScheduler::SourceScheduler(DaemonContext& context, std::function<void()> on_alerts_queued)
+    : context_(context),
+      on_alerts_queued_(std::move(on_alerts_queued)),
+      pool_(static_cast<size_t>(std::max(1, context.runtime->config.daemon.max_concurrent_fetches))),
+      random_state_(std::random_device{}()) {}
+
+SourceScheduler::~SourceScheduler() {
+  pool_.stop();
+  pool_.join();
+}
+
+double SourceScheduler::UnitRandom() {
+  // splitmix64: plenty for jitter, and no shared RNG state across threads.
+  uint64_t z = (random_state_ += 0x9e3779b97f4a7c15ull);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  z ^= z >> 31;
+  return static_cast<double>(z >> 11) / 9007199254740992.0;
+}
+
+void SourceScheduler::Start() { Reconfigure(); }
+
+void SourceScheduler::Reconfigure() {
+  const std::vector<SourceConfig>& sources = context_.runtime->config.sources;
+  for (auto it = pollers_.begin(); it != pollers_.end();) {
+    bool kept = std::any_of(sources.begin(), sources.end(),
+                            [&](const SourceConfig& s) { return s.id == it->first; });
+    if (kept) {
+      ++it;
+      continue;
+    }
+    spdlog::info("source {}: removed from config", it->first);
+    it = pollers_.erase(it);  // cancels its timer; a late result is dropped
+  }
+  int64_t now = NowUnixMs();
+  for (const SourceConfig& source : sources) {
+    auto found = pollers_.find(source.id);
+    if (found != pollers_.end()) {
+      Poller& poller = *found->second;
+      bool url_changed = poller.config.url != source.url;
+      bool interval_changed = poller.config.interval != source.interval;
+      poller.config = source;
+      if (url_changed) {
+        // Validators belong to the old URL.
+        poller.state.etag.clear();
+        poller.state.last_modified.clear();
+        poller.generation = next_generation_++;
+        poller.in_flight = false;
+      }
+      if ((url_changed || interval_changed) && !poller.in_flight) Arm(poller, milliseconds(0));
+      continue;
+    }
+    auto poller = std::make_unique<Poller>(context_.io, source);
+    poller->generation = next_generation_++;
+    poller->state.source_id = source.id;
+    Result<std::optional<SourceState>> stored = context_.store.GetSourceState(source.id);
+    if (!stored.ok()) {
+      spdlog::error("source {}: cannot read polling state: {}", source.id, stored.status().message());
+    } else if (stored->has_value()) {
+      poller->state = **stored;
+    }
+    milliseconds delay(std::max<int64_t>(0, poller->state.next_poll_unix_ms - now));
+    // A shortened interval in the new config should not wait out the old one.
+    delay = std::min(delay, source.interval);
+    Poller& ref = *poller;
+    pollers_.emplace(source.id, std::move(poller));
+    Arm(ref, delay);
+  }
+}
+
+void SourceScheduler::Stop() {
+  for (auto& [id, poller] : pollers_) poller->timer.cancel();
+}
+
+int SourceScheduler::failing() const {
+  return static_cast<int>(std::count_if(pollers_.begin(), pollers_.end(),
+                                        [](const auto& p) { return p.second->state.error_count > 0; }));
+}
+
+void SourceScheduler::Arm(Poller& poller, milliseconds delay) {
+  poller.timer.expires_after(delay);
+  std::string id = poller.config.id;
+  poller.timer.async_wait([this, id](const boost::system::error_code& ec) {
+    if (ec || context_.stopping) return;  // cancelled: the poller may be gone
+    StartPoll(id);
+  });
+}
+
+void SourceScheduler::StartPoll(const std::string& id) {
+  auto found = pollers_.find(id);
+  if (found == pollers_.end()) return;
+  Poller& poller = *found->second;
+  if (poller.in_flight) return;
+  poller.in_flight = true;
+  ++in_flight_;
+
+  FetchRequest request;
+  request.url = poller.config.url;
+  request.etag = poller.state.etag;
+  request.last_modified = poller.state.last_modified;
+  request.limits = poller.config.limits;
+  request.headers = poller.config.headers;
+  request.cancel = &context_.cancel;
+  std::string type = poller.config.type;
+  uint64_t generation = poller.generation;
+  spdlog::debug("source {}: polling {}", id, request.url);
+
+  // The work guard keeps io.run() alive until the result is posted back.
+  auto work = asio::make_work_guard(context_.io);
+  asio::post(pool_, [this, id, generation, request = std::move(request), type,
+                     work = std::move(work)]() mutable {
+    PollOutcome outcome;
+    outcome.fetch.emplace(Fetch(request));
+    outcome.fetched_unix_ms = NowUnixMs();
+    const Result<FetchResponse>& fetched = *outcome.fetch;
+    if (fetched.ok() && !fetched->not_modified) {
+      ParseInput input;
+      input.body = fetched->body;
+      input.content_type = fetched->content_type;
+      input.url = fetched->effective_url.empty() ? request.url : fetched->effective_url;
+      input.type = type;
+      outcome.parsed.emplace(Parse(input));
+    }
+    asio::post(context_.io, [this, id, generation, outcome = std::move(outcome)]() mutable {
+      FinishPoll(id, generation, std::move(outcome));
+    });
+  });
+}
+
+void SourceScheduler::FinishPoll(const std::string& id, uint64_t generation,
+                                 PollOutcome outcome) {
+  --in_flight_;
+  ++context_.counters.polls;
+  auto found = pollers_.find(id);
+  if (found == pollers_.end() || found->second->generation != generation) return;
+  Poller& poller = *found->second;
+  poller.in_flight = false;
+  int64_t now = NowUnixMs();
+  const Result<FetchResponse>& fetched = *outcome.fetch;
+  if (!fetched.ok()) {
+    // Aborted by the stop: not the source's fault; its state stays as it was.
+    if (context_.stopping) return;
+    RecordFailure(poller, fetched.status().message(), now);
+    return;
+  }
+  if (fetched->not_modified) {
+    spdlog::debug("source {}: not modified", id);
+  } else {
+    const Result<ParsedDocument>& parsed = *outcome.parsed;
+    if (!parsed.ok()) {
+      RecordFailure(poller, parsed.status().message(), now);
+      return;
+    }
+    for (const std::string& warning : parsed->warnings) {
+      spdlog::debug("source {}: {}", id, warning);
+    }
+    Result<IngestStats> stats =
+        Ingest(context_.store, *context_.runtime->matcher, id, context_.runtime->config.webhooks,
+               *parsed, fetched->effective_url, outcome.fetched_unix_ms);
+    if (!stats.ok()) {
+      // The validators are not advanced: the items come again next time.
+      RecordFailure(poller, "storage: " + stats.status().message(), now);
+      return;
+    }
+    context_.counters.new_documents += stats->new_documents;
+    context_.counters.alerts_queued += stats->alerts_queued;
+    if (stats->new_documents > 0) {
+      spdlog::info("source {}: {} items, {} new, {} entity hits, {} keyword hits, {} alerts queued",
+                   id, stats->items, stats->new_documents, stats->entity_hits,
+                   stats->keyword_hits, stats->alerts_queued);
+    } else {
+      spdlog::debug("source {}: {} items, none new", id, stats->items);
+    }
+    if (stats->alerts_queued > 0) on_alerts_queued_();
+    poller.state.etag = fetched->etag;
+    poller.state.last_modified = fetched->last_modified;
+  }
+  if (poller.state.error_count > 0) {
+    spdlog::info("source {}: recovered after {} failed polls", id, poller.state.error_count);
+  }
+  poller.state.error_count = 0;
+  poller.state.last_error.clear();
+  poller.state.last_success_unix_ms = now;
+  milliseconds delay = NextPollDelay(poller.config.interval, context_.runtime->config.daemon.jitter,
+                                     0, context_.runtime->config.daemon.max_backoff, UnitRandom());
+  poller.state.next_poll_unix_ms = now + delay.count();
+  SaveState(poller);
+  if (!context_.stopping) Arm(poller, delay);
+}
+
+void SourceScheduler::RecordFailure(Poller& poller, const std::string& error, int64_t now_ms) {
+  ++poller.state.error_count;
+  const DaemonConfig& daemon = context_.runtime->config.daemon;
+  milliseconds delay = NextPollDelay(poller.config.interval, daemon.jitter,
+                                     poller.state.error_count, daemon.max_backoff, UnitRandom());
+  // Logged once per change of error, not once per poll.
+  if (error != poller.state.last_error) {
+    spdlog::warn("source {}: {} (retrying in {}s)", poller.config.id, error, delay.count() / 1000);
+  } else {
+    spdlog::debug("source {}: still failing ({} times): {}", poller.config.id,
+                  poller.state.error_count, error);
+  }
+  poller.state.last_error = error;
+  poller.state.next_poll_unix_ms = now_ms + delay.count();
+  SaveState(poller);
+  if (!context_.stopping) Arm(poller, delay);
+}
+
+void SourceScheduler::SaveState(const Poller& poller) {
+  Status saved = context_.store.PutSourceState(poller.state);
+  if (!saved.ok()) {
+    spdlog::error("source {}: cannot save polling state: {}", poller.config.id, saved.message());
+  }
+}
+
+}  // namespace vigil
