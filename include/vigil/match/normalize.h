@@ -1,0 +1,50 @@
+// Word boundaries and word normalisation shared by watchlist compilation and
+// text scanning, so that a list name and the text it appears in are cut and
+// folded identically.
+#ifndef VIGIL_MATCH_NORMALIZE_H_
+#define VIGIL_MATCH_NORMALIZE_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vigil {
+
+// One word of a UTF-8 text, as byte offsets [start, end) into that text.
+struct WordSpan {
+  size_t start = 0;
+  size_t end = 0;
+  bool ascii = true;        // every byte of the word is ASCII
+  bool possessive = false;  // directly followed by 's, ’s or ʼs
+};
+
+// Appends the words of `text` to `out`, in order.
+//
+// A word is a maximal run of letters (L), decimal and letter numbers (Nd, Nl)
+// and combining marks (M); format characters (Cf, e.g. a soft hyphen) inside a
+// word do not break it. Everything else separates words: spaces, punctuation,
+// hyphens, apostrophes ("O'Brien" is the two words "O" and "Brien", both in
+// lists and in text, so they still match each other), symbols and invalid
+// UTF-8 bytes. Han ideographs, Hiragana and Katakana are written without
+// spaces, so each such character is a word of its own and a CJK name matches
+// as a character sequence.
+//
+// A word followed directly by an apostrophe and a lone "s" is marked
+// `possessive`; the "s" is still reported as a word of its own, so no name
+// can span a possessive.
+void FindWords(std::string_view text, std::vector<WordSpan>* out);
+
+// Replaces `*out` with the normalised form of one word: NFKC, case folded,
+// diacritics removed (NFD, drop nonspacing marks, NFC), so "Nicolás" becomes
+// "nicolas", "ДМИТРИЙ" "дмитрии" and "Straße" "strasse". Pure ASCII words
+// take a table lookup and no ICU call. Invalid UTF-8 bytes are dropped.
+void NormalizeWord(std::string_view word, std::string* out);
+std::string NormalizeWord(std::string_view word);
+
+// The normalised words of `text`, e.g. "Kim Jong-un" -> {"kim","jong","un"}.
+std::vector<std::string> NormalizeWords(std::string_view text);
+
+}  // namespace vigil
+
+#endif  // VIGIL_MATCH_NORMALIZE_H_

@@ -1,0 +1,48 @@
+#include "token_trie.h"
+
+namespace vigil {
+
+TokenTrie::TokenTrie() : edges_(1024) {}
+
+uint32_t TokenTrie::Child(uint32_t node, uint32_t word) const {
+  uint64_t key = Key(node, word);
+  size_t mask = edges_.size() - 1;
+  for (size_t i = Slot(key, mask);; i = (i + 1) & mask) {
+    const Edge& edge = edges_[i];
+    if (edge.key == key) return edge.child;
+    if (edge.key == kEmpty) return kNone;
+  }
+}
+
+uint32_t TokenTrie::Insert(std::span<const uint32_t> path) {
+  uint32_t node = kRoot;
+  for (uint32_t word : path) {
+    uint32_t child = Child(node, word);
+    if (child == kNone) {
+      if ((edge_count_ + 1) * 2 > edges_.size()) Grow();
+      child = static_cast<uint32_t>(node_count_++);
+      uint64_t key = Key(node, word);
+      size_t mask = edges_.size() - 1;
+      size_t i = Slot(key, mask);
+      while (edges_[i].key != kEmpty) i = (i + 1) & mask;
+      edges_[i] = Edge{key, child};
+      ++edge_count_;
+    }
+    node = child;
+  }
+  return node;
+}
+
+void TokenTrie::Grow() {
+  std::vector<Edge> old = std::move(edges_);
+  edges_.assign(old.size() * 2, Edge{});
+  size_t mask = edges_.size() - 1;
+  for (const Edge& edge : old) {
+    if (edge.key == kEmpty) continue;
+    size_t i = Slot(edge.key, mask);
+    while (edges_[i].key != kEmpty) i = (i + 1) & mask;
+    edges_[i] = edge;
+  }
+}
+
+}  // namespace vigil

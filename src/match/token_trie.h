@@ -1,0 +1,51 @@
+// A trie over sequences of word ids: each compiled name is a path.
+#ifndef VIGIL_SRC_MATCH_TOKEN_TRIE_H_
+#define VIGIL_SRC_MATCH_TOKEN_TRIE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace vigil {
+
+// Nodes are dense ids (the root is kRoot); edges live in one open-addressing
+// table keyed by (node, word id), so a step costs one hash probe whatever the
+// fan-out. Immutable once scanning starts; Child() is thread-safe.
+class TokenTrie {
+ public:
+  static constexpr uint32_t kRoot = 0;
+  static constexpr uint32_t kNone = UINT32_MAX;
+
+  TokenTrie();
+
+  // The node at the end of `path`, created with its ancestors if missing.
+  uint32_t Insert(std::span<const uint32_t> path);
+  // The child of `node` along `word`, or kNone.
+  uint32_t Child(uint32_t node, uint32_t word) const;
+
+  size_t node_count() const { return node_count_; }
+
+ private:
+  struct Edge {
+    uint64_t key = kEmpty;
+    uint32_t child = kNone;
+  };
+  static constexpr uint64_t kEmpty = UINT64_MAX;
+
+  static uint64_t Key(uint32_t node, uint32_t word) {
+    return (static_cast<uint64_t>(node) << 32) | word;
+  }
+  static size_t Slot(uint64_t key, size_t mask) {
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & mask;
+  }
+  void Grow();
+
+  std::vector<Edge> edges_;  // power-of-two sized
+  size_t edge_count_ = 0;
+  size_t node_count_ = 1;  // the root
+};
+
+}  // namespace vigil
+
+#endif  // VIGIL_SRC_MATCH_TOKEN_TRIE_H_

@@ -1,0 +1,192 @@
+#include "vigil/match/matcher.h"
+
+#include <unicode/utf8.h>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+namespace vigil {
+namespace {
+
+using ::testing::HasSubstr;
+
+bool IsValidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, s.size(), c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+Entity Person(std::string id, std::string name, std::vector<std::string> aliases = {}) {
+  return Entity{std::move(id), std::move(name), EntityType::kPerson, std::move(aliases)};
+}
+
+std::shared_ptr<const Matcher> BuildTestMatcher() {
+  Watchlist sanctions{"sanctions",
+                      {Person("putin", "Vladimir Putin",
+                              {"PUTIN, Vladimir Vladimirovich", "Владимир Путин", "Putin"}),
+                       Person("kim", "KIM, Jong Un"), Person("maduro", "Nicolas MADURO"),
+                       Entity{"acme", "ACME TRADING CO., LTD.", EntityType::kOrganization, {}}}};
+  Watchlist local{"local", {Person("kim-local", "Kim")}};
+  KeywordList arms{"arms", {"arms deal", "munitions", "spy satellites"}};
+  auto matcher = Matcher::Build({sanctions, local}, {arms});
+  EXPECT_TRUE(matcher.ok()) << matcher.status().message();
+  return *matcher;
+}
+
+// "id|matched|rule|matched_name" per match, in Scan() order.
+std::vector<std::string> Describe(const std::vector<Match>& matches) {
+  std::vector<std::string> out;
+  for (const Match& m : matches) {
+    std::string id = m.kind == MatchKind::kEntity ? m.entity_id : "kw:" + m.keyword_id;
+    out.push_back(id + "|" + m.matched + "|" + m.rule + "|" + m.matched_name);
+  }
+  return out;
+}
+
+// Invariants every match must keep, whatever the text.
+void ExpectWellFormed(std::string_view text, const std::vector<Match>& matches) {
+  for (const Match& m : matches) {
+    ASSERT_LE(m.start, m.end);
+    ASSERT_LE(m.end, text.size());
+    EXPECT_EQ(text.substr(m.start, m.end - m.start), m.matched);
+    EXPECT_TRUE(IsValidUtf8(m.snippet)) << m.snippet;
+    EXPECT_EQ(m.score, 1.0);
+  }
+  for (size_t i = 1; i < matches.size(); ++i) {
+    EXPECT_LE(matches[i - 1].start, matches[i].start);
+  }
+}
+
+TEST(MatcherTest, FindsNamesAsWholeWordsInTheirListedForms) {
+  struct Case {
+    std::string text;
+    std::vector<std::string> want;
+  };
+  const std::string kKimName = "KIM, Jong Un";
+  const std::vector<Case> cases = {
+      {"Kim Jong Un arrived", {"kim|Kim Jong Un|exact|" + kKimName, "kim-local|Kim|exact|Kim"}},
+      {"Kim Jong-un arrived", {"kim|Kim Jong-un|exact|" + kKimName, "kim-local|Kim|exact|Kim"}},
+      {"KIM JONG UN", {"kim|KIM JONG UN|exact|" + kKimName, "kim-local|KIM|exact|Kim"}},
+      {"the late Kim Jong Il", {"kim-local|Kim|exact|Kim"}},
+      {"Jong Un Kim", {"kim|Jong Un Kim|reordered|" + kKimName, "kim-local|Kim|exact|Kim"}},
+      {"Vladimir Putin spoke", {"putin|Vladimir Putin|exact|Vladimir Putin"}},
+      {"Vladimir Vladimirovich Putin spoke",
+       {"putin|Vladimir Vladimirovich Putin|reordered|PUTIN, Vladimir Vladimirovich"}},
+      {"PUTIN Vladimir Vladimirovich",
+       {"putin|PUTIN Vladimir Vladimirovich|exact|PUTIN, Vladimir Vladimirovich"}},
+      {"Putin's war", {"putin|Putin|possessive|Putin"}},
+      {"Putin’s war", {"putin|Putin|possessive|Putin"}},
+      {"Vladimir Putin’s war", {"putin|Vladimir Putin|possessive|Vladimir Putin"}},
+      {"Vladimir Vladimirovich Putin's",
+       {"putin|Vladimir Vladimirovich Putin|reordered+possessive|PUTIN, Vladimir Vladimirovich"}},
+      {"Putinism and SuperPutin", {}},
+      {"Vladimir Potanin", {}},
+      {"Kimchi for Kimberly", {}},
+      {"ВЛАДИМИР ПУТИН сказал", {"putin|ВЛАДИМИР ПУТИН|exact|Владимир Путин"}},
+      {"Владимир Путин", {"putin|Владимир Путин|exact|Владимир Путин"}},
+      {"встреча Владимира Путина", {}},  // case forms are other words
+      {"Nicolás Maduro said", {"maduro|Nicolás Maduro|exact|Nicolas MADURO"}},
+      {"an arms deal", {"kw:arms|arms deal|exact|arms deal"}},
+      {"new Arms-Deal", {"kw:arms|Arms-Deal|exact|arms deal"}},
+      {"new arms deals", {}},  // whole words: "deals" is not "deal"
+      {"spy satellites and munitions",
+       {"kw:arms|spy satellites|exact|spy satellites", "kw:arms|munitions|exact|munitions"}},
+      {"ACME Trading Co. Ltd. said", {"acme|ACME Trading Co. Ltd|exact|ACME TRADING CO., LTD."}},
+      {"LTD ACME TRADING CO", {}},  // organisations are not reordered
+      {"", {}},
+  };
+  auto matcher = BuildTestMatcher();
+  for (const Case& c : cases) {
+    std::vector<Match> matches = matcher->Scan(c.text);
+    EXPECT_EQ(Describe(matches), c.want) << "text: " << c.text;
+    ExpectWellFormed(c.text, matches);
+  }
+}
+
+TEST(MatcherTest, ReportsEntityFields) {
+  auto matcher = BuildTestMatcher();
+  std::vector<Match> matches = matcher->Scan("Talks with Nicolás Maduro.");
+  ASSERT_EQ(matches.size(), 1u);
+  const Match& m = matches[0];
+  EXPECT_EQ(m.kind, MatchKind::kEntity);
+  EXPECT_EQ(m.list_id, "sanctions");
+  EXPECT_EQ(m.entity_id, "maduro");
+  EXPECT_EQ(m.entity_name, "Nicolas MADURO");
+  EXPECT_EQ(m.keyword_id, "");
+  EXPECT_EQ(m.start, 11u);
+  EXPECT_EQ(m.end, 26u);
+  EXPECT_EQ(m.snippet, "Talks with Nicolás Maduro.");
+}
+
+TEST(MatcherTest, OffsetsCountBytesOfMultibyteTextBefore) {
+  auto matcher = BuildTestMatcher();
+  std::string text = "Ünïcødé — «Президент» 习近平 and Vladimir Putin’s talks";
+  std::vector<Match> matches = matcher->Scan(text);
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(matches[0].matched, "Vladimir Putin");
+  EXPECT_EQ(matches[0].start, text.find("Vladimir"));
+  ExpectWellFormed(text, matches);
+}
+
+TEST(MatcherTest, ToleratesInvalidUtf8) {
+  auto matcher = BuildTestMatcher();
+  std::string text = "\xFF" "Kim\xFE Jong\x80Un\xC3";
+  std::vector<Match> matches = matcher->Scan(text);
+  EXPECT_EQ(Describe(matches), (std::vector<std::string>{
+                                   "kim|Kim\xFE Jong\x80Un|exact|KIM, Jong Un",
+                                   "kim-local|Kim|exact|Kim"}));
+  ExpectWellFormed(text, matches);
+}
+
+TEST(MatcherTest, SurvivesRandomBytesAroundNames) {
+  auto matcher = BuildTestMatcher();
+  const std::vector<std::string> pieces = {"Kim", " ", "Jong", "-", "Un", "’s", "\xD0",
+                                           "Путин", "\xFF", "é", "\xCC\x81", "習", "'"};
+  std::mt19937 rng(42);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    int n = static_cast<int>(rng() % 12);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    ExpectWellFormed(text, matcher->Scan(text));
+  }
+}
+
+TEST(MatcherTest, CountsCompiledVariants) {
+  auto matcher = BuildTestMatcher();
+  // putin: name 1, comma alias 2 (its "vladimir putin" form merges into the
+  // name's), Cyrillic 1, "Putin" 1; kim 3, maduro 1, acme 1, kim-local 1,
+  // arms 3.
+  EXPECT_EQ(matcher->name_count(), 14u);
+}
+
+TEST(MatcherTest, RejectsNamesWithoutLetters) {
+  auto bad_name = Matcher::Build({Watchlist{"l", {Person("e", " - , ")}}}, {});
+  ASSERT_FALSE(bad_name.ok());
+  EXPECT_EQ(bad_name.status().message(), "list 'l' entity 'e': name has no letters");
+
+  auto bad_alias = Matcher::Build({Watchlist{"l", {Person("e", "Ok Name", {"..."})}}}, {});
+  ASSERT_FALSE(bad_alias.ok());
+  EXPECT_THAT(bad_alias.status().message(), HasSubstr("entity 'e': alias '...'"));
+
+  auto bad_term = Matcher::Build({}, {KeywordList{"k", {"fine", ""}}});
+  ASSERT_FALSE(bad_term.ok());
+  EXPECT_EQ(bad_term.status().message(), "keyword list 'k': term '' has no letters");
+}
+
+TEST(MatcherTest, EmptyIndexFindsNothing) {
+  auto matcher = Matcher::Build({}, {});
+  ASSERT_TRUE(matcher.ok());
+  EXPECT_TRUE((*matcher)->Scan("Vladimir Putin").empty());
+  EXPECT_EQ((*matcher)->name_count(), 0u);
+}
+
+}  // namespace
+}  // namespace vigil

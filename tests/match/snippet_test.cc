@@ -1,0 +1,63 @@
+#include "vigil/match/snippet.h"
+
+#include <unicode/utf8.h>
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace vigil {
+namespace {
+
+bool IsValidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, s.size(), c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+TEST(MakeSnippetTest, ShortTextIsWholeWithWhitespaceCollapsed) {
+  std::string text = "  Kim\n\n Jong\tUn   visited ";
+  EXPECT_EQ(MakeSnippet(text, 2, 5), "Kim Jong Un visited");
+}
+
+TEST(MakeSnippetTest, CutsLongTextAtWordsWithEllipses) {
+  std::string left(100, 'a');
+  for (size_t i = 0; i < left.size(); i += 10) left[i] = ' ';
+  std::string text = left + "Putin" + left;
+  size_t start = left.size();
+  std::string snippet = MakeSnippet(text, start, start + 5, 40);
+  EXPECT_EQ(snippet.substr(0, 3), "…");
+  EXPECT_EQ(snippet.substr(snippet.size() - 3), "…");
+  EXPECT_NE(snippet.find("Putin"), std::string::npos);
+  // Cut at a space, so every word shown is whole (nine 'a's).
+  EXPECT_EQ(snippet.substr(3, 10), "aaaaaaaaa ");
+  EXPECT_LE(snippet.size(), 5 + 2 * 40 + 6);
+}
+
+TEST(MakeSnippetTest, NeverSplitsCharacters) {
+  std::string text;
+  for (int i = 0; i < 60; ++i) text += "Ж";  // no whitespace to cut at
+  size_t start = text.size();
+  text += "Путин";
+  size_t end = text.size();
+  for (int i = 0; i < 60; ++i) text += "ж";
+  for (size_t context : {7u, 40u, 79u, 80u, 81u}) {
+    std::string snippet = MakeSnippet(text, start, end, context);
+    EXPECT_TRUE(IsValidUtf8(snippet)) << context;
+    EXPECT_NE(snippet.find("Путин"), std::string::npos) << context;
+  }
+}
+
+TEST(MakeSnippetTest, ReplacesInvalidBytes) {
+  std::string text = "bad \xFF\xC3 Kim";
+  std::string snippet = MakeSnippet(text, 7, 10);
+  EXPECT_TRUE(IsValidUtf8(snippet));
+  EXPECT_EQ(snippet, "bad \xEF\xBF\xBD\xEF\xBF\xBD Kim");
+}
+
+}  // namespace
+}  // namespace vigil
