@@ -1,0 +1,24 @@
+// Helpers for values that must never reach a log line or an error message.
+#ifndef VIGIL_CONFIG_SECRETS_H_
+#define VIGIL_CONFIG_SECRETS_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace vigil {
+
+// The raw key bytes of a Standard Webhooks secret "whsec_<base64>", or
+// nullopt if the prefix is missing, the base64 is malformed (standard
+// alphabet; '=' padding optional) or the key is empty.
+std::optional<std::string> DecodeWebhookSecret(std::string_view secret);
+
+// True for request header names whose values are credentials and must be
+// redacted when shown: Authorization, Proxy-Authorization, Cookie, and any
+// name containing "token", "secret", "key", "auth", "password" or "session"
+// (case-insensitive), e.g. X-Api-Key, X-Auth-Token.
+bool IsSensitiveHeaderName(std::string_view name);
+
+}  // namespace vigil
+
+#endif  // VIGIL_CONFIG_SECRETS_H_

@@ -1,0 +1,159 @@
+// watchlists:, keywords: and webhooks:.
+#include <algorithm>
+#include <array>
+
+#include "config_sections.h"
+#include "vigil/config/secrets.h"
+
+namespace vigil {
+
+namespace {
+
+constexpr std::array<std::string_view, 3> kWatchlistKeys = {"id", "format", "path"};
+constexpr std::array<std::string_view, 1> kWatchlistFormats = {"vigil-yaml"};
+constexpr std::array<std::string_view, 2> kKeywordKeys = {"id", "terms"};
+constexpr std::array<std::string_view, 4> kWebhookKeys = {"id", "url", "secret", "timeout"};
+
+std::string Trim(std::string_view text) {
+  constexpr std::string_view kSpace = " \t\r\n\f\v";
+  size_t begin = text.find_first_not_of(kSpace);
+  if (begin == std::string_view::npos) return "";
+  size_t end = text.find_last_not_of(kSpace);
+  return std::string(text.substr(begin, end - begin + 1));
+}
+
+// Reads the required, unique id of a list item into `out`.
+void ReadItemId(const YamlFields& fields, const YamlField& item, IdSet& ids,
+                YamlDiagnostics& diag, std::string& out) {
+  if (!Require(fields, item, "id", diag)) return;
+  const YamlField& field = fields.at("id");
+  if (auto id = ReadId(field, diag)) {
+    ids.Insert(*id, field, diag);
+    out = *id;
+  }
+}
+
+void ReadWatchlistConfig(const YamlField& item, const ConfigContext& context, IdSet& ids,
+                         WatchlistConfig& list) {
+  YamlDiagnostics& diag = context.diag;
+  YamlFields fields = ReadMap(item, kWatchlistKeys, diag);
+  if (!item.value.IsMap()) return;
+  ReadItemId(fields, item, ids, diag, list.id);
+  list.format = "vigil-yaml";
+  if (auto it = fields.find("format"); it != fields.end()) {
+    if (auto format = ReadEnum(it->second, kWatchlistFormats, diag)) list.format = *format;
+  }
+  if (!Require(fields, item, "path", diag)) return;
+  const YamlField& field = fields.at("path");
+  std::optional<std::string> path = ReadString(field, diag);
+  if (!path) return;
+  if (path->empty()) {
+    diag.Error(field.mark(), field.path + " must not be empty");
+    return;
+  }
+  list.path = ResolvePath(context, *path);
+  // Checked now so that check-config catches it, not the first reload.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(list.path, ec)) {
+    diag.Error(field.mark(), "watchlist file not found: " + list.path.string());
+  }
+}
+
+void ReadKeywordList(const YamlField& item, const ConfigContext& context, IdSet& ids,
+                     KeywordList& keywords) {
+  YamlDiagnostics& diag = context.diag;
+  YamlFields fields = ReadMap(item, kKeywordKeys, diag);
+  if (!item.value.IsMap()) return;
+  ReadItemId(fields, item, ids, diag, keywords.id);
+  if (!Require(fields, item, "terms", diag)) return;
+  const YamlField& terms = fields.at("terms");
+  std::vector<YamlField> items = ReadList(terms, diag);
+  if (items.empty() && (terms.value.IsNull() || terms.value.IsSequence())) {
+    diag.Error(terms.mark(), terms.path + " must list at least one term");
+    return;
+  }
+  for (const YamlField& term_field : items) {
+    std::optional<std::string> term = ReadString(term_field, diag);
+    if (!term) continue;
+    std::string trimmed = Trim(*term);
+    if (trimmed.empty()) {
+      diag.Error(term_field.mark(), term_field.path + " is an empty term");
+      continue;
+    }
+    // A repeated term would only produce the same hit twice.
+    if (std::find(keywords.terms.begin(), keywords.terms.end(), trimmed) ==
+        keywords.terms.end()) {
+      keywords.terms.push_back(std::move(trimmed));
+    }
+  }
+}
+
+void ReadWebhook(const YamlField& item, const ConfigContext& context, IdSet& ids,
+                 WebhookConfig& webhook) {
+  YamlDiagnostics& diag = context.diag;
+  YamlFields fields = ReadMap(item, kWebhookKeys, diag);
+  if (!item.value.IsMap()) return;
+  ReadItemId(fields, item, ids, diag, webhook.id);
+  if (Require(fields, item, "url", diag)) {
+    const YamlField& field = fields.at("url");
+    if (auto url = ReadString(field, diag)) {
+      if (IsHttpUrl(*url)) {
+        webhook.url = *url;
+      } else {
+        diag.Error(field.mark(),
+                   field.path + " must be an http:// or https:// URL with a host and no spaces");
+      }
+    }
+  }
+  if (Require(fields, item, "secret", diag)) {
+    // Never quote the secret, not even a malformed one: it may be a real key
+    // pasted without its prefix.
+    const YamlField& field = fields.at("secret");
+    if (auto secret = ReadString(field, diag)) {
+      if (!secret->starts_with("whsec_")) {
+        diag.Error(field.mark(), field.path + " must start with 'whsec_' (Standard Webhooks)");
+      } else if (!DecodeWebhookSecret(*secret)) {
+        diag.Error(field.mark(),
+                   field.path + " must be 'whsec_' followed by a non-empty base64 key");
+      } else {
+        webhook.secret = *secret;
+      }
+    }
+  }
+  if (auto it = fields.find("timeout"); it != fields.end()) {
+    if (auto timeout = ReadDuration(it->second, std::chrono::milliseconds(1), diag)) {
+      webhook.timeout = *timeout;
+    }
+  }
+}
+
+// Reads each item of the list in `field` with `read`.
+template <typename T, typename Read>
+void ReadItems(const YamlField& field, const ConfigContext& context, std::string kind,
+               std::vector<T>& out, Read read) {
+  IdSet ids(std::move(kind));
+  for (const YamlField& item : ReadList(field, context.diag)) {
+    T value;
+    read(item, context, ids, value);
+    out.push_back(std::move(value));
+  }
+}
+
+}  // namespace
+
+void ReadWatchlistConfigs(const YamlField& field, const ConfigContext& context,
+                          std::vector<WatchlistConfig>& out) {
+  ReadItems(field, context, "watchlist", out, ReadWatchlistConfig);
+}
+
+void ReadKeywords(const YamlField& field, const ConfigContext& context,
+                  std::vector<KeywordList>& out) {
+  ReadItems(field, context, "keyword list", out, ReadKeywordList);
+}
+
+void ReadWebhooks(const YamlField& field, const ConfigContext& context,
+                  std::vector<WebhookConfig>& out) {
+  ReadItems(field, context, "webhook", out, ReadWebhook);
+}
+
+}  // namespace vigil
