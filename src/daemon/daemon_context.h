@@ -22,6 +22,10 @@ struct DaemonCounters {
 };
 
 struct DaemonContext {
+  DaemonContext(boost::asio::io_context& io_context, Store& db,
+                std::shared_ptr<const Runtime> initial)
+      : io(io_context), store(db), runtime(std::move(initial)) {}
+
   boost::asio::io_context& io;
   Store& store;
   // Swapped whole on reload; holders of the old one keep it alive.

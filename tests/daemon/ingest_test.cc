@@ -1,0 +1,126 @@
+#include "vigil/daemon/ingest.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "vigil/daemon/runtime.h"
+
+namespace vigil {
+namespace {
+
+class IngestTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::random_device random;
+    dir_ = std::filesystem::temp_directory_path() /
+           ("vigil-ingest-" + std::to_string(random()));
+    std::filesystem::create_directories(dir_);
+    Result<std::unique_ptr<Store>> store = Store::Open(dir_ / "vigil.db");
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    store_ = std::move(store).value();
+    Watchlist list{"local", {{"lavrov", "LAVROV, Sergei Viktorovich", EntityType::kPerson, {}}}};
+    Result<std::shared_ptr<const Matcher>> matcher =
+        Matcher::Build({list}, {{"arms", {"arms deal"}}});
+    ASSERT_TRUE(matcher.ok()) << matcher.status().message();
+    matcher_ = std::move(matcher).value();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  Result<IngestStats> Run(const ParsedDocument& document,
+                          const std::vector<WebhookConfig>& webhooks = {}) {
+    return Ingest(*store_, *matcher_, "news", webhooks, document, "http://feed/", 1000);
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<Store> store_;
+  std::shared_ptr<const Matcher> matcher_;
+};
+
+ParsedDocument Feed(std::vector<Item> items) {
+  ParsedDocument document;
+  document.kind = DocumentKind::kRss;
+  document.items = std::move(items);
+  return document;
+}
+
+TEST_F(IngestTest, StoresNewItemsOnceAndQueuesAlertsPerWebhook) {
+  WebhookConfig a{"a", "http://127.0.0.1:1/", "whsec_AAAA", std::chrono::seconds(1)};
+  WebhookConfig b{"b", "http://127.0.0.1:2/", "whsec_AAAA", std::chrono::seconds(1)};
+  ParsedDocument document = Feed({{"g1", "", "Diplomacy", "Sergei Lavrov spoke.", {}},
+                                  {"g2", "", "Arms", "An arms deal was signed.", {}},
+                                  {"g3", "", "Weather", "Sunny.", {}}});
+  Result<IngestStats> first = Run(document, {a, b});
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  EXPECT_EQ(first->items, 3);
+  EXPECT_EQ(first->new_documents, 3);
+  EXPECT_EQ(first->entity_hits, 1);
+  EXPECT_EQ(first->keyword_hits, 1);
+  // Only the item with an entity hit alerts, once per webhook.
+  EXPECT_EQ(first->alerts_queued, 2);
+  Result<std::vector<OutboxEntry>> alerts = store_->ListAlerts();
+  ASSERT_TRUE(alerts.ok());
+  ASSERT_EQ(alerts->size(), 2u);
+  EXPECT_EQ((*alerts)[0].alert_id, (*alerts)[1].alert_id);
+  EXPECT_NE((*alerts)[0].message_id, (*alerts)[1].message_id);
+
+  Result<IngestStats> again = Run(document, {a, b});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->new_documents, 0);
+  EXPECT_EQ(again->alerts_queued, 0);
+  EXPECT_EQ(*store_->CountDocuments(), 3);
+}
+
+TEST_F(IngestTest, DedupesByGuidThenLinkThenContent) {
+  Item by_link{"", "http://x/1", "t", "text one", {}};
+  Item by_hash{"", "", "t", "text two", {}};
+  ASSERT_TRUE(Run(Feed({by_link, by_hash})).ok());
+  // Same link with edited text: still the same document.
+  Item edited = by_link;
+  edited.text = "text one, edited";
+  Result<IngestStats> stats = Run(Feed({edited, by_hash}));
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->new_documents, 0);
+  // Different text without guid or link: a new document.
+  Result<IngestStats> changed = Run(Feed({Item{"", "", "t", "text three", {}}}));
+  ASSERT_TRUE(changed.ok());
+  EXPECT_EQ(changed->new_documents, 1);
+}
+
+TEST_F(IngestTest, PagesAreKeyedByContent) {
+  Item page{"", "http://x/page", "Page", "Sergei Lavrov spoke.", {}};
+  EXPECT_EQ(DedupeKey(page, DocumentKind::kHtml, "abc"), "hash:abc");
+  EXPECT_EQ(DedupeKey(page, DocumentKind::kRss, "abc"), "link:http://x/page");
+  page.guid = "g";
+  EXPECT_EQ(DedupeKey(page, DocumentKind::kAtom, "abc"), "guid:g");
+}
+
+TEST_F(IngestTest, HitOffsetsPointIntoStoredText) {
+  WebhookConfig a{"a", "http://127.0.0.1:1/", "whsec_AAAA", std::chrono::seconds(1)};
+  Item item{"g", "", "Новости", "Глава МИД Sergei Lavrov спросил.", {}};
+  ASSERT_TRUE(Run(Feed({item}), {a}).ok());
+  std::string text = DocumentText(item, DocumentKind::kRss);
+  EXPECT_EQ(text, "Новости\n\nГлава МИД Sergei Lavrov спросил.");
+  Result<std::vector<OutboxEntry>> alerts = store_->ListAlerts();
+  ASSERT_TRUE(alerts.ok());
+  ASSERT_EQ(alerts->size(), 1u);
+  const std::string& payload = (*alerts)[0].payload;
+  size_t start = text.find("Sergei Lavrov");
+  EXPECT_NE(payload.find("\"start\":" + std::to_string(start)), std::string::npos) << payload;
+}
+
+TEST(ContentHashTest, IsHexSha256) {
+  EXPECT_EQ(ContentHash(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
+TEST(DocumentTextTest, JoinsTitleAndTextExceptForPlainText) {
+  Item item{"", "", "Title", "Body", {}};
+  EXPECT_EQ(DocumentText(item, DocumentKind::kAtom), "Title\n\nBody");
+  EXPECT_EQ(DocumentText(item, DocumentKind::kHtml), "Title\n\nBody");
+  EXPECT_EQ(DocumentText(item, DocumentKind::kText), "Body");
+  EXPECT_EQ(DocumentText({"", "", "", "Body", {}}, DocumentKind::kRss), "Body");
+  EXPECT_EQ(DocumentText({"", "", "Title", "", {}}, DocumentKind::kRss), "Title");
+}
+
+}  // namespace
+}  // namespace vigil
