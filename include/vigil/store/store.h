@@ -96,6 +96,9 @@ class Store {
   virtual Result<int64_t> CountDocuments() = 0;
   virtual Result<int64_t> CountHits() = 0;
   virtual Result<std::vector<OutboxEntry>> ListAlerts() = 0;
+  // The stored hits of one document, in insertion order (empty when the
+  // document has none or does not exist).
+  virtual Result<std::vector<Match>> HitsForDocument(int64_t document_id) = 0;
 };
 
 }  // namespace vigil

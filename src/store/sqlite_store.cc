@@ -1,0 +1,349 @@
+#include "sqlite_store.h"
+
+#include <utility>
+
+namespace vigil {
+namespace {
+
+// Columns read into OutboxEntry, in ReadOutboxEntry's order.
+#define VIGIL_OUTBOX_COLUMNS                                                 \
+  "id, alert_id, webhook_id, message_id, payload, attempts, next_attempt_ms, " \
+  "last_error, state"
+
+constexpr std::string_view kGetSourceState =
+    "SELECT source_id, etag, last_modified, next_poll_ms, error_count, last_error, "
+    "last_success_ms FROM source_state WHERE source_id = ?1";
+constexpr std::string_view kPutSourceState =
+    "INSERT INTO source_state (source_id, etag, last_modified, next_poll_ms, "
+    "error_count, last_error, last_success_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+    "ON CONFLICT (source_id) DO UPDATE SET etag = excluded.etag, "
+    "last_modified = excluded.last_modified, next_poll_ms = excluded.next_poll_ms, "
+    "error_count = excluded.error_count, last_error = excluded.last_error, "
+    "last_success_ms = excluded.last_success_ms";
+constexpr std::string_view kHasDocument =
+    "SELECT 1 FROM documents WHERE source_id = ?1 AND dedupe_key = ?2";
+constexpr std::string_view kInsertDocument =
+    "INSERT INTO documents (source_id, dedupe_key, url, guid, title, published_ms, "
+    "fetched_ms, content_hash, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+    "ON CONFLICT (source_id, dedupe_key) DO NOTHING";
+constexpr std::string_view kInsertHit =
+    "INSERT INTO hits (document_id, kind, list_id, entity_id, entity_name, keyword_id, "
+    "matched, \"start\", \"end\", snippet, score, matched_name, rule) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+constexpr std::string_view kInsertAlert =
+    "INSERT INTO outbox (alert_id, webhook_id, message_id, document_id, payload, "
+    "next_attempt_ms, created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+// Ordered by due time so the longest-waiting alert goes first; the index on
+// (state, next_attempt_ms) serves both the filter and the order.
+constexpr std::string_view kDueAlerts =
+    "SELECT " VIGIL_OUTBOX_COLUMNS
+    " FROM outbox WHERE state = 'pending' AND next_attempt_ms <= ?1 "
+    "ORDER BY next_attempt_ms, id LIMIT ?2";
+constexpr std::string_view kListAlerts =
+    "SELECT " VIGIL_OUTBOX_COLUMNS " FROM outbox ORDER BY id";
+constexpr std::string_view kNextAlertDue =
+    "SELECT MIN(next_attempt_ms) FROM outbox WHERE state = 'pending'";
+// Only pending rows change state: a delivered alert must never be re-queued
+// and a parked one is not silently revived.
+constexpr std::string_view kMarkDelivered =
+    "UPDATE outbox SET state = 'delivered', delivered_ms = ?2, attempts = attempts + 1 "
+    "WHERE id = ?1 AND state = 'pending'";
+constexpr std::string_view kMarkAttemptFailed =
+    "UPDATE outbox SET attempts = attempts + 1, next_attempt_ms = ?2, last_error = ?3, "
+    "state = CASE WHEN ?4 THEN 'failed' ELSE 'pending' END "
+    "WHERE id = ?1 AND state = 'pending'";
+constexpr std::string_view kHitsForDocument =
+    "SELECT kind, list_id, entity_id, entity_name, keyword_id, matched, \"start\", "
+    "\"end\", snippet, score, matched_name, rule FROM hits WHERE document_id = ?1 "
+    "ORDER BY id";
+
+#undef VIGIL_OUTBOX_COLUMNS
+
+Status OpError(std::string_view operation, const Status& cause) {
+  return Status::Error("store: " + std::string(operation) + ": " + cause.message());
+}
+
+std::string_view KindName(MatchKind kind) {
+  return kind == MatchKind::kEntity ? "entity" : "keyword";
+}
+
+OutboxEntry ReadOutboxEntry(const SqliteStatement& row) {
+  OutboxEntry entry;
+  entry.id = row.ColumnInt(0);
+  entry.alert_id = row.ColumnText(1);
+  entry.webhook_id = row.ColumnText(2);
+  entry.message_id = row.ColumnText(3);
+  entry.payload = row.ColumnText(4);
+  entry.attempts = static_cast<int>(row.ColumnInt(5));
+  entry.next_attempt_unix_ms = row.ColumnInt(6);
+  entry.last_error = row.ColumnText(7);
+  entry.state = row.ColumnText(8);
+  return entry;
+}
+
+Result<std::vector<OutboxEntry>> CollectAlerts(SqliteStatement& statement) {
+  std::vector<OutboxEntry> entries;
+  while (true) {
+    Result<bool> row = statement.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return entries;
+    entries.push_back(ReadOutboxEntry(statement));
+  }
+}
+
+Result<Match> ReadHit(const SqliteStatement& row) {
+  Match hit;
+  std::string kind = row.ColumnText(0);
+  if (kind == "entity") {
+    hit.kind = MatchKind::kEntity;
+  } else if (kind == "keyword") {
+    hit.kind = MatchKind::kKeyword;
+  } else {
+    return Status::Error("unknown hit kind '" + kind + "'");
+  }
+  hit.list_id = row.ColumnText(1);
+  hit.entity_id = row.ColumnText(2);
+  hit.entity_name = row.ColumnText(3);
+  hit.keyword_id = row.ColumnText(4);
+  hit.matched = row.ColumnText(5);
+  hit.start = static_cast<size_t>(row.ColumnInt(6));
+  hit.end = static_cast<size_t>(row.ColumnInt(7));
+  hit.snippet = row.ColumnText(8);
+  hit.score = row.ColumnDouble(9);
+  hit.matched_name = row.ColumnText(10);
+  hit.rule = row.ColumnText(11);
+  return hit;
+}
+
+}  // namespace
+
+Result<std::optional<SourceState>> SqliteStore::GetSourceState(const std::string& source_id) {
+  constexpr std::string_view kOp = "GetSourceState";
+  Result<ScopedStatement> statement = db_->Prepare(kGetSourceState);
+  if (!statement.ok()) return OpError(kOp, statement.status());
+  SqliteStatement& s = **statement;
+  s.BindText(1, source_id);
+  Result<bool> row = s.Step();
+  if (!row.ok()) return OpError(kOp, row.status());
+  if (!*row) return std::optional<SourceState>();
+  SourceState state;
+  state.source_id = s.ColumnText(0);
+  state.etag = s.ColumnText(1);
+  state.last_modified = s.ColumnText(2);
+  state.next_poll_unix_ms = s.ColumnInt(3);
+  state.error_count = static_cast<int>(s.ColumnInt(4));
+  state.last_error = s.ColumnText(5);
+  state.last_success_unix_ms = s.ColumnInt(6);
+  return std::optional<SourceState>(std::move(state));
+}
+
+Status SqliteStore::PutSourceState(const SourceState& state) {
+  Result<ScopedStatement> statement = db_->Prepare(kPutSourceState);
+  if (!statement.ok()) return OpError("PutSourceState", statement.status());
+  SqliteStatement& s = **statement;
+  s.BindText(1, state.source_id);
+  s.BindText(2, state.etag);
+  s.BindText(3, state.last_modified);
+  s.BindInt(4, state.next_poll_unix_ms);
+  s.BindInt(5, state.error_count);
+  s.BindText(6, state.last_error);
+  s.BindInt(7, state.last_success_unix_ms);
+  Status status = s.Run();
+  if (!status.ok()) return OpError("PutSourceState", status);
+  return Status::Ok();
+}
+
+Result<bool> SqliteStore::HasDocument(const std::string& source_id,
+                                      const std::string& dedupe_key) {
+  Result<ScopedStatement> statement = db_->Prepare(kHasDocument);
+  if (!statement.ok()) return OpError("HasDocument", statement.status());
+  (*statement)->BindText(1, source_id);
+  (*statement)->BindText(2, dedupe_key);
+  Result<bool> row = (*statement)->Step();
+  if (!row.ok()) return OpError("HasDocument", row.status());
+  return *row;
+}
+
+Result<std::optional<int64_t>> SqliteStore::InsertDocument(
+    const NewDocument& document, const std::vector<Match>& hits,
+    const std::vector<NewAlert>& alerts) {
+  constexpr std::string_view kOp = "InsertDocument";
+  // Any early return below rolls the transaction back, so a document is
+  // either stored with all its hits and alerts or not at all.
+  SqliteTransaction transaction(*db_);
+  if (Status status = transaction.Begin(); !status.ok()) return OpError(kOp, status);
+
+  Result<std::optional<int64_t>> inserted = InsertDocumentRow(document);
+  if (!inserted.ok()) return OpError(kOp, inserted.status());
+  if (!inserted->has_value()) return std::optional<int64_t>();  // duplicate
+  int64_t document_id = **inserted;
+
+  for (const Match& hit : hits) {
+    if (Status status = InsertHit(document_id, hit); !status.ok()) {
+      return OpError(kOp, status);
+    }
+  }
+  // Alerts are due at once: the fetch time is "now" for this document.
+  for (const NewAlert& alert : alerts) {
+    if (Status status = InsertAlert(document_id, document.fetched_unix_ms, alert);
+        !status.ok()) {
+      return OpError(kOp, status);
+    }
+  }
+  if (Status status = transaction.Commit(); !status.ok()) return OpError(kOp, status);
+  return std::optional<int64_t>(document_id);
+}
+
+Result<std::optional<int64_t>> SqliteStore::InsertDocumentRow(const NewDocument& document) {
+  Result<ScopedStatement> statement = db_->Prepare(kInsertDocument);
+  if (!statement.ok()) return statement.status();
+  SqliteStatement& s = **statement;
+  s.BindText(1, document.source_id);
+  s.BindText(2, document.dedupe_key);
+  s.BindText(3, document.url);
+  s.BindText(4, document.guid);
+  s.BindText(5, document.title);
+  s.BindOptionalInt(6, document.published_unix_ms);
+  s.BindInt(7, document.fetched_unix_ms);
+  s.BindText(8, document.content_hash);
+  s.BindText(9, document.text);
+  if (Status status = s.Run(); !status.ok()) {
+    return Status::Error("insert document: " + status.message());
+  }
+  // ON CONFLICT DO NOTHING: no change means (source, dedupe key) exists.
+  if (db_->Changes() == 0) return std::optional<int64_t>();
+  return std::optional<int64_t>(db_->LastInsertRowId());
+}
+
+Status SqliteStore::InsertHit(int64_t document_id, const Match& hit) {
+  Result<ScopedStatement> statement = db_->Prepare(kInsertHit);
+  if (!statement.ok()) return statement.status();
+  SqliteStatement& s = **statement;
+  s.BindInt(1, document_id);
+  s.BindText(2, KindName(hit.kind));
+  s.BindText(3, hit.list_id);
+  s.BindText(4, hit.entity_id);
+  s.BindText(5, hit.entity_name);
+  s.BindText(6, hit.keyword_id);
+  s.BindText(7, hit.matched);
+  s.BindInt(8, static_cast<int64_t>(hit.start));
+  s.BindInt(9, static_cast<int64_t>(hit.end));
+  s.BindText(10, hit.snippet);
+  s.BindDouble(11, hit.score);
+  s.BindText(12, hit.matched_name);
+  s.BindText(13, hit.rule);
+  if (Status status = s.Run(); !status.ok()) {
+    return Status::Error("insert hit: " + status.message());
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::InsertAlert(int64_t document_id, int64_t due_unix_ms,
+                                const NewAlert& alert) {
+  Result<ScopedStatement> statement = db_->Prepare(kInsertAlert);
+  if (!statement.ok()) return statement.status();
+  SqliteStatement& s = **statement;
+  s.BindText(1, alert.alert_id);
+  s.BindText(2, alert.webhook_id);
+  s.BindText(3, alert.message_id);
+  s.BindInt(4, document_id);
+  s.BindText(5, alert.payload);
+  s.BindInt(6, due_unix_ms);
+  s.BindInt(7, due_unix_ms);
+  if (Status status = s.Run(); !status.ok()) {
+    return Status::Error("insert alert " + alert.message_id + ": " + status.message());
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<OutboxEntry>> SqliteStore::DueAlerts(int64_t now_unix_ms, int limit) {
+  Result<ScopedStatement> statement = db_->Prepare(kDueAlerts);
+  if (!statement.ok()) return OpError("DueAlerts", statement.status());
+  (*statement)->BindInt(1, now_unix_ms);
+  (*statement)->BindInt(2, limit);
+  Result<std::vector<OutboxEntry>> entries = CollectAlerts(**statement);
+  if (!entries.ok()) return OpError("DueAlerts", entries.status());
+  return entries;
+}
+
+Result<std::optional<int64_t>> SqliteStore::NextAlertDue() {
+  Result<ScopedStatement> statement = db_->Prepare(kNextAlertDue);
+  if (!statement.ok()) return OpError("NextAlertDue", statement.status());
+  Result<bool> row = (*statement)->Step();
+  if (!row.ok()) return OpError("NextAlertDue", row.status());
+  // MIN over no rows is NULL.
+  if (!*row || (*statement)->ColumnIsNull(0)) return std::optional<int64_t>();
+  return std::optional<int64_t>((*statement)->ColumnInt(0));
+}
+
+Status SqliteStore::MarkDelivered(int64_t outbox_id, int64_t now_unix_ms) {
+  Result<ScopedStatement> statement = db_->Prepare(kMarkDelivered);
+  if (!statement.ok()) return OpError("MarkDelivered", statement.status());
+  (*statement)->BindInt(1, outbox_id);
+  (*statement)->BindInt(2, now_unix_ms);
+  if (Status status = (*statement)->Run(); !status.ok()) {
+    return OpError("MarkDelivered", status);
+  }
+  if (db_->Changes() == 0) {
+    return OpError("MarkDelivered",
+                   Status::Error("no pending outbox row " + std::to_string(outbox_id)));
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::MarkAttemptFailed(int64_t outbox_id, int64_t next_attempt_unix_ms,
+                                      const std::string& error, bool give_up) {
+  Result<ScopedStatement> statement = db_->Prepare(kMarkAttemptFailed);
+  if (!statement.ok()) return OpError("MarkAttemptFailed", statement.status());
+  SqliteStatement& s = **statement;
+  s.BindInt(1, outbox_id);
+  s.BindInt(2, next_attempt_unix_ms);
+  s.BindText(3, error);
+  s.BindInt(4, give_up ? 1 : 0);
+  if (Status status = s.Run(); !status.ok()) return OpError("MarkAttemptFailed", status);
+  if (db_->Changes() == 0) {
+    return OpError("MarkAttemptFailed",
+                   Status::Error("no pending outbox row " + std::to_string(outbox_id)));
+  }
+  return Status::Ok();
+}
+
+Result<int64_t> SqliteStore::CountDocuments() {
+  return Count("CountDocuments", "SELECT COUNT(*) FROM documents");
+}
+
+Result<int64_t> SqliteStore::CountHits() {
+  return Count("CountHits", "SELECT COUNT(*) FROM hits");
+}
+
+Result<int64_t> SqliteStore::Count(std::string_view operation, std::string_view sql) {
+  Result<int64_t> count = db_->QueryInt(sql);
+  if (!count.ok()) return OpError(operation, count.status());
+  return count;
+}
+
+Result<std::vector<OutboxEntry>> SqliteStore::ListAlerts() {
+  Result<ScopedStatement> statement = db_->Prepare(kListAlerts);
+  if (!statement.ok()) return OpError("ListAlerts", statement.status());
+  Result<std::vector<OutboxEntry>> entries = CollectAlerts(**statement);
+  if (!entries.ok()) return OpError("ListAlerts", entries.status());
+  return entries;
+}
+
+Result<std::vector<Match>> SqliteStore::HitsForDocument(int64_t document_id) {
+  constexpr std::string_view kOp = "HitsForDocument";
+  Result<ScopedStatement> statement = db_->Prepare(kHitsForDocument);
+  if (!statement.ok()) return OpError(kOp, statement.status());
+  (*statement)->BindInt(1, document_id);
+  std::vector<Match> hits;
+  while (true) {
+    Result<bool> row = (*statement)->Step();
+    if (!row.ok()) return OpError(kOp, row.status());
+    if (!*row) return hits;
+    Result<Match> hit = ReadHit(**statement);
+    if (!hit.ok()) return OpError(kOp, hit.status());
+    hits.push_back(std::move(*hit));
+  }
+}
+
+}  // namespace vigil

@@ -1,0 +1,57 @@
+// The SQLite implementation of Store. Private to the store module.
+#ifndef VIGIL_STORE_SQLITE_STORE_H_
+#define VIGIL_STORE_SQLITE_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sqlite_db.h"
+#include "vigil/store/store.h"
+
+namespace vigil {
+
+// Owns one connection and its cached statements. Thread-compatible, like
+// Store. Every write is one transaction; every value is a bound parameter.
+class SqliteStore : public Store {
+ public:
+  // `db` is open, configured and migrated to `schema_version`.
+  SqliteStore(std::unique_ptr<SqliteDb> db, int schema_version)
+      : db_(std::move(db)), schema_version_(schema_version) {}
+
+  int SchemaVersion() override { return schema_version_; }
+  Result<std::optional<SourceState>> GetSourceState(const std::string& source_id) override;
+  Status PutSourceState(const SourceState& state) override;
+  Result<bool> HasDocument(const std::string& source_id,
+                           const std::string& dedupe_key) override;
+  Result<std::optional<int64_t>> InsertDocument(const NewDocument& document,
+                                                const std::vector<Match>& hits,
+                                                const std::vector<NewAlert>& alerts) override;
+  Result<std::vector<OutboxEntry>> DueAlerts(int64_t now_unix_ms, int limit) override;
+  Result<std::optional<int64_t>> NextAlertDue() override;
+  Status MarkDelivered(int64_t outbox_id, int64_t now_unix_ms) override;
+  Status MarkAttemptFailed(int64_t outbox_id, int64_t next_attempt_unix_ms,
+                           const std::string& error, bool give_up) override;
+  Result<int64_t> CountDocuments() override;
+  Result<int64_t> CountHits() override;
+  Result<std::vector<OutboxEntry>> ListAlerts() override;
+  Result<std::vector<Match>> HitsForDocument(int64_t document_id) override;
+
+ private:
+  // Steps of InsertDocument, run inside its transaction.
+  Result<std::optional<int64_t>> InsertDocumentRow(const NewDocument& document);
+  Status InsertHit(int64_t document_id, const Match& hit);
+  Status InsertAlert(int64_t document_id, int64_t due_unix_ms, const NewAlert& alert);
+
+  Result<int64_t> Count(std::string_view operation, std::string_view sql);
+
+  std::unique_ptr<SqliteDb> db_;
+  int schema_version_;
+};
+
+}  // namespace vigil
+
+#endif  // VIGIL_STORE_SQLITE_STORE_H_

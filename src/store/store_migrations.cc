@@ -1,0 +1,77 @@
+#include "store_migrations.h"
+
+namespace vigil {
+namespace {
+
+// Version 1: polling state, documents, hits and the alert outbox.
+constexpr std::string_view kSchemaV1 = R"sql(
+CREATE TABLE source_state (
+  source_id TEXT PRIMARY KEY,
+  etag TEXT,
+  last_modified TEXT,
+  next_poll_ms INTEGER,
+  error_count INTEGER,
+  last_error TEXT,
+  last_success_ms INTEGER
+);
+
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  source_id TEXT NOT NULL,
+  dedupe_key TEXT NOT NULL,
+  url TEXT,
+  guid TEXT,
+  title TEXT,
+  published_ms INTEGER NULL,
+  fetched_ms INTEGER NOT NULL,
+  content_hash TEXT,
+  text TEXT,
+  UNIQUE (source_id, dedupe_key)
+);
+
+CREATE TABLE hits (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('entity', 'keyword')),
+  list_id TEXT,
+  entity_id TEXT,
+  entity_name TEXT,
+  keyword_id TEXT,
+  matched TEXT,
+  "start" INTEGER,
+  "end" INTEGER,
+  snippet TEXT,
+  score REAL,
+  matched_name TEXT,
+  rule TEXT
+);
+-- Hits are read per document, and ON DELETE CASCADE looks them up by it.
+CREATE INDEX hits_document_id ON hits (document_id);
+
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY,
+  alert_id TEXT NOT NULL,
+  webhook_id TEXT NOT NULL,
+  message_id TEXT NOT NULL UNIQUE,
+  document_id INTEGER REFERENCES documents(id),
+  payload TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending'
+    CHECK (state IN ('pending', 'delivered', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_ms INTEGER NOT NULL,
+  created_ms INTEGER NOT NULL,
+  delivered_ms INTEGER,
+  last_error TEXT
+);
+-- DueAlerts and NextAlertDue: pending rows by next attempt time.
+CREATE INDEX outbox_state_next_attempt ON outbox (state, next_attempt_ms);
+)sql";
+
+}  // namespace
+
+const std::vector<std::string_view>& SchemaMigrations() {
+  static const std::vector<std::string_view> kMigrations = {kSchemaV1};
+  return kMigrations;
+}
+
+}  // namespace vigil
