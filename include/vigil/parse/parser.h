@@ -57,6 +57,17 @@ Result<ParsedDocument> Parse(const ParseInput& input);
 std::string ToUtf8(std::string_view bytes, std::string_view declared_charset,
                    std::string* used_charset = nullptr);
 
+// Parses a feed date: RFC 822/1123 (named or numeric zones, optional
+// weekday and seconds, 2-digit years) or RFC 3339/ISO 8601 (date-only,
+// fractions, Z or offsets; no zone means UTC). nullopt if unrecognised,
+// e.g. for non-English month names.
+std::optional<int64_t> ParseFeedDate(std::string_view text);
+
+// Plain text of an HTML fragment: tags stripped, script/style dropped,
+// entities decoded, block elements as line ("\n") or paragraph ("\n\n")
+// breaks, whitespace collapsed within lines. Input is UTF-8.
+std::string HtmlToText(std::string_view utf8_html);
+
 }  // namespace vigil
 
 #endif  // VIGIL_PARSE_PARSER_H_

@@ -1,0 +1,280 @@
+#include "charset.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
+#include <unicode/ustring.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+
+#include "vigil/parse/parser.h"
+
+namespace vigil::parse_internal {
+namespace {
+
+// How far into the document a charset declaration is looked for.
+constexpr size_t kDeclarationWindow = 2048;
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  const char* ws = " \t\r\n\"'";
+  size_t b = s.find_first_not_of(ws);
+  if (b == std::string_view::npos) return {};
+  size_t e = s.find_last_not_of(ws);
+  return s.substr(b, e - b + 1);
+}
+
+// Length of the well-formed UTF-8 sequence at s[i], or 0 if ill-formed.
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  size_t len;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;  // no surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (size_t k = 2; k < len; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  }
+  return len;
+}
+
+struct ConverterCloser {
+  void operator()(UConverter* c) const { ucnv_close(c); }
+};
+using ConverterPtr = std::unique_ptr<UConverter, ConverterCloser>;
+
+// Replaces undecodable input with U+FFFD: ICU's default substitutes U+001A
+// for unassigned bytes in some code pages, which would leak a control char.
+void SubstituteReplacementChar(const void*, UConverterToUnicodeArgs* args, const char*,
+                               int32_t, UConverterCallbackReason reason,
+                               UErrorCode* err) {
+  if (reason > UCNV_IRREGULAR) return;  // reset/close/clone: nothing to do
+  *err = U_ZERO_ERROR;
+  static const UChar kReplacement[] = {0xFFFD};
+  ucnv_cbToUWriteUChars(args, kReplacement, 1, 0, err);
+}
+
+ConverterPtr OpenConverter(const std::string& name) {
+  UErrorCode err = U_ZERO_ERROR;
+  ConverterPtr conv(ucnv_open(name.c_str(), &err));
+  if (U_FAILURE(err)) return nullptr;
+  return conv;
+}
+
+// Converts with ICU; the result is valid UTF-8.
+std::string ConvertWithIcu(std::string_view bytes, const std::string& charset,
+                           bool* replaced) {
+  ConverterPtr conv = OpenConverter(charset);
+  if (!conv) return RepairUtf8(bytes, replaced);
+  UErrorCode err = U_ZERO_ERROR;
+  ucnv_setToUCallBack(conv.get(), SubstituteReplacementChar, nullptr, nullptr, nullptr,
+                      &err);
+  std::u16string utf16;
+  utf16.resize(bytes.size() * 2 + 16);  // generous: a byte rarely yields 2 units
+  UChar* target = reinterpret_cast<UChar*>(utf16.data());
+  UChar* target_begin = target;
+  const char* source = bytes.data();
+  err = U_ZERO_ERROR;
+  ucnv_toUnicode(conv.get(), &target, target_begin + utf16.size(), &source,
+                 bytes.data() + bytes.size(), nullptr, /*flush=*/true, &err);
+  if (U_FAILURE(err)) return RepairUtf8(bytes, replaced);
+  utf16.resize(static_cast<size_t>(target - target_begin));
+  if (replaced != nullptr) {
+    *replaced = utf16.find(u'\uFFFD') != std::u16string::npos;
+  }
+  std::string out;
+  out.resize(utf16.size() * 3 + 1);
+  int32_t out_len = 0;
+  int32_t subs = 0;
+  err = U_ZERO_ERROR;
+  u_strToUTF8WithSub(out.data(), static_cast<int32_t>(out.size()), &out_len,
+                     reinterpret_cast<const UChar*>(utf16.data()),
+                     static_cast<int32_t>(utf16.size()), 0xFFFD, &subs, &err);
+  if (U_FAILURE(err)) return RepairUtf8(bytes, replaced);
+  out.resize(static_cast<size_t>(out_len));
+  return out;
+}
+
+struct BomInfo {
+  const char* charset;
+  size_t length;
+};
+
+BomInfo DetectBom(std::string_view b) {
+  auto starts = [&](std::string_view p) { return b.substr(0, p.size()) == p; };
+  if (starts("\xEF\xBB\xBF")) return {"utf-8", 3};
+  if (starts(std::string_view("\xFF\xFE\x00\x00", 4))) return {"utf-32le", 4};
+  if (starts(std::string_view("\x00\x00\xFE\xFF", 4))) return {"utf-32be", 4};
+  if (starts("\xFF\xFE")) return {"utf-16le", 2};
+  if (starts("\xFE\xFF")) return {"utf-16be", 2};
+  return {nullptr, 0};
+}
+
+// BOM-less UTF-16/32 announce themselves by the layout of "<?" or "<".
+const char* DetectWideWithoutBom(std::string_view b) {
+  auto starts = [&](std::string_view p) { return b.substr(0, p.size()) == p; };
+  if (starts(std::string_view("\x3C\x00\x00\x00", 4))) return "utf-32le";
+  if (starts(std::string_view("\x00\x00\x00\x3C", 4))) return "utf-32be";
+  if (starts(std::string_view("\x3C\x00\x3F\x00", 4))) return "utf-16le";
+  if (starts(std::string_view("\x00\x3C\x00\x3F", 4))) return "utf-16be";
+  return nullptr;
+}
+
+// Value following `key` (e.g. "encoding" or "charset") up to a delimiter.
+std::string ValueAfter(std::string_view text, size_t pos) {
+  while (pos < text.size() && (text[pos] == ' ' || text[pos] == '=' || text[pos] == '"' ||
+                               text[pos] == '\'')) {
+    ++pos;
+  }
+  size_t end = pos;
+  while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) ||
+                               text[end] == '-' || text[end] == '_' || text[end] == '.' ||
+                               text[end] == ':')) {
+    ++end;
+  }
+  return std::string(text.substr(pos, end - pos));
+}
+
+// Looks for <?xml encoding="..."?> or an HTML <meta> charset in the head.
+std::string FindInDocumentDeclaration(std::string_view bytes) {
+  std::string head = AsciiLower(bytes.substr(0, kDeclarationWindow));
+  size_t xml = head.find("<?xml");
+  if (xml != std::string::npos) {
+    size_t end = head.find("?>", xml);
+    size_t enc = head.find("encoding", xml);
+    if (enc != std::string::npos && (end == std::string::npos || enc < end)) {
+      return ValueAfter(head, enc + 8);
+    }
+  }
+  for (size_t meta = head.find("<meta"); meta != std::string::npos;
+       meta = head.find("<meta", meta + 5)) {
+    size_t end = head.find('>', meta);
+    size_t cs = head.find("charset", meta);
+    if (cs != std::string::npos && (end == std::string::npos || cs < end)) {
+      return ValueAfter(head, cs + 7);
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    size_t len = Utf8SequenceLength(s, i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+std::string RepairUtf8(std::string_view s, bool* replaced) {
+  std::string out;
+  out.reserve(s.size());
+  bool any = false;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = Utf8SequenceLength(s, i);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      any = true;
+      ++i;
+    } else {
+      out.append(s.substr(i, len));
+      i += len;
+    }
+  }
+  if (replaced != nullptr) *replaced = any;
+  return out;
+}
+
+std::string NormalizeCharsetLabel(std::string_view label) {
+  std::string l = AsciiLower(Trim(label));
+  if (l.empty()) return {};
+  static const char* const kWindows1252Aliases[] = {
+      "iso-8859-1", "iso8859-1", "iso_8859-1", "iso-8859-1:1987", "latin1", "latin-1",
+      "l1",         "us-ascii",  "ascii",      "ansi_x3.4-1968",  "cp819",  "ibm819",
+      "cp1252",     "x-cp1252",  "windows-1252", "iso-ir-100", "csisolatin1"};
+  for (const char* alias : kWindows1252Aliases) {
+    if (l == alias) return "windows-1252";
+  }
+  if (l == "utf8" || l == "utf-8" || l == "unicode-1-1-utf-8") return "utf-8";
+  if (!OpenConverter(l)) return {};
+  return l;
+}
+
+std::string CharsetFromContentType(std::string_view content_type) {
+  std::string lower = AsciiLower(content_type);
+  size_t pos = lower.find("charset");
+  if (pos == std::string::npos) return {};
+  return ValueAfter(lower, pos + 7);
+}
+
+std::string DecodeToUtf8(std::string_view bytes, std::string_view declared,
+                         std::string* used_charset, std::vector<std::string>* warnings) {
+  auto warn = [&](std::string w) {
+    if (warnings != nullptr) warnings->push_back(std::move(w));
+  };
+  std::string charset;
+  BomInfo bom = DetectBom(bytes);
+  if (bom.charset != nullptr) {
+    charset = bom.charset;
+    bytes.remove_prefix(bom.length);
+  }
+  if (charset.empty() && !Trim(declared).empty()) {
+    charset = NormalizeCharsetLabel(declared);
+    if (charset.empty()) warn("unknown HTTP charset '" + std::string(Trim(declared)) + "'");
+  }
+  if (charset.empty()) {
+    if (const char* wide = DetectWideWithoutBom(bytes)) charset = wide;
+  }
+  if (charset.empty()) {
+    std::string in_doc = FindInDocumentDeclaration(bytes);
+    if (!in_doc.empty()) {
+      charset = NormalizeCharsetLabel(in_doc);
+      if (charset.empty()) warn("unknown declared charset '" + in_doc + "'");
+      // An ASCII-compatible document cannot really be UTF-16 (WHATWG rule).
+      if (charset.rfind("utf-16", 0) == 0 || charset.rfind("utf-32", 0) == 0) {
+        charset = "utf-8";
+      }
+    }
+  }
+  if (charset.empty()) charset = IsValidUtf8(bytes) ? "utf-8" : "windows-1252";
+
+  bool replaced = false;
+  std::string out = charset == "utf-8" ? RepairUtf8(bytes, &replaced)
+                                       : ConvertWithIcu(bytes, charset, &replaced);
+  if (replaced) warn("invalid bytes for charset " + charset + " replaced with U+FFFD");
+  if (used_charset != nullptr) *used_charset = charset;
+  return out;
+}
+
+}  // namespace vigil::parse_internal
+
+namespace vigil {
+
+std::string ToUtf8(std::string_view bytes, std::string_view declared_charset,
+                   std::string* used_charset) {
+  return parse_internal::DecodeToUtf8(bytes, declared_charset, used_charset, nullptr);
+}
+
+}  // namespace vigil
