@@ -111,7 +111,7 @@ Result<ScopedStatement> SqliteDb::Prepare(std::string_view sql) {
     int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
                                 SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) {
-      return Status::Error("prepare failed: " + ErrorMessage());
+      return Status::Error(ErrorMessage());
     }
     auto statement = std::make_unique<SqliteStatement>(db_, stmt);
     it = cache_.emplace(std::move(key), std::move(statement)).first;

@@ -67,7 +67,7 @@ Status Configure(SqliteDb& db, bool in_memory) {
   // journal_mode is the first statement that reads the file, so a file that
   // is not a database fails here with "file is not a database".
   Result<std::string> mode = db.QueryText("PRAGMA journal_mode = WAL");
-  if (!mode.ok()) return mode.status();
+  if (!mode.ok()) return Status::Error("cannot read: " + mode.status().message());
   if (*mode != "wal" && !(in_memory && *mode == "memory")) {
     return Status::Error("cannot switch to WAL journal mode (got '" + *mode + "')");
   }
