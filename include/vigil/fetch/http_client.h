@@ -16,7 +16,8 @@
 namespace vigil {
 
 // Owns curl_global_init/cleanup. Create exactly one in main() (or a test's
-// main) before any other thread starts; destroy it last.
+// main) before any other thread starts; destroy it last. Throws
+// std::runtime_error if libcurl cannot initialise (nothing can work then).
 class CurlGlobal {
  public:
   CurlGlobal();
@@ -25,8 +26,13 @@ class CurlGlobal {
   CurlGlobal& operator=(const CurlGlobal&) = delete;
 };
 
-// "Vigil/<version> (+https://github.com/vigil; sanctions monitor)".
+// "Vigil/<version> (+https://github.com/vigil-monitor/vigil)", sent with
+// every request.
 std::string UserAgent();
+
+// `url` without its userinfo ("http://user:pw@host/x" -> "http://host/x"),
+// safe to put into logs and error messages.
+std::string RedactUrl(const std::string& url);
 
 struct FetchRequest {
   std::string url;  // http://, https:// or file://
@@ -43,7 +49,10 @@ struct FetchRequest {
 
 struct FetchResponse {
   long http_status = 0;       // 200, 304, ...; 200 for file:// reads
-  bool not_modified = false;  // 304 (or file mtime unchanged): body empty
+  // 304, or for file:// an mtime equal to the request's last_modified (then
+  // http_status is 304 too). Body empty; etag/last_modified carry the
+  // validators to keep (the request's own when the 304 did not repeat them).
+  bool not_modified = false;
   std::string body;           // decoded (gzip/deflate undone), at most max_body
   std::string content_type;   // Content-Type header as sent, may be empty
   std::string etag;           // validators to send next time
@@ -54,6 +63,12 @@ struct FetchResponse {
 // GET `request.url`. Errors (as Status): DNS/connect/TLS failures, timeouts,
 // too many redirects, a body over max_body (transfer aborted), HTTP status
 // >= 400 ("HTTP 404"), cancellation. 304 is success with not_modified set.
+// Error messages read "GET <redacted url>: <what>", e.g.
+// "GET http://h/x: HTTP 404", "...: too many redirects (limit 5)",
+// "...: response body exceeds max_body (1024 bytes)", "...: cancelled";
+// for file:// "file not found: /path".
+// Redirects may only lead to http/https; file:// URLs get a Last-Modified
+// made from the file's mtime, so conditional fetches work for them too.
 Result<FetchResponse> Fetch(const FetchRequest& request);
 
 struct PostRequest {
@@ -71,8 +86,10 @@ struct PostResponse {
   std::map<std::string, std::string> headers;  // lower-cased names
 };
 
-// POST without following redirects. A transport failure is an error Status;
-// any HTTP status (including 4xx/5xx) is a successful PostResponse.
+// POST (http/https only) without following redirects. A transport failure
+// is an error Status ("POST <redacted url>: <curl's message>" or
+// "...: cancelled"); any HTTP status (including 3xx/4xx/5xx) is a successful
+// PostResponse.
 Result<PostResponse> Post(const PostRequest& request);
 
 }  // namespace vigil
