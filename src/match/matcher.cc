@@ -138,6 +138,7 @@ void IndexedMatcher::AddPayload(uint32_t node, const Payload& payload) {
 }
 
 void IndexedMatcher::Finish() {
+  vocabulary_.Freeze();
   pending_.resize(trie_.node_count());
   payload_begin_.reserve(pending_.size() + 1);
   for (const std::vector<Payload>& node_payloads : pending_) {

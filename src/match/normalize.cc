@@ -113,6 +113,7 @@ void NormalizeNonAscii(std::string_view word, std::string* out) {
 }  // namespace
 
 void FindWords(std::string_view text, std::vector<WordSpan>* out) {
+  out->reserve(out->size() + text.size() / 6);  // English averages ~6 bytes a word
   bool in_word = false;
   WordSpan word;
   size_t i = 0;

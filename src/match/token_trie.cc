@@ -5,6 +5,9 @@ namespace vigil {
 TokenTrie::TokenTrie() : edges_(1024) {}
 
 uint32_t TokenTrie::Child(uint32_t node, uint32_t word) const {
+  if (node == kRoot) {
+    return word < root_children_.size() ? root_children_[word] : kNone;
+  }
   uint64_t key = Key(node, word);
   size_t mask = edges_.size() - 1;
   for (size_t i = Slot(key, mask);; i = (i + 1) & mask) {
@@ -18,7 +21,10 @@ uint32_t TokenTrie::Insert(std::span<const uint32_t> path) {
   uint32_t node = kRoot;
   for (uint32_t word : path) {
     uint32_t child = Child(node, word);
-    if (child == kNone) {
+    if (child == kNone && node == kRoot) {
+      if (root_children_.size() <= word) root_children_.resize(word + 1, kNone);
+      child = root_children_[word] = static_cast<uint32_t>(node_count_++);
+    } else if (child == kNone) {
       if ((edge_count_ + 1) * 2 > edges_.size()) Grow();
       child = static_cast<uint32_t>(node_count_++);
       uint64_t key = Key(node, word);

@@ -9,9 +9,9 @@
 
 namespace vigil {
 
-// Nodes are dense ids (the root is kRoot); edges live in one open-addressing
-// table keyed by (node, word id), so a step costs one hash probe whatever the
-// fan-out. Immutable once scanning starts; Child() is thread-safe.
+// Nodes are dense ids (the root is kRoot); edges below the root live in one
+// open-addressing table keyed by (node, word id), so a step costs one hash
+// probe whatever the fan-out. Immutable once scanning starts; Child() is thread-safe.
 class TokenTrie {
  public:
   static constexpr uint32_t kRoot = 0;
@@ -41,6 +41,9 @@ class TokenTrie {
   }
   void Grow();
 
+  // Every text word that is in the vocabulary steps from the root, so root
+  // edges are a plain array indexed by word id; deeper edges are hashed.
+  std::vector<uint32_t> root_children_;
   std::vector<Edge> edges_;  // power-of-two sized
   size_t edge_count_ = 0;
   size_t node_count_ = 1;  // the root
