@@ -55,8 +55,11 @@ Sniffed SniffDocument(std::string_view s, std::string_view content_type) {
   size_t i = SkipProlog(s);
   if (i == std::string_view::npos) return ct_html ? Sniffed::kHtml : Sniffed::kText;
   if (s[i] == '{') {
-    if (ct.find("json") != std::string::npos ||
-        s.substr(0, kJsonMarkerWindow).find("jsonfeed.org/version") != std::string_view::npos) {
+    std::string_view head = s.substr(0, kJsonMarkerWindow);
+    bool has_marker = head.find("jsonfeed.org/version") != std::string_view::npos ||
+                      (head.find("\"version\"") != std::string_view::npos &&
+                       head.find("\"items\"") != std::string_view::npos);
+    if (ct.find("json") != std::string::npos || has_marker) {
       return Sniffed::kJsonFeed;
     }
     return Sniffed::kText;
@@ -68,7 +71,10 @@ Sniffed SniffDocument(std::string_view s, std::string_view content_type) {
     if (TrimWhitespace(rest).substr(0, 4) == "html") return Sniffed::kHtml;
     size_t end = s.find('>', i);  // e.g. <!DOCTYPE rss ...>: look at the root
     size_t bracket = s.find('[', i);
-    if (bracket != std::string_view::npos && bracket < end) end = s.find("]>", bracket);
+    if (bracket != std::string_view::npos && bracket < end) {
+      end = s.find("]", bracket);
+      if (end != std::string_view::npos) end = s.find('>', end);
+    }
     if (end == std::string_view::npos) return Sniffed::kText;
     size_t next = SkipProlog(s.substr(end + 1));
     if (next == std::string_view::npos) return Sniffed::kText;
