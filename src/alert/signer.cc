@@ -27,23 +27,30 @@ bool IsBase64Char(char c) {
          c == '+' || c == '/';
 }
 
-// Strict standard base64 with padding. EVP_DecodeBlock accepts some
-// whitespace and always returns a multiple of 3 bytes (padding counted as
-// zero bytes), so the input is checked and the padding trimmed here.
+// Standard-alphabet base64; the '=' padding may be left out (many secret
+// generators drop it, and config validation accepts that too), but when
+// present it must be complete. EVP_DecodeBlock skips some whitespace and
+// counts padding as zero bytes, so input is checked and padding trimmed here.
 bool Base64Decode(std::string_view text, std::string* out) {
-  if (text.empty() || text.size() % 4 != 0) return false;
   size_t padding = 0;
-  if (text.back() == '=') ++padding;
-  if (text.size() >= 2 && text[text.size() - 2] == '=') ++padding;
-  for (size_t i = 0; i < text.size() - padding; ++i) {
-    if (!IsBase64Char(text[i])) return false;
+  while (padding < 2 && padding < text.size() && text[text.size() - 1 - padding] == '=') {
+    ++padding;
   }
-  std::string decoded(text.size() / 4 * 3, '\0');
+  std::string_view data = text.substr(0, text.size() - padding);
+  if (data.empty() || data.size() % 4 == 1) return false;
+  if (padding > 0 && text.size() % 4 != 0) return false;
+  for (char c : data) {
+    if (!IsBase64Char(c)) return false;
+  }
+  const size_t missing = (4 - data.size() % 4) % 4;
+  std::string padded(data);
+  padded.append(missing, '=');
+  std::string decoded(padded.size() / 4 * 3, '\0');
   int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(decoded.data()),
-                          reinterpret_cast<const unsigned char*>(text.data()),
-                          static_cast<int>(text.size()));
-  if (n < 0 || static_cast<size_t>(n) < padding) return false;
-  decoded.resize(static_cast<size_t>(n) - padding);
+                          reinterpret_cast<const unsigned char*>(padded.data()),
+                          static_cast<int>(padded.size()));
+  if (n < 0 || static_cast<size_t>(n) < missing) return false;
+  decoded.resize(static_cast<size_t>(n) - missing);
   *out = std::move(decoded);
   return true;
 }

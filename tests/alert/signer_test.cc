@@ -92,11 +92,23 @@ TEST(DecodeWebhookSecretTest, HandlesOneAndTwoPaddingCharacters) {
   EXPECT_EQ(*two, "a");
 }
 
+TEST(DecodeWebhookSecretTest, AcceptsMissingPadding) {
+  Result<std::string> one = DecodeWebhookSecret("whsec_YWI");  // "ab"
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(*one, "ab");
+  Result<std::string> two = DecodeWebhookSecret("whsec_YQ");  // "a"
+  ASSERT_TRUE(two.ok());
+  EXPECT_EQ(*two, "a");
+  EXPECT_FALSE(DecodeWebhookSecret("whsec_YQ=").ok());  // padding, but incomplete
+}
+
 TEST(DecodeWebhookSecretTest, MalformedSecretsFailWithoutEchoingThem) {
   const std::string cases[] = {
       "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",          // no prefix
       "WHSEC_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",    // wrong-case prefix
-      "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaS",     // length not a multiple of 4
+      "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwX",   // 4n+1 characters: impossible
+      "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw=",   // padding where none belongs
+      "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw===", // too much padding
       "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLa!w",    // not a base64 character
       "whsec_MfKQ9r8G KYqrTwjUPD8ILPZIo2LaLaS",    // embedded space
       "whsec_MfKQ=r8GKYqrTwjUPD8ILPZIo2LaLaSw",    // padding in the middle
