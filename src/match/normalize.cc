@@ -92,6 +92,25 @@ const icu::Normalizer2* Nfc() {
   return n;
 }
 
+// Latin letters that carry a diacritic in their shape rather than as a
+// combining mark, so NFD leaves them alone; lists often drop it ("Łukasz" is
+// listed as "LUKASZ"). Lower case only: this runs after case folding.
+icu::UnicodeString FoldLetter(UChar32 c) {
+  switch (c) {
+    case 0x0142: return u"l";   // ł
+    case 0x00F8: return u"o";   // ø
+    case 0x0111: return u"d";   // đ
+    case 0x00F0: return u"d";   // ð
+    case 0x0127: return u"h";   // ħ
+    case 0x0131: return u"i";   // dotless ı
+    case 0x0167: return u"t";   // ŧ
+    case 0x00E6: return u"ae";  // æ
+    case 0x0153: return u"oe";  // œ
+    case 0x00FE: return u"th";  // þ
+    default: return icu::UnicodeString(c);
+  }
+}
+
 void NormalizeNonAscii(std::string_view word, std::string* out) {
   UErrorCode err = U_ZERO_ERROR;
   icu::UnicodeString src = icu::UnicodeString::fromUTF8(
@@ -103,7 +122,8 @@ void NormalizeNonAscii(std::string_view word, std::string* out) {
     UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
     // fromUTF8 turns bad bytes into U+FFFD; they are not part of a word.
-    if (u_charType(c) != U_NON_SPACING_MARK && c != 0xFFFD) bare.append(c);
+    if (u_charType(c) == U_NON_SPACING_MARK || c == 0xFFFD) continue;
+    bare.append(FoldLetter(c));
   }
   icu::UnicodeString composed = Nfc()->normalize(bare, err);
   if (U_FAILURE(err)) return;  // leave `out` empty: never matches
@@ -156,10 +176,8 @@ void NormalizeWord(std::string_view word, std::string* out) {
   bool ascii = true;
   for (char ch : word) ascii &= static_cast<uint8_t>(ch) < 0x80;
   if (ascii) {
-    out->resize(word.size());
-    for (size_t i = 0; i < word.size(); ++i) {
-      (*out)[i] = kAsciiLower[static_cast<uint8_t>(word[i])];
-    }
+    out->assign(word);
+    for (char& ch : *out) ch = kAsciiLower[static_cast<uint8_t>(ch)];
     return;
   }
   NormalizeNonAscii(word, out);

@@ -157,6 +157,11 @@ TEST(MatcherTest, SurvivesRandomBytesAroundNames) {
     for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
     ExpectWellFormed(text, matcher->Scan(text));
   }
+  for (int round = 0; round < 500; ++round) {
+    std::string text(rng() % 64, '\0');
+    for (char& c : text) c = static_cast<char>(rng());
+    ExpectWellFormed(text, matcher->Scan(text));
+  }
 }
 
 TEST(MatcherTest, CountsCompiledVariants) {

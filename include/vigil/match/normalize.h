@@ -37,8 +37,9 @@ void FindWords(std::string_view text, std::vector<WordSpan>* out);
 
 // Replaces `*out` with the normalised form of one word: NFKC, case folded,
 // diacritics removed (NFD, drop nonspacing marks, NFC), so "Nicolás" becomes
-// "nicolas", "ДМИТРИЙ" "дмитрии" and "Straße" "strasse". Pure ASCII words
-// take a table lookup and no ICU call. Invalid UTF-8 bytes are dropped.
+// "nicolas", "ДМИТРИЙ" "дмитрии" and "Straße" "strasse"; a few Latin letters
+// with a built-in stroke fold too (ł→l, ø→o, đ→d, æ→ae, ...). Pure ASCII
+// words take a table lookup and no ICU call. Invalid UTF-8 bytes are dropped.
 void NormalizeWord(std::string_view word, std::string* out);
 std::string NormalizeWord(std::string_view word);
 
