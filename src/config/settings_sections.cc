@@ -31,7 +31,10 @@ void ReadIfPresent(const YamlFields& fields, std::string_view key, T& out, Read 
 }  // namespace
 
 std::filesystem::path ResolvePath(const ConfigContext& context, const std::string& path) {
-  return (context.base_dir / path).lexically_normal();
+  std::filesystem::path resolved = (context.base_dir / path).lexically_normal();
+  // "dir/." normalizes to "dir/"; drop the slash so messages read naturally.
+  if (!resolved.has_filename() && resolved.has_relative_path()) resolved = resolved.parent_path();
+  return resolved;
 }
 
 bool IsHttpUrl(std::string_view url) {

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <tuple>
 
 #include "vigil/base/time.h"
 #include "vigil/config/byte_size.h"
@@ -86,20 +87,26 @@ void YamlDiagnostics::Error(const YAML::Mark& mark, std::string_view message) {
   }
   int line = mark.is_null() ? 1 : mark.line + 1;
   int column = mark.is_null() ? 1 : mark.column + 1;
-  errors_.push_back(file_ + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
-                    std::string(message));
+  errors_.push_back({line, column,
+                     file_ + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
+                         std::string(message)});
 }
 
 void YamlDiagnostics::FileError(std::string_view message) {
-  errors_.push_back(std::string(message));
+  errors_.push_back({0, 0, std::string(message)});
 }
 
 Status YamlDiagnostics::ToStatus() const {
   if (errors_.empty()) return Status::Ok();
+  // Sections are checked in a fixed order; readers expect file order.
+  std::vector<Line> sorted = errors_;
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Line& a, const Line& b) {
+    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+  });
   std::string joined;
-  for (const std::string& line : errors_) {
+  for (const Line& line : sorted) {
     if (!joined.empty()) joined += '\n';
-    joined += line;
+    joined += line.text;
   }
   if (dropped_ > 0) {
     joined += "\n" + file_ + ": ... and " + std::to_string(dropped_) + " more problems";

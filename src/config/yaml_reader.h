@@ -33,15 +33,21 @@ class YamlDiagnostics {
 
   bool has_errors() const { return !errors_.empty(); }
   const std::string& file() const { return file_; }
-  // All lines joined with "\n"; Ok if there are none.
+  // All lines in file order, joined with "\n"; Ok if there are none.
   Status ToStatus() const;
 
  private:
   // A broken file can produce thousands of lines; nobody reads past these.
   static constexpr size_t kMaxErrors = 100;
 
+  struct Line {
+    int line;  // 0 for problems with the whole file
+    int column;
+    std::string text;
+  };
+
   std::string file_;
-  std::vector<std::string> errors_;
+  std::vector<Line> errors_;
   size_t dropped_ = 0;
 };
 
