@@ -177,6 +177,31 @@ std::string FindInDocumentDeclaration(std::string_view bytes) {
   return {};
 }
 
+// C1 controls in decoded text are almost always windows-1252 punctuation
+// that went through a latin-1 decoder ("don\u0092t"); map them back.
+std::string DemoronizeC1(std::string s) {
+  static const char16_t kCp1252[32] = {
+      0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+  if (s.find('\xC2') == std::string::npos) return s;
+  std::string out;
+  out.reserve(s.size() + 16);
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+    if (s[i] == '\xC2' && next >= 0x80 && next <= 0x9F) {
+      char16_t cp = kCp1252[next - 0x80];
+      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+      ++i;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 bool IsValidUtf8(std::string_view s) {
@@ -263,6 +288,7 @@ std::string DecodeToUtf8(std::string_view bytes, std::string_view declared,
   bool replaced = false;
   std::string out = charset == "utf-8" ? RepairUtf8(bytes, &replaced)
                                        : ConvertWithIcu(bytes, charset, &replaced);
+  out = DemoronizeC1(std::move(out));
   if (replaced) warn("invalid bytes for charset " + charset + " replaced with U+FFFD");
   if (used_charset != nullptr) *used_charset = charset;
   return out;

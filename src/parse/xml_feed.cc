@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "feed_parsers.h"
+#include "charset.h"
 #include "html_text.h"
 #include "text_builder.h"
 #include "xml_prepare.h"
@@ -14,7 +15,7 @@ namespace vigil::parse_internal {
 namespace {
 
 // Which namespaces an element name may come from.
-enum class Ns { kRss, kCore, kAtom, kDc, kDcTerms, kContent };
+enum class Ns { kRss, kCore, kAtom, kDc, kDcTerms, kContent, kAny };
 
 bool InNamespace(const xmlNode* node, Ns ns) {
   std::string_view uri = NamespaceUri(node);
@@ -24,9 +25,16 @@ bool InNamespace(const xmlNode* node, Ns ns) {
              uri == "http://my.netscape.com/rdf/simple/0.9/" ||
              uri == "http://backend.userland.com/rss2" ||
              uri == "http://backend.userland.com/rss";
-    case Ns::kCore:  // Atom elements; some feeds forget the namespace
-      return uri.empty() || uri == "http://www.w3.org/2005/Atom" ||
-             uri == "http://purl.org/atom/ns#";
+    case Ns::kCore: {  // Atom elements; some feeds forget or invent the namespace
+      if (uri.empty() || uri == "http://www.w3.org/2005/Atom" ||
+          uri == "http://purl.org/atom/ns#") {
+        return true;
+      }
+      const xmlNode* root = xmlDocGetRootElement(node->doc);
+      return root != nullptr && NamespaceUri(root) == uri;
+    }
+    case Ns::kAny:
+      return true;
     case Ns::kAtom:
       return uri == "http://www.w3.org/2005/Atom" || uri == "http://purl.org/atom/ns#";
     case Ns::kDc:
@@ -91,7 +99,10 @@ enum class TextKind { kPlain, kHtml, kXhtml };
 TextKind AtomTextKind(const xmlNode* el, bool* base64) {
   std::string type = AsciiLowerCopy(Attr(el, "type"));
   std::string mode = AsciiLowerCopy(Attr(el, "mode"));
-  *base64 = mode == "base64";
+  // Atom 1.0 (RFC 4287 3.1.1.3): other MIME types carry base64 data.
+  bool binary_type = type.find('/') != std::string::npos && type.rfind("text/", 0) != 0 &&
+                     type.find("xml") == std::string::npos;
+  *base64 = mode == "base64" || binary_type;
   if (type == "html" || type == "text/html" || mode == "escaped") return TextKind::kHtml;
   if (type == "xhtml" || type == "application/xhtml+xml") return TextKind::kXhtml;
   return TextKind::kPlain;
@@ -106,7 +117,12 @@ std::string ElementText(const xmlNode* el, TextKind kind, bool base64 = false) {
     return b.text();
   }
   std::string raw = RawText(el);
-  if (base64) raw = DecodeBase64(raw);
+  if (base64) {
+    // Text that does not decode to UTF-8 was not base64 after all.
+    std::string decoded = DecodeBase64(raw);
+    if (IsValidUtf8(decoded)) raw = std::move(decoded);
+    if (kind == TextKind::kPlain && LooksLikeMarkup(raw)) kind = TextKind::kHtml;
+  }
   if (kind == TextKind::kPlain) {
     TextBuilder b;
     b.AddText(raw);
@@ -194,6 +210,9 @@ Item RssItem(const xmlNode* el) {
   if (summary.empty()) summary = ElementText(Child(el, "description", Ns::kDc), TextKind::kHtml);
   std::string content = ElementText(Child(el, "encoded", Ns::kContent), TextKind::kHtml);
   if (content.empty()) content = AtomBody(Child(el, "content", Ns::kAtom));
+  // Old feeds carry full content in <body> (XHTML) or <fullitem>.
+  if (content.empty()) content = ElementText(Child(el, "body", Ns::kAny), TextKind::kHtml);
+  if (content.empty()) content = ElementText(Child(el, "fullitem", Ns::kAny), TextKind::kHtml);
   item.text = Longer(summary, content);
   item.published_unix_ms = FirstDate(el, {{"pubdate", Ns::kRss},
                                           {"date", Ns::kDc},
@@ -208,7 +227,12 @@ Item RssItem(const xmlNode* el) {
 Item AtomEntry(const xmlNode* el) {
   Item item;
   item.title = AtomTitle(Child(el, "title", Ns::kCore));
-  item.guid = std::string(TrimWhitespace(RawText(Child(el, "id", Ns::kCore))));
+  const xmlNode* id = Child(el, "id", Ns::kCore);
+  item.guid = std::string(TrimWhitespace(RawText(id)));
+  // Ids should be absolute IRIs; relative ones resolve like links.
+  if (!item.guid.empty() && item.guid.find(':') == std::string::npos) {
+    item.guid = ResolveLink(id, item.guid);
+  }
   item.link = AtomLink(el, Ns::kCore);
   std::string summary = AtomBody(Child(el, "summary", Ns::kCore));
   std::string content = AtomBody(Child(el, "content", Ns::kCore));

@@ -97,7 +97,10 @@ std::string PrepareXml(std::string_view s, bool* changed) {
       if (i + 1 < s.size() && s[i + 1] == '#') {
         size_t len = NumericRefLength(s, i + 2);
         if (len > 0) {
-          out.append(s.substr(i, len + 2));
+          out.append("&#");
+          // XML only knows "&#x"; "&#X41;" is a common slip.
+          out.push_back(s[i + 2] == 'X' ? 'x' : s[i + 2]);
+          out.append(s.substr(i + 3, len - 1));
           i += len + 2;
           continue;
         }
