@@ -11,6 +11,7 @@
 #include "vigil/match/normalize.h"
 #include "vigil/match/snippet.h"
 #include "vocabulary.h"
+#include "word_scanner.h"
 
 namespace vigil {
 namespace {
@@ -31,7 +32,17 @@ struct Payload {
   VariantRule rule = VariantRule::kExact;
 };
 
-// A trie hit before overlaps are resolved; words [first, last) of the text.
+// A text word found in the vocabulary. Unknown words are not kept: they
+// only break runs, since no name can continue across them.
+struct KnownWord {
+  size_t start;
+  size_t end;
+  uint32_t id;
+  bool possessive;
+  bool run_start;  // an unknown word (or the text start) comes just before
+};
+
+// A trie hit before overlaps are resolved: known words [first, last).
 struct Candidate {
   uint32_t target;
   uint32_t first;
@@ -64,10 +75,11 @@ class IndexedMatcher final : public Matcher {
   // False if `name` has no words.
   bool AddName(uint32_t target, std::string_view name, bool reorder_comma);
   void AddPayload(uint32_t node, const Payload& payload);
-  std::vector<uint32_t> WordIds(std::string_view text,
-                                const std::vector<WordSpan>& spans) const;
-  std::vector<Candidate> FindCandidates(const std::vector<uint32_t>& ids) const;
-  Match MakeMatch(std::string_view text, const std::vector<WordSpan>& spans,
+  uint32_t Lookup(std::string_view text, const WordSpan& word,
+                  std::string* scratch) const;
+  std::vector<KnownWord> KnownWords(std::string_view text) const;
+  std::vector<Candidate> FindCandidates(const std::vector<KnownWord>& words) const;
+  Match MakeMatch(std::string_view text, const std::vector<KnownWord>& words,
                   const Candidate& candidate) const;
 
   Vocabulary vocabulary_;
@@ -150,30 +162,49 @@ void IndexedMatcher::Finish() {
   pending_.shrink_to_fit();
 }
 
-std::vector<uint32_t> IndexedMatcher::WordIds(
-    std::string_view text, const std::vector<WordSpan>& spans) const {
-  std::vector<uint32_t> ids(spans.size(), Vocabulary::kUnknown);
-  std::string scratch;
-  for (size_t i = 0; i < spans.size(); ++i) {
-    const WordSpan& span = spans[i];
-    size_t length = span.end - span.start;
-    // Normalising never changes an ASCII word's length, so an over-long one
-    // cannot be listed; non-ASCII words may grow or shrink (ß -> ss).
-    if (span.ascii && length > vocabulary_.max_word_bytes()) continue;
-    NormalizeWord(text.substr(span.start, length), &scratch);
-    ids[i] = vocabulary_.Find(scratch);
+uint32_t IndexedMatcher::Lookup(std::string_view text, const WordSpan& word,
+                                std::string* scratch) const {
+  size_t length = word.end - word.start;
+  if (word.ascii) {
+    // Lower-casing keeps an ASCII word's length, so an over-long one cannot
+    // be listed; most words end here or in the vocabulary's filter.
+    if (length > vocabulary_.max_word_bytes()) return Vocabulary::kUnknown;
+    char buffer[64];
+    if (length <= sizeof(buffer)) {
+      for (size_t i = 0; i < length; ++i) {
+        buffer[i] = word_internal::kAsciiLower[static_cast<uint8_t>(text[word.start + i])];
+      }
+      return vocabulary_.Find(std::string_view(buffer, length));
+    }
   }
-  return ids;
+  NormalizeWord(text.substr(word.start, length), scratch);
+  return vocabulary_.Find(*scratch);
+}
+
+std::vector<KnownWord> IndexedMatcher::KnownWords(std::string_view text) const {
+  std::vector<KnownWord> known;
+  std::string scratch;
+  bool run_start = true;
+  word_internal::ForEachWord(text, [&](const WordSpan& word) {
+    uint32_t id = Lookup(text, word, &scratch);
+    if (id == Vocabulary::kUnknown) {
+      run_start = true;
+      return;
+    }
+    known.push_back(KnownWord{word.start, word.end, id, word.possessive, run_start});
+    run_start = false;
+  });
+  return known;
 }
 
 std::vector<Candidate> IndexedMatcher::FindCandidates(
-    const std::vector<uint32_t>& ids) const {
+    const std::vector<KnownWord>& words) const {
   std::vector<Candidate> candidates;
-  for (size_t first = 0; first < ids.size(); ++first) {
+  for (size_t first = 0; first < words.size(); ++first) {
     uint32_t node = TokenTrie::kRoot;
-    for (size_t last = first; last < ids.size(); ++last) {
-      if (ids[last] == Vocabulary::kUnknown) break;
-      node = trie_.Child(node, ids[last]);
+    for (size_t last = first; last < words.size(); ++last) {
+      if (last > first && words[last].run_start) break;
+      node = trie_.Child(node, words[last].id);
       if (node == TokenTrie::kNone) break;
       for (uint32_t p = payload_begin_[node]; p < payload_begin_[node + 1]; ++p) {
         candidates.push_back(Candidate{payloads_[p].target, static_cast<uint32_t>(first),
@@ -205,7 +236,7 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> candidates) {
   return kept;
 }
 
-Match IndexedMatcher::MakeMatch(std::string_view text, const std::vector<WordSpan>& spans,
+Match IndexedMatcher::MakeMatch(std::string_view text, const std::vector<KnownWord>& words,
                                 const Candidate& candidate) const {
   const Target& target = targets_[candidate.target];
   Match match;
@@ -214,23 +245,22 @@ Match IndexedMatcher::MakeMatch(std::string_view text, const std::vector<WordSpa
   match.entity_id = target.entity_id;
   match.entity_name = target.entity_name;
   match.keyword_id = target.keyword_id;
-  match.start = spans[candidate.first].start;
-  match.end = spans[candidate.last - 1].end;
+  match.start = words[candidate.first].start;
+  match.end = words[candidate.last - 1].end;
   match.matched = std::string(text.substr(match.start, match.end - match.start));
   match.snippet = MakeSnippet(text, match.start, match.end);
   match.score = 1.0;
   match.matched_name = names_[candidate.payload->name];
-  match.rule = RuleText(candidate.payload->rule, spans[candidate.last - 1].possessive);
+  match.rule = RuleText(candidate.payload->rule, words[candidate.last - 1].possessive);
   return match;
 }
 
 std::vector<Match> IndexedMatcher::Scan(std::string_view text) const {
-  std::vector<WordSpan> spans;
-  FindWords(text, &spans);
-  std::vector<Candidate> kept = ResolveOverlaps(FindCandidates(WordIds(text, spans)));
+  std::vector<KnownWord> words = KnownWords(text);
+  std::vector<Candidate> kept = ResolveOverlaps(FindCandidates(words));
   std::vector<Match> matches;
   matches.reserve(kept.size());
-  for (const Candidate& candidate : kept) matches.push_back(MakeMatch(text, spans, candidate));
+  for (const Candidate& candidate : kept) matches.push_back(MakeMatch(text, words, candidate));
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
     return std::tie(a.start, b.end, a.kind, a.list_id, a.entity_id, a.keyword_id) <
            std::tie(b.start, a.end, b.kind, b.list_id, b.entity_id, b.keyword_id);

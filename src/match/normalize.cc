@@ -6,75 +6,12 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
-#include <array>
 #include <cstdint>
+
+#include "word_scanner.h"
 
 namespace vigil {
 namespace {
-
-enum class CharClass : uint8_t { kSeparator, kWord, kFormat, kStandalone };
-
-// ASCII classes and lower-casing by table: the fast path for the bulk of news.
-constexpr std::array<bool, 128> MakeAsciiWordTable() {
-  std::array<bool, 128> t{};
-  for (int c = '0'; c <= '9'; ++c) t[c] = true;
-  for (int c = 'a'; c <= 'z'; ++c) t[c] = true;
-  for (int c = 'A'; c <= 'Z'; ++c) t[c] = true;
-  return t;
-}
-constexpr std::array<bool, 128> kAsciiWord = MakeAsciiWordTable();
-
-constexpr std::array<char, 256> MakeAsciiLowerTable() {
-  std::array<char, 256> t{};
-  for (int c = 0; c < 256; ++c) {
-    t[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-  }
-  return t;
-}
-constexpr std::array<char, 256> kAsciiLower = MakeAsciiLowerTable();
-
-CharClass ClassifyNonAscii(UChar32 c) {
-  if (c < 0) return CharClass::kSeparator;  // invalid UTF-8
-  uint32_t mask = U_GET_GC_MASK(c);
-  if (mask & U_GC_L_MASK) {
-    if (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC)) return CharClass::kStandalone;
-    UErrorCode err = U_ZERO_ERROR;
-    UScriptCode script = uscript_getScript(c, &err);
-    if (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA) {
-      return CharClass::kStandalone;
-    }
-    return CharClass::kWord;
-  }
-  if (mask & (U_GC_ND_MASK | U_GC_NL_MASK | U_GC_M_MASK)) return CharClass::kWord;
-  if (mask & U_GC_CF_MASK) return CharClass::kFormat;
-  return CharClass::kSeparator;
-}
-
-// Decodes the character at `*i` and advances past it.
-CharClass NextClass(std::string_view text, size_t* i, UChar32* cp) {
-  auto b = static_cast<uint8_t>(text[*i]);
-  if (b < 0x80) {
-    ++*i;
-    *cp = b;
-    return kAsciiWord[b] ? CharClass::kWord : CharClass::kSeparator;
-  }
-  UChar32 c;
-  U8_NEXT(text.data(), *i, text.size(), c);
-  *cp = c;
-  return ClassifyNonAscii(c);
-}
-
-bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
-
-// True if `text` at `i` is a lone "s"/"S" (the rest of a possessive).
-bool LoneSAt(std::string_view text, size_t i) {
-  if (i >= text.size() || (text[i] != 's' && text[i] != 'S')) return false;
-  size_t next = i + 1;
-  if (next == text.size()) return true;
-  UChar32 c;
-  CharClass cls = NextClass(text, &next, &c);
-  return cls == CharClass::kSeparator || cls == CharClass::kStandalone;
-}
 
 const icu::Normalizer2* Nfkc_cf() {
   UErrorCode err = U_ZERO_ERROR;
@@ -95,19 +32,19 @@ const icu::Normalizer2* Nfc() {
 // Latin letters that carry a diacritic in their shape rather than as a
 // combining mark, so NFD leaves them alone; lists often drop it ("Łukasz" is
 // listed as "LUKASZ"). Lower case only: this runs after case folding.
-icu::UnicodeString FoldLetter(UChar32 c) {
+void AppendFolded(UChar32 c, icu::UnicodeString* out) {
   switch (c) {
-    case 0x0142: return u"l";   // ł
-    case 0x00F8: return u"o";   // ø
-    case 0x0111: return u"d";   // đ
-    case 0x00F0: return u"d";   // ð
-    case 0x0127: return u"h";   // ħ
-    case 0x0131: return u"i";   // dotless ı
-    case 0x0167: return u"t";   // ŧ
-    case 0x00E6: return u"ae";  // æ
-    case 0x0153: return u"oe";  // œ
-    case 0x00FE: return u"th";  // þ
-    default: return icu::UnicodeString(c);
+    case 0x0142: *out += u'l'; return;   // ł
+    case 0x00F8: *out += u'o'; return;   // ø
+    case 0x0111: *out += u'd'; return;   // đ
+    case 0x00F0: *out += u'd'; return;   // ð
+    case 0x0127: *out += u'h'; return;   // ħ
+    case 0x0131: *out += u'i'; return;   // dotless ı
+    case 0x0167: *out += u't'; return;   // ŧ
+    case 0x00E6: *out += u"ae"; return;  // æ
+    case 0x0153: *out += u"oe"; return;  // œ
+    case 0x00FE: *out += u"th"; return;  // þ
+    default: out->append(c);
   }
 }
 
@@ -123,7 +60,7 @@ void NormalizeNonAscii(std::string_view word, std::string* out) {
     i += U16_LENGTH(c);
     // fromUTF8 turns bad bytes into U+FFFD; they are not part of a word.
     if (u_charType(c) == U_NON_SPACING_MARK || c == 0xFFFD) continue;
-    bare.append(FoldLetter(c));
+    AppendFolded(c, &bare);
   }
   icu::UnicodeString composed = Nfc()->normalize(bare, err);
   if (U_FAILURE(err)) return;  // leave `out` empty: never matches
@@ -132,43 +69,40 @@ void NormalizeNonAscii(std::string_view word, std::string* out) {
 
 }  // namespace
 
+namespace word_internal {
+
+CharClass ClassifyNonAscii(UChar32 c) {
+  if (c < 0) return CharClass::kSeparator;  // invalid UTF-8
+  uint32_t mask = U_GET_GC_MASK(c);
+  if (mask & U_GC_L_MASK) {
+    if (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC)) return CharClass::kStandalone;
+    UErrorCode err = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(c, &err);
+    if (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA) {
+      return CharClass::kStandalone;
+    }
+    return CharClass::kWord;
+  }
+  if (mask & (U_GC_ND_MASK | U_GC_NL_MASK | U_GC_M_MASK)) return CharClass::kWord;
+  if (mask & U_GC_CF_MASK) return CharClass::kFormat;
+  return CharClass::kSeparator;
+}
+
+bool PossessiveAt(std::string_view text, size_t i, UChar32 apostrophe) {
+  if (apostrophe != '\'' && apostrophe != 0x2019 && apostrophe != 0x02BC) return false;
+  if (i >= text.size() || (text[i] != 's' && text[i] != 'S')) return false;
+  size_t next = i + 1;
+  if (next == text.size()) return true;
+  UChar32 c;
+  CharClass cls = NextClass(text, &next, &c);
+  return cls == CharClass::kSeparator || cls == CharClass::kStandalone;
+}
+
+}  // namespace word_internal
+
 void FindWords(std::string_view text, std::vector<WordSpan>* out) {
   out->reserve(out->size() + text.size() / 6);  // English averages ~6 bytes a word
-  bool in_word = false;
-  WordSpan word;
-  size_t i = 0;
-  while (i < text.size()) {
-    // Hot loop: a run of ASCII word bytes.
-    if (in_word && word.ascii) {
-      while (i < text.size() && static_cast<uint8_t>(text[i]) < 0x80 &&
-             kAsciiWord[static_cast<uint8_t>(text[i])]) {
-        ++i;
-      }
-      if (i == text.size()) break;
-    }
-    size_t at = i;
-    UChar32 c;
-    CharClass cls = NextClass(text, &i, &c);
-    if (cls == CharClass::kWord || (cls == CharClass::kFormat && in_word)) {
-      if (!in_word) {
-        in_word = true;
-        word = WordSpan{at, at, true, false};
-      }
-      if (c >= 0x80) word.ascii = false;
-      continue;
-    }
-    if (in_word) {
-      word.end = at;
-      word.possessive = IsApostrophe(c) && LoneSAt(text, i);
-      out->push_back(word);
-      in_word = false;
-    }
-    if (cls == CharClass::kStandalone) out->push_back(WordSpan{at, i, false, false});
-  }
-  if (in_word) {
-    word.end = text.size();
-    out->push_back(word);
-  }
+  word_internal::ForEachWord(text, [out](const WordSpan& word) { out->push_back(word); });
 }
 
 void NormalizeWord(std::string_view word, std::string* out) {
@@ -177,7 +111,7 @@ void NormalizeWord(std::string_view word, std::string* out) {
   for (char ch : word) ascii &= static_cast<uint8_t>(ch) < 0x80;
   if (ascii) {
     out->assign(word);
-    for (char& ch : *out) ch = kAsciiLower[static_cast<uint8_t>(ch)];
+    for (char& ch : *out) ch = word_internal::kAsciiLower[static_cast<uint8_t>(ch)];
     return;
   }
   NormalizeNonAscii(word, out);

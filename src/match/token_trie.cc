@@ -4,19 +4,6 @@ namespace vigil {
 
 TokenTrie::TokenTrie() : edges_(1024) {}
 
-uint32_t TokenTrie::Child(uint32_t node, uint32_t word) const {
-  if (node == kRoot) {
-    return word < root_children_.size() ? root_children_[word] : kNone;
-  }
-  uint64_t key = Key(node, word);
-  size_t mask = edges_.size() - 1;
-  for (size_t i = Slot(key, mask);; i = (i + 1) & mask) {
-    const Edge& edge = edges_[i];
-    if (edge.key == key) return edge.child;
-    if (edge.key == kEmpty) return kNone;
-  }
-}
-
 uint32_t TokenTrie::Insert(std::span<const uint32_t> path) {
   uint32_t node = kRoot;
   for (uint32_t word : path) {

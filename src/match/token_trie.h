@@ -49,6 +49,20 @@ class TokenTrie {
   size_t node_count_ = 1;  // the root
 };
 
+// Inline: called for every known word of every scanned text.
+inline uint32_t TokenTrie::Child(uint32_t node, uint32_t word) const {
+  if (node == kRoot) {
+    return word < root_children_.size() ? root_children_[word] : kNone;
+  }
+  uint64_t key = Key(node, word);
+  size_t mask = edges_.size() - 1;
+  for (size_t i = Slot(key, mask);; i = (i + 1) & mask) {
+    const Edge& edge = edges_[i];
+    if (edge.key == key) return edge.child;
+    if (edge.key == kEmpty) return kNone;
+  }
+}
+
 }  // namespace vigil
 
 #endif  // VIGIL_SRC_MATCH_TOKEN_TRIE_H_

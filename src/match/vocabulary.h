@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,9 @@ class Vocabulary {
 
   static uint64_t Hash(std::string_view word);
   bool MayContain(uint64_t hash) const;
+  static uint64_t BloomBits(uint64_t hash) {
+    return (1ull << (hash & 63)) | (1ull << ((hash >> 6) & 63));
+  }
   void Grow();
 
   std::string arena_;              // all words back to back
@@ -51,6 +55,56 @@ class Vocabulary {
   std::vector<uint64_t> filter_;   // blocked Bloom filter; empty until Freeze()
   size_t max_word_bytes_ = 0;
 };
+
+// Inline: called once per word of every scanned text.
+
+inline uint64_t Vocabulary::Hash(std::string_view word) {
+  // Eight bytes per multiply; words are short.
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  uint64_t h = word.size() * kMul;
+  size_t i = 0;
+  for (; i + 8 <= word.size(); i += 8) {
+    uint64_t chunk;
+    std::memcpy(&chunk, word.data() + i, 8);
+    h = (h ^ chunk) * kMul;
+    h ^= h >> 29;
+  }
+  uint64_t tail = 0;
+  for (size_t shift = 0; i < word.size(); ++i, shift += 8) {
+    tail |= static_cast<uint64_t>(static_cast<uint8_t>(word[i])) << shift;
+  }
+  h ^= tail;
+  // MurmurHash3's finaliser: slots take the low bits, so every input bit
+  // must reach them.
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  h ^= h >> 33;
+  return h | 1;  // never 0, so 0 can mean "empty slot"
+}
+
+// Two bits of one 64-bit block per word: one memory read per lookup.
+inline bool Vocabulary::MayContain(uint64_t hash) const {
+  uint64_t block = filter_[(hash >> 32) & (filter_.size() - 1)];
+  uint64_t bits = BloomBits(hash);
+  return (block & bits) == bits;
+}
+
+inline uint32_t Vocabulary::Find(std::string_view word) const {
+  if (word.empty() || word.size() > max_word_bytes_) return kUnknown;
+  uint64_t h = Hash(word);
+  if (!filter_.empty() && !MayContain(h)) return kUnknown;
+  size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.hash == 0) return kUnknown;
+    if (slot.hash == h && slot.length == word.size() &&
+        std::memcmp(arena_.data() + slot.offset, word.data(), word.size()) == 0) {
+      return slot.id;
+    }
+  }
+}
 
 }  // namespace vigil
 
