@@ -62,6 +62,10 @@ std::string RuleText(VariantRule rule, bool possessive) {
   return std::string(VariantRuleName(rule)) + "+possessive";
 }
 
+// The Matcher: every name variant and keyword term is a path of word ids in
+// one trie. Scan() cuts the text into words once, looks each up in the
+// vocabulary and walks the trie from each known word. Built by Build(), then
+// immutable; Scan() keeps all state on its stack, so it is thread-safe.
 class IndexedMatcher final : public Matcher {
  public:
   Status AddEntity(const Watchlist& list, const Entity& entity);

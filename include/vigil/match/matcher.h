@@ -27,7 +27,11 @@ struct Match {
   std::string snippet;      // context around the match, valid UTF-8
   double score = 1.0;       // in [0, 1]; exact matches score 1
   std::string matched_name; // the list name or alias (or keyword term) that matched
-  std::string rule;         // how it matched: "exact", "reordered", "possessive", ...
+  // how it matched: "exact" (words as listed, comma dropped), "reordered"
+  // ("LAST, First Middle" found as "First Middle LAST"), "without-middle"
+  // ("First LAST"); a possessive ("Putin's") gives "possessive" instead of
+  // "exact", else "<rule>+possessive". `matched` never includes the "'s".
+  std::string rule;
 };
 
 // A compiled index over all names of all watchlists and all keyword terms.
