@@ -142,12 +142,12 @@ std::string TitleText(const xmlNode* el, TextKind kind) {
   return CollapseToLine(ElementText(el, kind));
 }
 
+// Atom declares its text type, so unlike RSS titles no markup is guessed.
 std::string AtomTitle(const xmlNode* el) {
   bool base64 = false;
   if (el == nullptr) return {};
   TextKind kind = AtomTextKind(el, &base64);
-  if (base64) return CollapseToLine(ElementText(el, kind, true));
-  return TitleText(el, kind);
+  return CollapseToLine(ElementText(el, kind, base64));
 }
 
 std::string AtomBody(const xmlNode* el) {
@@ -309,6 +309,10 @@ Status ParseXmlFeed(std::string_view utf8, const std::string& url, ParsedDocumen
     CollectAtom(root, doc);
   } else {
     return Status::Error("not a feed: root element <" + name + ">");
+  }
+  // Recovery that salvaged nothing is a failed parse, not an empty feed.
+  if (!ctxt->wellFormed && !HasElementChildren(root)) {
+    return Status::Error("malformed feed: " + LastErrorText(ctxt.get()));
   }
   return Status::Ok();
 }

@@ -37,7 +37,11 @@ std::string_view TrimWhitespace(std::string_view s) {
 
 std::string LocalName(const xmlNode* node) {
   if (node == nullptr || node->type != XML_ELEMENT_NODE || node->name == nullptr) return {};
-  return AsciiLowerCopy(AsChars(node->name));
+  // Undeclared prefixes stay in the name ("rdf:RDF"); drop them too.
+  std::string_view name = AsChars(node->name);
+  size_t colon = name.rfind(':');
+  if (colon != std::string_view::npos) name.remove_prefix(colon + 1);
+  return AsciiLowerCopy(name);
 }
 
 std::string_view NamespaceUri(const xmlNode* node) {

@@ -1,0 +1,114 @@
+#include "vigil/parse/parser.h"
+
+#include <gtest/gtest.h>
+
+#include "parse_test_util.h"
+
+namespace vigil {
+namespace {
+
+struct CharsetCase {
+  const char* name;
+  std::string bytes;
+  std::string declared;  // HTTP charset
+  std::string want_charset;
+  std::string want_utf8;
+};
+
+TEST(ToUtf8Test, FollowsCharsetPrecedence) {
+  const CharsetCase kCases[] = {
+      {"utf-8 bom", "\xEF\xBB\xBFh\xC3\xA9", "", "utf-8", "h\xC3\xA9"},
+      {"utf-16le bom", std::string("\xFF\xFEh\0\xE9\0", 6), "", "utf-16le", "h\xC3\xA9"},
+      {"utf-16be bom", std::string("\xFE\xFF\0h\0\xE9", 6), "", "utf-16be", "h\xC3\xA9"},
+      {"utf-32le bom", std::string("\xFF\xFE\0\0h\0\0\0", 8), "", "utf-32le", "h"},
+      {"bom beats http", "\xEF\xBB\xBFh\xC3\xA9", "koi8-r", "utf-8", "h\xC3\xA9"},
+      {"koi8-r via http", "\xF0\xD2\xC9\xD7\xC5\xD4", "koi8-r", "koi8-r",
+       "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82"},  // Привет
+      {"http overrides xml decl", "<?xml version=\"1.0\" encoding=\"utf-8\"?><a>\xE9</a>",
+       "iso-8859-1", "windows-1252", "<?xml version=\"1.0\" encoding=\"utf-8\"?><a>\xC3\xA9</a>"},
+      {"windows-1251 declared", "<?xml version='1.0' encoding='windows-1251'?>\xCF\xF3",
+       "", "windows-1251", "<?xml version='1.0' encoding='windows-1251'?>\xD0\x9F\xD1\x83"},
+      {"iso-8859-1 declared maps to 1252",
+       "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\x93q\x94", "", "windows-1252",
+       "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\xE2\x80\x9Cq\xE2\x80\x9D"},
+      {"html meta charset", "<meta charset=\"windows-1251\"><p>\xCF", "", "windows-1251",
+       "<meta charset=\"windows-1251\"><p>\xD0\x9F"},
+      {"http-equiv meta",
+       "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\">\xF0", "",
+       "koi8-r", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\">\xD0\x9F"},
+      {"valid utf-8 without declaration", "Gr\xC3\xBC\xC3\x9F" "e", "", "utf-8",
+       "Gr\xC3\xBC\xC3\x9F" "e"},
+      {"no declaration, not utf-8: windows-1252", "Gr\xFC\xDF" "e \x80", "", "windows-1252",
+       "Gr\xC3\xBC\xC3\x9F" "e \xE2\x82\xAC"},
+      {"unknown http charset falls back", "h\xC3\xA9", "x-no-such-charset", "utf-8",
+       "h\xC3\xA9"},
+      {"invalid utf-8 becomes U+FFFD", "a\xC3(b\xED\xA0\x80", "utf-8", "utf-8",
+       "a\xEF\xBF\xBD(b\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},
+      {"utf-16le without bom", std::string("<\0?\0x\0", 6), "", "utf-16le", "<?x"},
+  };
+  for (const CharsetCase& c : kCases) {
+    std::string used;
+    std::string out = ToUtf8(c.bytes, c.declared, &used);
+    EXPECT_EQ(used, c.want_charset) << c.name;
+    EXPECT_EQ(out, c.want_utf8) << c.name;
+  }
+}
+
+TEST(ToUtf8Test, TruncatedUtf16BecomesReplacementNotGarbage) {
+  std::string used;
+  std::string out = ToUtf8(std::string("\xFF\xFEh\0i", 5), "", &used);
+  EXPECT_EQ(used, "utf-16le");
+  EXPECT_EQ(out, "h\xEF\xBF\xBD");
+}
+
+TEST(ParseCharsetTest, DecodesFeedsInEveryCharsetBeforeXmlParsing) {
+  // Cyrillic feed declared windows-1251 in the prolog.
+  std::string cp1251 =
+      "<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss version=\"2.0\"><channel>"
+      "<title>\xCD\xEE\xE2\xEE\xF1\xF2\xE8</title><item><title>\xCF\xF3\xF2\xE8\xED</title>"
+      "</item></channel></rss>";
+  ParsedDocument doc = MustParse(cp1251);
+  EXPECT_EQ(doc.charset, "windows-1251");
+  EXPECT_EQ(doc.title, "Новости");
+  ASSERT_EQ(doc.items.size(), 1u);
+  EXPECT_EQ(doc.items[0].title, "Путин");
+
+  // KOI8-R given only by HTTP, overriding a wrong prolog.
+  std::string koi8 =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel><item><title>\xF0\xD5\xD4\xC9\xCE"
+      "</title></item></channel></rss>";
+  doc = MustParse(koi8, "application/rss+xml; charset=KOI8-R");
+  EXPECT_EQ(doc.charset, "koi8-r");
+  ASSERT_EQ(doc.items.size(), 1u);
+  EXPECT_EQ(doc.items[0].title, "Путин");
+
+  // UTF-16LE with BOM.
+  std::string ascii = "<rss><channel><item><title>Caf\xE9</title></item></channel></rss>";
+  std::string utf16 = "\xFF\xFE";
+  for (char ch : ascii) {
+    utf16.push_back(ch);
+    utf16.push_back('\0');
+  }
+  doc = MustParse(utf16);
+  EXPECT_EQ(doc.charset, "utf-16le");
+  ASSERT_EQ(doc.items.size(), 1u);
+  EXPECT_EQ(doc.items[0].title, "Café");
+
+  // ISO-8859-1 declared; no declaration with latin-1 bytes falls back to 1252.
+  for (std::string prolog : {"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>", ""}) {
+    doc = MustParse(prolog + "<rss><channel><item><title>S\xE3o Jos\xE9 \x96 "
+                             "M\xFCnchen</title></item></channel></rss>");
+    EXPECT_EQ(doc.charset, "windows-1252");
+    ASSERT_EQ(doc.items.size(), 1u);
+    EXPECT_EQ(doc.items[0].title, "São José – München");
+  }
+
+  // Invalid UTF-8 inside a UTF-8 feed.
+  doc = MustParse("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel><item>"
+                  "<title>ok \xC3\xA9 bad \xFF</title></item></channel></rss>");
+  ASSERT_EQ(doc.items.size(), 1u);
+  EXPECT_EQ(doc.items[0].title, "ok é bad \xEF\xBF\xBD");
+}
+
+}  // namespace
+}  // namespace vigil
