@@ -157,7 +157,13 @@ Status ParseHtmlPage(std::string_view utf8, const std::string& url, ParsedDocume
     return IsElement(n, "link") && AsciiLowerCopy(TrimWhitespace(Attr(n, "rel"))) == "canonical";
   });
   if (canonical != nullptr && !TrimWhitespace(Attr(canonical, "href")).empty()) {
-    item.link = ResolveLink(canonical, Attr(canonical, "href"));
+    // libxml2 resolves HTML only against <base>, so apply the page URL here.
+    std::string base = url;
+    const xmlNode* base_el = FindFirst(root, [](const xmlNode* n) { return IsElement(n, "base"); });
+    if (base_el != nullptr && !Attr(base_el, "href").empty()) {
+      base = ResolveAgainst(url, Attr(base_el, "href"));
+    }
+    item.link = ResolveAgainst(base, Attr(canonical, "href"));
   }
   item.text = MainText(root);
   doc->title = item.title;
