@@ -110,5 +110,15 @@ TEST(ParseCharsetTest, DecodesFeedsInEveryCharsetBeforeXmlParsing) {
   EXPECT_EQ(doc.items[0].title, "ok é bad \xEF\xBF\xBD");
 }
 
+TEST(ParseCharsetTest, UnknownCharsetFallsBackWithAWarning) {
+  ParsedDocument doc = MustParse("<rss><channel><item><title>Caf\xE9</title></item></channel></rss>",
+                                 "application/rss+xml; charset=x-martian");
+  EXPECT_EQ(doc.charset, "windows-1252");  // not UTF-8, so the 1252 fallback
+  ASSERT_EQ(doc.items.size(), 1u);
+  EXPECT_EQ(doc.items[0].title, "Café");
+  ASSERT_FALSE(doc.warnings.empty());
+  EXPECT_NE(doc.warnings[0].find("x-martian"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace vigil
