@@ -1,5 +1,7 @@
 #include "yaml_reader.h"
 
+#include <yaml-cpp/eventhandler.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -7,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <sstream>
 #include <tuple>
 
 #include "vigil/base/time.h"
@@ -78,6 +81,48 @@ std::optional<std::string> Scalar(const YamlField& field, std::string_view expec
   return std::nullopt;
 }
 
+// Notes where documents start; ignores their content.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  std::vector<YAML::Mark> starts;
+
+  void OnDocumentStart(const YAML::Mark& mark) override { starts.push_back(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+// Reports a stream with more than one document. Not YAML::LoadAll: in
+// yaml-cpp 0.7 it loops forever, allocating, on a stray token it cannot
+// consume (e.g. a line starting with ','; yaml-cpp PR #1319), so at most three
+// documents are looked at here, and one that starts where the previous one
+// did is that stuck token. Throws YAML::ParserException on syntax errors.
+bool CheckSingleDocument(const std::string& text, YamlDiagnostics& diag) {
+  std::istringstream stream(text);
+  YAML::Parser parser(stream);
+  DocumentStarts handler;
+  for (int i = 0; i < 3 && parser.HandleNextDocument(handler); ++i) {
+  }
+  const std::vector<YAML::Mark>& starts = handler.starts;
+  if (starts.size() < 2) return true;
+  for (size_t i = 1; i < starts.size(); ++i) {
+    if (starts[i].pos == starts[i - 1].pos) {
+      diag.Error(starts[i], "YAML syntax error: unexpected character");
+      return false;
+    }
+  }
+  diag.Error(starts[1], "expected one YAML document, found more");
+  return false;
+}
+
 }  // namespace
 
 void YamlDiagnostics::Error(const YAML::Mark& mark, std::string_view message) {
@@ -146,14 +191,8 @@ std::optional<YAML::Node> ParseYamlFile(const std::filesystem::path& file,
     return std::nullopt;
   }
   try {
-    std::vector<YAML::Node> documents = YAML::LoadAll(text);
-    if (documents.empty()) return YAML::Node();
-    if (documents.size() > 1) {
-      diag.Error(documents[1].Mark(), "expected one YAML document, found " +
-                                          std::to_string(documents.size()));
-      return std::nullopt;
-    }
-    return documents[0];
+    if (!CheckSingleDocument(text, diag)) return std::nullopt;
+    return YAML::Load(text);
   } catch (const YAML::Exception& e) {
     diag.Error(e.mark, "YAML syntax error: " + e.msg);
     return std::nullopt;

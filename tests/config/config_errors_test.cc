@@ -35,7 +35,17 @@ storage: path: x
 ---
 log: {}
 )",
-     {"3:1: expected one YAML document, found 2"}},
+     {"2:1: expected one YAML document, found more"}},
+    // yaml-cpp 0.7's LoadAll would loop forever, allocating, on this.
+    {"StrayCommaAtStart", R"(,log:
+  level: info
+)",
+     {"1:1: YAML syntax error: unexpected character"}},
+    {"StrayCommaAfterMap", R"(log:
+  level: info
+,
+)",
+     {"3:1: YAML syntax error: end of map not found"}},
     {"TopLevelNotMap", R"(- a
 - b
 )",
