@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "vigil/config/secrets.h"
+
 namespace vigil {
 namespace {
 
@@ -20,39 +22,6 @@ std::string Base64Encode(std::string_view bytes) {
                           static_cast<int>(bytes.size()));
   out.resize(n < 0 ? 0 : static_cast<size_t>(n));
   return out;
-}
-
-bool IsBase64Char(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-         c == '+' || c == '/';
-}
-
-// Standard-alphabet base64; the '=' padding may be left out (many secret
-// generators drop it, and config validation accepts that too), but when
-// present it must be complete. EVP_DecodeBlock skips some whitespace and
-// counts padding as zero bytes, so input is checked and padding trimmed here.
-bool Base64Decode(std::string_view text, std::string* out) {
-  size_t padding = 0;
-  while (padding < 2 && padding < text.size() && text[text.size() - 1 - padding] == '=') {
-    ++padding;
-  }
-  std::string_view data = text.substr(0, text.size() - padding);
-  if (data.empty() || data.size() % 4 == 1) return false;
-  if (padding > 0 && text.size() % 4 != 0) return false;
-  for (char c : data) {
-    if (!IsBase64Char(c)) return false;
-  }
-  const size_t missing = (4 - data.size() % 4) % 4;
-  std::string padded(data);
-  padded.append(missing, '=');
-  std::string decoded(padded.size() / 4 * 3, '\0');
-  int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(decoded.data()),
-                          reinterpret_cast<const unsigned char*>(padded.data()),
-                          static_cast<int>(padded.size()));
-  if (n < 0 || static_cast<size_t>(n) < missing) return false;
-  decoded.resize(static_cast<size_t>(n) - missing);
-  *out = std::move(decoded);
-  return true;
 }
 
 // The base64 signature alone, without the "v1," prefix.
@@ -81,12 +50,11 @@ Result<std::string> DecodeWebhookSecret(std::string_view secret) {
   if (secret.substr(0, kSecretPrefix.size()) != kSecretPrefix) {
     return Status::Error("webhook secret must start with \"whsec_\"");
   }
-  std::string key;
-  if (!Base64Decode(secret.substr(kSecretPrefix.size()), &key)) {
-    return Status::Error("webhook secret is not valid base64 after \"whsec_\"");
-  }
-  if (key.empty()) return Status::Error("webhook secret key is empty");
-  return key;
+  // One decoder for config validation and signing, so a secret the config
+  // accepts always signs.
+  std::optional<std::string> key = WebhookSecretKey(secret);
+  if (!key) return Status::Error("webhook secret is not a non-empty base64 key after \"whsec_\"");
+  return *key;
 }
 
 Result<std::string> SignWebhook(std::string_view secret, std::string_view msg_id,

@@ -1,5 +1,6 @@
 // vigil: command line entry point. Subcommands in one table-like block.
 #include <CLI/CLI.hpp>
+#include <libxml/parser.h>
 
 #include <iostream>
 
@@ -9,6 +10,7 @@
 
 int main(int argc, char** argv) {
   vigil::CurlGlobal curl;  // before any thread starts
+  xmlInitParser();  // libxml2 is thread-safe for parsing only once initialised
   CLI::App app{"Vigil: watches news sources for sanctioned entities and keywords", "vigil"};
   app.set_version_flag("--version", std::string("vigil ") + VIGIL_VERSION);
   app.require_subcommand(1);

@@ -112,7 +112,7 @@ void ReadWebhook(const YamlField& item, const ConfigContext& context, IdSet& ids
     if (auto secret = ReadString(field, diag)) {
       if (!secret->starts_with("whsec_")) {
         diag.Error(field.mark(), field.path + " must start with 'whsec_' (Standard Webhooks)");
-      } else if (!DecodeWebhookSecret(*secret)) {
+      } else if (!WebhookSecretKey(*secret)) {
         diag.Error(field.mark(),
                    field.path + " must be 'whsec_' followed by a non-empty base64 key");
       } else {

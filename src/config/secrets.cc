@@ -53,7 +53,7 @@ std::string Lower(std::string_view text) {
 
 }  // namespace
 
-std::optional<std::string> DecodeWebhookSecret(std::string_view secret) {
+std::optional<std::string> WebhookSecretKey(std::string_view secret) {
   if (!secret.starts_with(kWebhookSecretPrefix)) return std::nullopt;
   std::optional<std::string> key = DecodeBase64(secret.substr(kWebhookSecretPrefix.size()));
   if (!key || key->empty()) return std::nullopt;

@@ -22,6 +22,7 @@ struct SourceScheduler::Poller {
   asio::steady_timer timer;
   bool in_flight = false;
   uint64_t generation = 0;  // changes when the config changes under a poll
+  std::string last_warnings;  // of the last parse, to log changes once
 };
 
 struct SourceScheduler::PollOutcome {
@@ -194,9 +195,7 @@ void SourceScheduler::FinishPoll(const std::string& id, uint64_t generation,
       RecordFailure(poller, parsed.status().message(), now);
       return;
     }
-    for (const std::string& warning : parsed->warnings) {
-      spdlog::debug("source {}: {}", id, warning);
-    }
+    LogParseWarnings(poller, parsed->warnings);
     Result<IngestStats> stats =
         Ingest(context_.store, *context_.runtime->matcher, id, context_.runtime->config.webhooks,
                *parsed, fetched->effective_url, outcome.fetched_unix_ms);
@@ -247,6 +246,18 @@ void SourceScheduler::RecordFailure(Poller& poller, const std::string& error, in
   poller.state.next_poll_unix_ms = now_ms + delay.count();
   SaveState(poller);
   if (!context_.stopping) Arm(poller, delay);
+}
+
+void SourceScheduler::LogParseWarnings(Poller& poller, const std::vector<std::string>& warnings) {
+  std::string joined;
+  for (const std::string& warning : warnings) joined += (joined.empty() ? "" : "; ") + warning;
+  // A feed that is broken the same way every poll is reported once.
+  if (!joined.empty() && joined != poller.last_warnings) {
+    spdlog::warn("source {}: {}", poller.config.id, joined);
+  } else if (!joined.empty()) {
+    spdlog::debug("source {}: {}", poller.config.id, joined);
+  }
+  poller.last_warnings = joined;
 }
 
 void SourceScheduler::SaveState(const Poller& poller) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
@@ -54,6 +55,7 @@ class SourceScheduler {
   void StartPoll(const std::string& id);
   void FinishPoll(const std::string& id, uint64_t generation, PollOutcome outcome);
   void RecordFailure(Poller& poller, const std::string& error, int64_t now_ms);
+  void LogParseWarnings(Poller& poller, const std::vector<std::string>& warnings);
   void SaveState(const Poller& poller);
   double UnitRandom();
 

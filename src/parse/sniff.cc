@@ -52,8 +52,11 @@ Sniffed SniffDocument(std::string_view s, std::string_view content_type) {
   bool ct_xml = ct.find("xml") != std::string::npos || ct.find("rss") != std::string::npos ||
                 ct.find("atom") != std::string::npos || ct.find("rdf") != std::string::npos;
   bool ct_text = ct.find("text/plain") != std::string::npos;
+  // Bytes that are not markup under an XML content type are a broken feed,
+  // not a text document.
+  Sniffed not_markup = ct_html ? Sniffed::kHtml : ct_xml ? Sniffed::kOtherXml : Sniffed::kText;
   size_t i = SkipProlog(s);
-  if (i == std::string_view::npos) return ct_html ? Sniffed::kHtml : Sniffed::kText;
+  if (i == std::string_view::npos) return not_markup;
   if (s[i] == '{') {
     std::string_view head = s.substr(0, kJsonMarkerWindow);
     bool has_marker = head.find("jsonfeed.org/version") != std::string_view::npos ||
@@ -64,7 +67,7 @@ Sniffed SniffDocument(std::string_view s, std::string_view content_type) {
     }
     return Sniffed::kText;
   }
-  if (s[i] != '<') return ct_html ? Sniffed::kHtml : Sniffed::kText;
+  if (s[i] != '<') return not_markup;
   std::string name = ElementNameAt(s, i);
   if (name == "!doctype") {
     std::string rest = AsciiLowerCopy(s.substr(i + 9, 32));

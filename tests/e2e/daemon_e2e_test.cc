@@ -206,11 +206,15 @@ TEST_F(E2eTest, BadSourcesAreLoggedAndOthersKeepWorking) {
   auto vigil = StartVigil();
   ASSERT_TRUE(WaitUntil([&] { return receiver.delivered().size() >= 1; }, 15s)) << vigil->Log();
   EXPECT_TRUE(vigil->WaitForLog("source huge:", 10s)) << vigil->Log();
-  EXPECT_TRUE(vigil->WaitForLog("source missing: HTTP 404", 10s)) << vigil->Log();
-  EXPECT_TRUE(vigil->WaitForLog("source random:", 10s)) << vigil->Log();
+  EXPECT_TRUE(vigil->WaitForLog("missing.xml: HTTP 404", 10s)) << vigil->Log();
+  EXPECT_TRUE(vigil->WaitForLog("warning source random:", 10s)) << vigil->Log();
+  EXPECT_TRUE(vigil->WaitForLog("warning source malformed:", 10s)) << vigil->Log();
+  EXPECT_TRUE(vigil->WaitForLog("warning source charset:", 10s)) << vigil->Log();
   // Failing sources back off: logged once per state change, not per poll.
   std::this_thread::sleep_for(3s);
-  EXPECT_EQ(vigil->CountInLog("source missing: HTTP 404"), 1) << vigil->Log();
+  EXPECT_EQ(vigil->CountInLog("warning source missing:"), 1) << vigil->Log();
+  EXPECT_EQ(vigil->CountInLog("warning source malformed:"), 1) << vigil->Log();
+  EXPECT_EQ(vigil->CountInLog("warning source charset:"), 1) << vigil->Log();
   // Still alive and polling the good source.
   int before = feeds_.CountRequests("/good.xml");
   ASSERT_TRUE(WaitUntil([&] { return feeds_.CountRequests("/good.xml") > before; }, 5s));
@@ -235,7 +239,7 @@ TEST_F(E2eTest, SeedArticleAsHtmlPageAlerts) {
   ASSERT_TRUE(WaitUntil([&] { return receiver.delivered().size() >= 1; }, 15s)) << vigil->Log();
   ASSERT_TRUE(vigil->WaitForLog("none new", 10s)) << vigil->Log();
   ASSERT_EQ(receiver.alerts().size(), 1u);
-  const nlohmann::json& alert = receiver.alerts()[0].json;
+  nlohmann::json alert = receiver.alerts()[0].json;
   EXPECT_EQ(alert["document"]["url"], feeds_.url("/article.html"));
   EXPECT_EQ(EntityIds(alert), (std::set<std::string>{"putin", "kim-jong-un", "lavrov", "peskov"}));
   StopVigil(vigil);

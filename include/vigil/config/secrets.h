@@ -11,7 +11,7 @@ namespace vigil {
 // The raw key bytes of a Standard Webhooks secret "whsec_<base64>", or
 // nullopt if the prefix is missing, the base64 is malformed (standard
 // alphabet; '=' padding optional) or the key is empty.
-std::optional<std::string> DecodeWebhookSecret(std::string_view secret);
+std::optional<std::string> WebhookSecretKey(std::string_view secret);
 
 // True for request header names whose values are credentials and must be
 // redacted when shown: Authorization, Proxy-Authorization, Cookie, and any
