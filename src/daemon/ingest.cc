@@ -2,6 +2,8 @@
 
 #include <openssl/sha.h>
 
+#include <algorithm>
+
 #include "vigil/alert/payload.h"
 #include "vigil/daemon/runtime.h"
 
@@ -34,6 +36,32 @@ bool HasEntityHit(const std::vector<Match>& matches) {
     if (match.kind == MatchKind::kEntity) return true;
   }
   return false;
+}
+
+std::string HitSummary(const NewDocument& doc, const std::vector<Match>& matches) {
+  // Counts in order of first appearance.
+  std::vector<std::pair<std::string, int>> entities, keywords;
+  for (const Match& match : matches) {
+    bool entity = match.kind == MatchKind::kEntity;
+    auto& counts = entity ? entities : keywords;
+    const std::string& id = entity ? match.entity_id : match.keyword_id;
+    auto found = std::find_if(counts.begin(), counts.end(),
+                              [&](const auto& c) { return c.first == id; });
+    if (found == counts.end()) counts.push_back({id, 1});
+    else ++found->second;
+  }
+  auto join = [](const std::vector<std::pair<std::string, int>>& counts) {
+    std::string out;
+    for (const auto& [id, n] : counts) {
+      if (!out.empty()) out += ", ";
+      out += n > 1 ? id + " x" + std::to_string(n) : id;
+    }
+    return out;
+  };
+  std::string summary = "\"" + doc.title + "\" " + doc.url + ":";
+  if (!entities.empty()) summary += " " + join(entities);
+  if (!keywords.empty()) summary += (entities.empty() ? " " : "; ") + std::string("keywords: ") + join(keywords);
+  return summary;
 }
 
 }  // namespace
@@ -80,6 +108,7 @@ Result<IngestStats> Ingest(Store& store, const Matcher& matcher, const std::stri
     if (!inserted.ok()) return inserted.status();
     if (!inserted->has_value()) continue;  // raced with an identical item in the same feed
     ++stats.new_documents;
+    if (!matches.empty()) stats.hit_summaries.push_back(HitSummary(doc, matches));
     stats.alerts_queued += static_cast<int>(alerts.size());
     for (const Match& match : matches) {
       ++(match.kind == MatchKind::kEntity ? stats.entity_hits : stats.keyword_hits);

@@ -213,6 +213,9 @@ void SourceScheduler::FinishPoll(const std::string& id, uint64_t generation,
     } else {
       spdlog::debug("source {}: {} items, none new", id, stats->items);
     }
+    for (const std::string& summary : stats->hit_summaries) {
+      spdlog::info("source {}: hits in {}", id, summary);
+    }
     if (stats->alerts_queued > 0) on_alerts_queued_();
     poller.state.etag = fetched->etag;
     poller.state.last_modified = fetched->last_modified;

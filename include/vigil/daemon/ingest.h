@@ -21,6 +21,9 @@ struct IngestStats {
   int entity_hits = 0;     // in new documents
   int keyword_hits = 0;
   int alerts_queued = 0;   // outbox rows (documents with entity hits x webhooks)
+  // One line per new document with hits, for the log:
+  // "\"<title>\" <url>: putin x3, kim-jong-un; keywords: arms".
+  std::vector<std::string> hit_summaries;
 };
 
 // Hex SHA-256 of `text`.
