@@ -60,8 +60,14 @@ CommandResult RunVigil(const std::vector<std::string>& args, const std::string& 
   return result;
 }
 
-VigilProcess::VigilProcess(std::vector<std::string> args, std::filesystem::path log_file)
+VigilProcess::VigilProcess(std::vector<std::string> args, std::filesystem::path log_file,
+                           const std::vector<std::string>& env)
     : log_file_(std::move(log_file)) {
+  std::vector<std::string> env_strings = env;
+  for (char** e = environ; *e != nullptr; ++e) env_strings.push_back(*e);
+  std::vector<char*> envp;
+  for (std::string& entry : env_strings) envp.push_back(entry.data());
+  envp.push_back(nullptr);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
@@ -70,7 +76,7 @@ VigilProcess::VigilProcess(std::vector<std::string> args, std::filesystem::path 
   posix_spawn_file_actions_addopen(&actions, 2, log_file_.c_str(),
                                    O_WRONLY | O_CREAT | O_APPEND, 0600);
   std::vector<char*> argv = Argv(args);
-  if (posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ) != 0) {
+  if (posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), envp.data()) != 0) {
     throw std::runtime_error("cannot spawn vigil");
   }
   posix_spawn_file_actions_destroy(&actions);

@@ -24,12 +24,15 @@ CommandResult RunVigil(const std::vector<std::string>& args, const std::string& 
 // A `vigil run` child whose stderr (the log) goes to a file.
 class VigilProcess {
  public:
-  VigilProcess(std::vector<std::string> args, std::filesystem::path log_file);
+  // `env` entries ("NAME=value") are added to this process's environment.
+  VigilProcess(std::vector<std::string> args, std::filesystem::path log_file,
+               const std::vector<std::string>& env = {});
   ~VigilProcess();  // SIGKILLs the child if still running
   VigilProcess(const VigilProcess&) = delete;  // owns a child process
   VigilProcess& operator=(const VigilProcess&) = delete;
 
   void Signal(int signal) const;
+  pid_t pid() const { return pid_; }
   // The exit code once it exited within `timeout`, -1 if killed by a signal;
   // nullopt if still running.
   std::optional<int> WaitExit(std::chrono::milliseconds timeout);
