@@ -35,11 +35,14 @@ Result<std::string> ReadInput(const std::string& input) {
     bytes << std::cin.rdbuf();
     return bytes.str();
   }
+  std::error_code error;
+  if (std::filesystem::is_directory(input, error)) return Status::Error(input + ": is a folder");
   std::ifstream file(input, std::ios::binary);
   if (!file) return Status::Error(input + ": cannot open");
-  bytes << file.rdbuf();
+  // operator<< on a streambuf swallows read errors; read explicitly instead.
+  std::string data((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
   if (file.bad()) return Status::Error(input + ": read error");
-  return bytes.str();
+  return data;
 }
 
 nlohmann::json MatchJson(const std::string& input, const ParsedDocument& document,

@@ -23,8 +23,11 @@ class AlertDispatcher {
   AlertDispatcher(const AlertDispatcher&) = delete;  // timers bound to `this`
   AlertDispatcher& operator=(const AlertDispatcher&) = delete;
 
+  // Parks alerts of webhooks no longer configured, then starts pumping.
   void Start();
-  // Looks for due alerts now (after new ones were queued, or a reload).
+  // After a reload: the same, for the new set of webhooks.
+  void Reconfigure();
+  // Looks for due alerts now (after new ones were queued).
   void Kick();
   void Stop();
   int in_flight() const { return static_cast<int>(in_flight_.size()); }
@@ -32,12 +35,22 @@ class AlertDispatcher {
  private:
   void Pump();
   void ArmTimer();
+  void ParkOrphans();
+  void RecordUnrecordedDeliveries();
+  void Send(const OutboxEntry& entry, const WebhookConfig& webhook);
   void Finish(const OutboxEntry& entry, const DeliveryOutcome& outcome);
 
   DaemonContext& context_;
   boost::asio::steady_timer timer_;
   boost::asio::thread_pool pool_;
   std::set<int64_t> in_flight_;  // outbox ids being delivered
+  std::map<std::string, int> in_flight_per_webhook_;
+  // Delivered, but the database refused to record it: recorded again before
+  // anything else, never re-sent while the process lives.
+  std::set<int64_t> delivered_unrecorded_;
+  // Failed, and the failure could not be recorded: held back in memory until
+  // the given time, so a broken database does not turn into a resend loop.
+  std::map<int64_t, int64_t> held_until_;
   std::map<std::string, std::string> last_error_;  // per webhook, to log changes once
 };
 

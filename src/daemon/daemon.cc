@@ -23,7 +23,7 @@ namespace {
 // How long a stop waits for in-flight work before abandoning it. Abandoned
 // work is safe: an unfinished poll is repeated, an unrecorded delivery is
 // sent again under the same webhook-id.
-constexpr std::chrono::seconds kStopGrace(5);
+constexpr std::chrono::seconds kStopGrace(4);
 
 void LogMultiline(spdlog::level::level_enum level, const std::string& text) {
   std::istringstream lines(text);
@@ -96,7 +96,7 @@ class Daemon {
     if (!level.ok()) spdlog::warn("{}", level.message());
     context_.runtime = std::make_shared<const Runtime>(std::move(loaded).value());
     scheduler_.Reconfigure();
-    dispatcher_.Kick();
+    dispatcher_.Reconfigure();
     const Runtime& runtime = *context_.runtime;
     spdlog::info("reloaded: {} sources, {} watchlists ({} entities), {} keyword groups, "
                  "{} webhooks",
@@ -128,10 +128,12 @@ class Daemon {
     WaitForIdle();
   }
 
-  // Cancels the stop deadline once nothing is in flight any more.
+  // Ends the loop once nothing is in flight any more. Stopping the loop
+  // (rather than letting it drain) also drops timer handlers that had
+  // already fired when the stop began.
   void WaitForIdle() {
     if (scheduler_.in_flight() == 0 && dispatcher_.in_flight() == 0) {
-      stop_deadline_.cancel();
+      io_.stop();
       return;
     }
     idle_check_.emplace(io_);
@@ -147,7 +149,7 @@ class Daemon {
     notifier_.Watchdog();
     watchdog_timer_.expires_after(*every);
     watchdog_timer_.async_wait([this](const boost::system::error_code& ec) {
-      if (!ec) StartWatchdog();
+      if (!ec && !context_.stopping) StartWatchdog();
     });
   }
 
@@ -159,7 +161,7 @@ class Daemon {
                                  c.new_documents, c.alerts_queued, c.alerts_delivered));
     status_timer_.expires_after(std::chrono::seconds(5));
     status_timer_.async_wait([this](const boost::system::error_code& ec) {
-      if (!ec) UpdateStatus();
+      if (!ec && !context_.stopping) UpdateStatus();
     });
   }
 

@@ -6,6 +6,7 @@
 
 #include "vigil/alert/payload.h"
 #include "vigil/daemon/runtime.h"
+#include "vigil/fetch/http_client.h"
 
 namespace vigil {
 
@@ -69,10 +70,11 @@ std::string HitSummary(const NewDocument& doc, const std::vector<Match>& matches
 Result<IngestStats> Ingest(Store& store, const Matcher& matcher, const std::string& source_id,
                            const std::vector<WebhookConfig>& webhooks,
                            const ParsedDocument& document, const std::string& fetched_url,
-                           int64_t fetched_unix_ms) {
+                           int64_t fetched_unix_ms, const std::atomic<bool>* stop) {
   IngestStats stats;
   stats.items = static_cast<int>(document.items.size());
   for (const Item& item : document.items) {
+    if (stop != nullptr && *stop) return Status::Error("interrupted by stop");
     std::string text = DocumentText(item, document.kind);
     std::string hash = ContentHash(text);
     std::string key = DedupeKey(item, document.kind, hash);
@@ -85,7 +87,7 @@ Result<IngestStats> Ingest(Store& store, const Matcher& matcher, const std::stri
     NewDocument doc;
     doc.source_id = source_id;
     doc.dedupe_key = key;
-    doc.url = item.link.empty() ? fetched_url : item.link;
+    doc.url = RedactUrl(item.link.empty() ? fetched_url : item.link);
     doc.guid = item.guid;
     doc.title = item.title.empty() ? document.title : item.title;
     doc.published_unix_ms = item.published_unix_ms;

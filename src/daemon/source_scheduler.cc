@@ -85,11 +85,10 @@ void SourceScheduler::Reconfigure() {
       bool interval_changed = poller.config.interval != source.interval;
       poller.config = source;
       if (url_changed) {
-        // Validators belong to the old URL.
-        poller.state.etag.clear();
-        poller.state.last_modified.clear();
+        ForgetValidators(poller);
         poller.generation = next_generation_++;
         poller.in_flight = false;
+        SaveState(poller);
       }
       if ((url_changed || interval_changed) && !poller.in_flight) Arm(poller, milliseconds(0));
       continue;
@@ -102,7 +101,9 @@ void SourceScheduler::Reconfigure() {
       spdlog::error("source {}: cannot read polling state: {}", source.id, stored.status().message());
     } else if (stored->has_value()) {
       poller->state = **stored;
+      if (poller->state.url != source.url) ForgetValidators(*poller);
     }
+    poller->state.url = source.url;
     milliseconds delay(std::max<int64_t>(0, poller->state.next_poll_unix_ms - now));
     // A shortened interval in the new config should not wait out the old one.
     delay = std::min(delay, source.interval);
@@ -110,6 +111,15 @@ void SourceScheduler::Reconfigure() {
     pollers_.emplace(source.id, std::move(poller));
     Arm(ref, delay);
   }
+}
+
+void SourceScheduler::ForgetValidators(Poller& poller) {
+  // Validators belong to the URL they came from: sent to another URL, a
+  // 304 would hide the new feed until it changes.
+  poller.state.url = poller.config.url;
+  poller.state.etag.clear();
+  poller.state.last_modified.clear();
+  poller.state.next_poll_unix_ms = 0;
 }
 
 void SourceScheduler::Stop() {
@@ -147,23 +157,28 @@ void SourceScheduler::StartPoll(const std::string& id) {
   request.cancel = &context_.cancel;
   std::string type = poller.config.type;
   uint64_t generation = poller.generation;
-  spdlog::debug("source {}: polling {}", id, request.url);
+  spdlog::debug("source {}: polling {}", id, RedactUrl(request.url));
 
   // The work guard keeps io.run() alive until the result is posted back.
   auto work = asio::make_work_guard(context_.io);
   asio::post(pool_, [this, id, generation, request = std::move(request), type,
                      work = std::move(work)]() mutable {
     PollOutcome outcome;
-    outcome.fetch.emplace(Fetch(request));
-    outcome.fetched_unix_ms = NowUnixMs();
-    const Result<FetchResponse>& fetched = *outcome.fetch;
-    if (fetched.ok() && !fetched->not_modified) {
-      ParseInput input;
-      input.body = fetched->body;
-      input.content_type = fetched->content_type;
-      input.url = fetched->effective_url.empty() ? request.url : fetched->effective_url;
-      input.type = type;
-      outcome.parsed.emplace(Parse(input));
+    try {
+      outcome.fetch.emplace(Fetch(request));
+      outcome.fetched_unix_ms = NowUnixMs();
+      const Result<FetchResponse>& fetched = *outcome.fetch;
+      if (fetched.ok() && !fetched->not_modified) {
+        ParseInput input;
+        input.body = fetched->body;
+        input.content_type = fetched->content_type;
+        input.url = fetched->effective_url.empty() ? request.url : fetched->effective_url;
+        input.type = type;
+        outcome.parsed.emplace(Parse(input));
+      }
+    } catch (const std::exception& e) {  // last resort: both return errors as values
+      outcome.fetch.emplace(Status::Error(std::string("internal error: ") + e.what()));
+      outcome.parsed.reset();
     }
     asio::post(context_.io, [this, id, generation, outcome = std::move(outcome)]() mutable {
       FinishPoll(id, generation, std::move(outcome));
@@ -198,7 +213,8 @@ void SourceScheduler::FinishPoll(const std::string& id, uint64_t generation,
     LogParseWarnings(poller, parsed->warnings);
     Result<IngestStats> stats =
         Ingest(context_.store, *context_.runtime->matcher, id, context_.runtime->config.webhooks,
-               *parsed, fetched->effective_url, outcome.fetched_unix_ms);
+               *parsed, fetched->effective_url, outcome.fetched_unix_ms, &context_.cancel);
+    if (!stats.ok() && context_.stopping) return;  // the rest comes again after the restart
     if (!stats.ok()) {
       // The validators are not advanced: the items come again next time.
       RecordFailure(poller, "storage: " + stats.status().message(), now);

@@ -54,6 +54,7 @@ class SourceScheduler {
   void Arm(Poller& poller, std::chrono::milliseconds delay);
   void StartPoll(const std::string& id);
   void FinishPoll(const std::string& id, uint64_t generation, PollOutcome outcome);
+  void ForgetValidators(Poller& poller);
   void RecordFailure(Poller& poller, const std::string& error, int64_t now_ms);
   void LogParseWarnings(Poller& poller, const std::vector<std::string>& warnings);
   void SaveState(const Poller& poller);

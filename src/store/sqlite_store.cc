@@ -12,14 +12,14 @@ namespace {
 
 constexpr std::string_view kGetSourceState =
     "SELECT source_id, etag, last_modified, next_poll_ms, error_count, last_error, "
-    "last_success_ms FROM source_state WHERE source_id = ?1";
+    "last_success_ms, url FROM source_state WHERE source_id = ?1";
 constexpr std::string_view kPutSourceState =
     "INSERT INTO source_state (source_id, etag, last_modified, next_poll_ms, "
-    "error_count, last_error, last_success_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+    "error_count, last_error, last_success_ms, url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
     "ON CONFLICT (source_id) DO UPDATE SET etag = excluded.etag, "
     "last_modified = excluded.last_modified, next_poll_ms = excluded.next_poll_ms, "
     "error_count = excluded.error_count, last_error = excluded.last_error, "
-    "last_success_ms = excluded.last_success_ms";
+    "last_success_ms = excluded.last_success_ms, url = excluded.url";
 constexpr std::string_view kHasDocument =
     "SELECT 1 FROM documents WHERE source_id = ?1 AND dedupe_key = ?2";
 constexpr std::string_view kInsertDocument =
@@ -39,6 +39,15 @@ constexpr std::string_view kDueAlerts =
     "SELECT " VIGIL_OUTBOX_COLUMNS
     " FROM outbox WHERE state = 'pending' AND next_attempt_ms <= ?1 "
     "ORDER BY next_attempt_ms, id LIMIT ?2";
+constexpr std::string_view kDueAlertsFor =
+    "SELECT " VIGIL_OUTBOX_COLUMNS
+    " FROM outbox WHERE webhook_id = ?1 AND state = 'pending' AND next_attempt_ms <= ?2 "
+    "ORDER BY next_attempt_ms, id LIMIT ?3";
+constexpr std::string_view kPendingWebhookIds =
+    "SELECT DISTINCT webhook_id FROM outbox WHERE state = 'pending' ORDER BY webhook_id";
+constexpr std::string_view kParkPendingAlerts =
+    "UPDATE outbox SET state = 'failed', last_error = ?2 "
+    "WHERE webhook_id = ?1 AND state = 'pending'";
 constexpr std::string_view kListAlerts =
     "SELECT " VIGIL_OUTBOX_COLUMNS " FROM outbox ORDER BY id";
 constexpr std::string_view kNextAlertDue =
@@ -134,6 +143,7 @@ Result<std::optional<SourceState>> SqliteStore::GetSourceState(const std::string
   state.error_count = static_cast<int>(s.ColumnInt(4));
   state.last_error = s.ColumnText(5);
   state.last_success_unix_ms = s.ColumnInt(6);
+  state.url = s.ColumnText(7);
   return std::optional<SourceState>(std::move(state));
 }
 
@@ -148,6 +158,7 @@ Status SqliteStore::PutSourceState(const SourceState& state) {
   s.BindInt(5, state.error_count);
   s.BindText(6, state.last_error);
   s.BindInt(7, state.last_success_unix_ms);
+  s.BindText(8, state.url);
   Status status = s.Run();
   if (!status.ok()) return OpError("PutSourceState", status);
   return Status::Ok();
@@ -264,6 +275,42 @@ Result<std::vector<OutboxEntry>> SqliteStore::DueAlerts(int64_t now_unix_ms, int
   Result<std::vector<OutboxEntry>> entries = CollectAlerts(**statement);
   if (!entries.ok()) return OpError("DueAlerts", entries.status());
   return entries;
+}
+
+Result<std::vector<OutboxEntry>> SqliteStore::DueAlertsFor(const std::string& webhook_id,
+                                                         int64_t now_unix_ms, int limit) {
+  Result<ScopedStatement> statement = db_->Prepare(kDueAlertsFor);
+  if (!statement.ok()) return OpError("DueAlertsFor", statement.status());
+  (*statement)->BindText(1, webhook_id);
+  (*statement)->BindInt(2, now_unix_ms);
+  (*statement)->BindInt(3, limit);
+  Result<std::vector<OutboxEntry>> entries = CollectAlerts(**statement);
+  if (!entries.ok()) return OpError("DueAlertsFor", entries.status());
+  return entries;
+}
+
+Result<std::vector<std::string>> SqliteStore::PendingWebhookIds() {
+  Result<ScopedStatement> statement = db_->Prepare(kPendingWebhookIds);
+  if (!statement.ok()) return OpError("PendingWebhookIds", statement.status());
+  std::vector<std::string> ids;
+  for (;;) {
+    Result<bool> row = (*statement)->Step();
+    if (!row.ok()) return OpError("PendingWebhookIds", row.status());
+    if (!*row) break;
+    ids.push_back((*statement)->ColumnText(0));
+  }
+  return ids;
+}
+
+Result<int64_t> SqliteStore::ParkPendingAlerts(const std::string& webhook_id,
+                                               const std::string& error) {
+  Result<ScopedStatement> statement = db_->Prepare(kParkPendingAlerts);
+  if (!statement.ok()) return OpError("ParkPendingAlerts", statement.status());
+  (*statement)->BindText(1, webhook_id);
+  (*statement)->BindText(2, error);
+  Status status = (*statement)->Run();
+  if (!status.ok()) return OpError("ParkPendingAlerts", status);
+  return db_->Changes();
 }
 
 Result<std::optional<int64_t>> SqliteStore::NextAlertDue() {

@@ -7,6 +7,7 @@ namespace {
 constexpr std::string_view kSchemaV1 = R"sql(
 CREATE TABLE source_state (
   source_id TEXT PRIMARY KEY,
+  url TEXT,
   etag TEXT,
   last_modified TEXT,
   next_poll_ms INTEGER,
@@ -65,6 +66,9 @@ CREATE TABLE outbox (
 );
 -- DueAlerts and NextAlertDue: pending rows by next attempt time.
 CREATE INDEX outbox_state_next_attempt ON outbox (state, next_attempt_ms);
+-- DueAlertsFor: one webhook's due rows, so one dead endpoint's backlog never
+-- hides the others' alerts.
+CREATE INDEX outbox_webhook_state_next_attempt ON outbox (webhook_id, state, next_attempt_ms);
 )sql";
 
 }  // namespace

@@ -247,3 +247,32 @@ TEST_F(E2eTest, SeedArticleAsHtmlPageAlerts) {
 
 }  // namespace
 }  // namespace vigil::testing
+
+namespace vigil::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+TEST_F(E2eTest, EditedSourceUrlDoesNotInheritValidators) {
+  Served same_etag{Rss({{"1", "Weather", "Sunny.", "http://x/1"}}), "application/rss+xml",
+                   "\"same\""};
+  feeds_.Serve("/old.xml", same_etag);
+  feeds_.Serve("/new.xml", same_etag);
+  WriteConfig(SourceYaml("news", feeds_.url("/old.xml")), "");
+  auto vigil = StartVigil();
+  ASSERT_TRUE(WaitUntil([&] { return feeds_.CountNotModified() >= 1; }, 10s)) << vigil->Log();
+  StopVigil(vigil);
+
+  WriteConfig(SourceYaml("news", feeds_.url("/new.xml")), "");
+  vigil = StartVigil();
+  ASSERT_TRUE(WaitUntil([&] { return feeds_.CountRequests("/new.xml") >= 1; }, 10s));
+  StopVigil(vigil);
+  for (const HttpRequest& request : feeds_.requests()) {
+    if (request.target != "/new.xml") continue;
+    EXPECT_EQ(request.headers.count("if-none-match"), 0u) << "validator of /old.xml sent to /new.xml";
+    break;
+  }
+}
+
+}  // namespace
+}  // namespace vigil::testing

@@ -137,3 +137,74 @@ TEST_F(StoreOutboxTest, UnknownOutboxIdIsAnError) {
 
 }  // namespace
 }  // namespace vigil
+
+namespace vigil {
+namespace {
+
+class StoreOutboxPerWebhookTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Result<std::unique_ptr<Store>> store = Store::Open(dir_.path() / "vigil.db");
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    store_ = std::move(*store);
+    // Three documents: alerts for "dead" first, then one for "live".
+    for (int i = 0; i < 3; ++i) {
+      std::string key = "doc-" + std::to_string(i);
+      std::string webhook = i < 2 ? "dead" : "live";
+      ASSERT_TRUE(store_->InsertDocument(SampleDocument("feed", key, 1000 + i), {SampleEntityHit()},
+                                         {SampleAlert("msg-" + key, webhook)})
+                      .ok());
+    }
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(StoreOutboxPerWebhookTest, DueAlertsForSeesOnlyThatWebhook) {
+  Result<std::vector<OutboxEntry>> live = store_->DueAlertsFor("live", 5000, 1);
+  ASSERT_TRUE(live.ok()) << live.status().message();
+  ASSERT_EQ(live->size(), 1u);
+  EXPECT_EQ((*live)[0].message_id, "msg-doc-2");
+  // The older "dead" backlog fills a global batch of one, not this one.
+  Result<std::vector<OutboxEntry>> global = store_->DueAlerts(5000, 1);
+  ASSERT_TRUE(global.ok());
+  EXPECT_EQ((*global)[0].webhook_id, "dead");
+  Result<std::vector<OutboxEntry>> dead = store_->DueAlertsFor("dead", 5000, 10);
+  ASSERT_TRUE(dead.ok());
+  EXPECT_EQ(dead->size(), 2u);
+  Result<std::vector<OutboxEntry>> not_yet = store_->DueAlertsFor("live", 1001, 10);
+  ASSERT_TRUE(not_yet.ok());
+  EXPECT_TRUE(not_yet->empty());
+}
+
+TEST_F(StoreOutboxPerWebhookTest, PendingWebhookIdsAndParking) {
+  Result<std::vector<std::string>> ids = store_->PendingWebhookIds();
+  ASSERT_TRUE(ids.ok());
+  EXPECT_EQ(*ids, (std::vector<std::string>{"dead", "live"}));
+
+  Result<int64_t> parked = store_->ParkPendingAlerts("dead", "webhook removed");
+  ASSERT_TRUE(parked.ok()) << parked.status().message();
+  EXPECT_EQ(*parked, 2);
+  ids = store_->PendingWebhookIds();
+  ASSERT_TRUE(ids.ok());
+  EXPECT_EQ(*ids, std::vector<std::string>{"live"});
+  Result<std::vector<OutboxEntry>> all = store_->ListAlerts();
+  ASSERT_TRUE(all.ok());
+  int failed = 0;
+  for (const OutboxEntry& entry : *all) {
+    if (entry.state == "failed") {
+      ++failed;
+      EXPECT_EQ(entry.webhook_id, "dead");
+      EXPECT_EQ(entry.last_error, "webhook removed");
+    }
+  }
+  EXPECT_EQ(failed, 2);
+  // Parking again changes nothing: parked alerts are no longer pending.
+  Result<int64_t> again = store_->ParkPendingAlerts("dead", "x");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, 0);
+}
+
+}  // namespace
+}  // namespace vigil

@@ -188,6 +188,7 @@ TEST_F(StoreTest, SourceStateRoundTripsAndUpdates) {
 
   SourceState state;
   state.source_id = "feed-a";
+  state.url = "https://example.org/feed";
   state.etag = "\"abc123\"";
   state.last_modified = "Wed, 21 Oct 2015 07:28:00 GMT";
   state.next_poll_unix_ms = 1'700'000'060'000;
@@ -204,6 +205,7 @@ TEST_F(StoreTest, SourceStateRoundTripsAndUpdates) {
   ASSERT_TRUE(loaded.ok() && loaded->has_value()) << loaded.status().message();
   const SourceState& got = **loaded;
   EXPECT_EQ(got.source_id, "feed-a");
+  EXPECT_EQ(got.url, "https://example.org/feed");
   EXPECT_EQ(got.etag, "\"abc123\"");
   EXPECT_EQ(got.last_modified, "Wed, 21 Oct 2015 07:28:00 GMT");
   EXPECT_EQ(got.next_poll_unix_ms, 1'700'000'600'000);

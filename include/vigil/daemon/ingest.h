@@ -3,6 +3,7 @@
 #ifndef VIGIL_DAEMON_INGEST_H_
 #define VIGIL_DAEMON_INGEST_H_
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -36,13 +37,15 @@ std::string DedupeKey(const Item& item, DocumentKind kind, const std::string& co
 
 // Stores every item of `document` not already stored for `source_id`, with
 // its hits, and queues one alert per webhook for each new item with at least
-// one entity hit. Each item is one transaction. On a store error, stops and
-// returns it: items already stored stay stored, the rest are tried again on
-// the next poll (the caller must not advance the source's validators).
+// one entity hit. Each item is one transaction. On a store error, or when
+// `*stop` becomes true between items, stops and returns an error: items
+// already stored stay stored, the rest are tried again on the next poll (the
+// caller must not advance the source's validators). Document URLs are
+// stored and sent without credentials.
 Result<IngestStats> Ingest(Store& store, const Matcher& matcher, const std::string& source_id,
                            const std::vector<WebhookConfig>& webhooks,
                            const ParsedDocument& document, const std::string& fetched_url,
-                           int64_t fetched_unix_ms);
+                           int64_t fetched_unix_ms, const std::atomic<bool>* stop = nullptr);
 
 }  // namespace vigil
 

@@ -17,6 +17,9 @@ namespace vigil {
 // Per-source polling state; survives restarts.
 struct SourceState {
   std::string source_id;
+  // The URL the validators below belong to; state saved for another URL
+  // (the source's url was edited) must not be sent to the new one.
+  std::string url;
   std::string etag;
   std::string last_modified;
   int64_t next_poll_unix_ms = 0;  // 0: poll at once
@@ -85,6 +88,15 @@ class Store {
 
   // Pending alerts with next_attempt <= now, oldest first.
   virtual Result<std::vector<OutboxEntry>> DueAlerts(int64_t now_unix_ms, int limit) = 0;
+  // The same for one webhook only.
+  virtual Result<std::vector<OutboxEntry>> DueAlertsFor(const std::string& webhook_id,
+                                                        int64_t now_unix_ms, int limit) = 0;
+  // Webhook ids that have pending alerts.
+  virtual Result<std::vector<std::string>> PendingWebhookIds() = 0;
+  // Parks every pending alert of `webhook_id` as "failed" with `error` (kept,
+  // not deleted); returns how many.
+  virtual Result<int64_t> ParkPendingAlerts(const std::string& webhook_id,
+                                            const std::string& error) = 0;
   // Earliest next_attempt among pending alerts, or nullopt if none.
   virtual Result<std::optional<int64_t>> NextAlertDue() = 0;
   virtual Status MarkDelivered(int64_t outbox_id, int64_t now_unix_ms) = 0;
