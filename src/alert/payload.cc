@@ -25,7 +25,9 @@ std::string Hex(const unsigned char* bytes, size_t size) {
   return out;
 }
 
-Json MatchJson(const Match& match) {
+}  // namespace
+
+Json MatchToJson(const Match& match) {
   Json json;
   if (match.kind == MatchKind::kEntity) {
     json["kind"] = "entity";
@@ -47,8 +49,6 @@ Json MatchJson(const Match& match) {
   }
   return json;
 }
-
-}  // namespace
 
 std::string NewAlertId() {
   unsigned char bytes[16];
@@ -81,7 +81,7 @@ std::string BuildAlertPayload(const std::string& alert_id, const std::string& so
   doc["fetched_at"] = FormatRfc3339(document.fetched_unix_ms);
 
   Json match_list = Json::array();
-  for (const Match& match : matches) match_list.push_back(MatchJson(match));
+  for (const Match& match : matches) match_list.push_back(MatchToJson(match));
 
   Json payload;
   payload["type"] = "vigil.hit";

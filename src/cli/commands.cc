@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "vigil/alert/payload.h"
 #include "vigil/daemon/daemon.h"
 #include "vigil/daemon/runtime.h"
 #include "vigil/parse/parser.h"
@@ -45,31 +46,20 @@ Result<std::string> ReadInput(const std::string& input) {
   return data;
 }
 
-nlohmann::json MatchJson(const std::string& input, const ParsedDocument& document,
-                         size_t item_index, const Match& match, bool explain) {
+nlohmann::ordered_json MatchJson(const std::string& input, const ParsedDocument& document,
+                                 size_t item_index, const Match& match, bool explain) {
   const Item& item = document.items[item_index];
-  nlohmann::json line = {{"input", input}};
+  nlohmann::ordered_json line = {{"input", input}};
   if (document.items.size() > 1 || document.kind != DocumentKind::kText) {
     line["item"] = item_index;
     if (!item.link.empty()) line["link"] = item.link;
   }
-  if (match.kind == MatchKind::kEntity) {
-    line["kind"] = "entity";
-    line["list"] = match.list_id;
-    line["entity_id"] = match.entity_id;
-    line["name"] = match.entity_name;
-  } else {
-    line["kind"] = "keyword";
-    line["keyword_id"] = match.keyword_id;
-  }
-  line["matched"] = match.matched;
-  line["start"] = match.start;
-  line["end"] = match.end;
-  line["snippet"] = match.snippet;
-  if (match.kind == MatchKind::kEntity) line["score"] = match.score;
-  if (explain) {
-    line["matched_name"] = match.matched_name;
-    line["rule"] = match.rule;
+  // The same fields, in the same order, as a match in an alert.
+  nlohmann::ordered_json fields = MatchToJson(match);  // named: items() does not own it
+  for (auto& [key, value] : fields.items()) line[key] = value;
+  if (!explain) {
+    line.erase("matched_name");
+    line.erase("rule");
   }
   return line;
 }
@@ -111,7 +101,7 @@ int ScanCommand(const ScanOptions& options) {
                              : DocumentText(item, document->kind);
       for (const Match& match : runtime->matcher->Scan(text)) {
         std::cout << MatchJson(input, *document, i, match, options.explain)
-                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                         .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
                   << "\n";
       }
     }

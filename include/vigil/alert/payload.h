@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "vigil/match/matcher.h"
 
 namespace vigil {
@@ -23,6 +25,10 @@ std::string NewAlertId();
 // The Standard Webhooks message id for an alert and webhook: stable for the
 // pair, so every retry carries the same "webhook-id".
 std::string WebhookMessageId(const std::string& alert_id, const std::string& webhook_id);
+
+// One entry of an alert's "matches" array, keys in documented order. Also
+// what `vigil scan` prints per match.
+nlohmann::ordered_json MatchToJson(const Match& match);
 
 // Serialises the alert as documented in the README (compact JSON, UTF-8).
 std::string BuildAlertPayload(const std::string& alert_id, const std::string& source_id,
