@@ -79,6 +79,8 @@ class IndexedMatcher final : public Matcher {
   // False if `name` has no words.
   bool AddName(uint32_t target, std::string_view name, bool reorder_comma);
   void AddPayload(uint32_t node, const Payload& payload);
+  // A word's vocabulary id, Vocabulary::kUnknown, or kEmptyWord.
+  static constexpr uint32_t kEmptyWord = Vocabulary::kUnknown - 1;
   uint32_t Lookup(std::string_view text, const WordSpan& word,
                   std::string* scratch) const;
   std::vector<KnownWord> KnownWords(std::string_view text) const;
@@ -182,6 +184,9 @@ uint32_t IndexedMatcher::Lookup(std::string_view text, const WordSpan& word,
     }
   }
   NormalizeWord(text.substr(word.start, length), scratch);
+  // A word of marks alone (a lone combining voicing mark, say) normalises to
+  // nothing; list names drop such words, so the text must skip them too.
+  if (scratch->empty()) return kEmptyWord;
   return vocabulary_.Find(*scratch);
 }
 
@@ -191,6 +196,7 @@ std::vector<KnownWord> IndexedMatcher::KnownWords(std::string_view text) const {
   bool run_start = true;
   word_internal::ForEachWord(text, [&](const WordSpan& word) {
     uint32_t id = Lookup(text, word, &scratch);
+    if (id == kEmptyWord) return;
     if (id == Vocabulary::kUnknown) {
       run_start = true;
       return;

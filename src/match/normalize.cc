@@ -73,6 +73,9 @@ namespace word_internal {
 
 CharClass ClassifyNonAscii(UChar32 c) {
   if (c < 0) return CharClass::kSeparator;  // invalid UTF-8
+  // MODIFIER LETTER APOSTROPHE is a letter to Unicode but an apostrophe in
+  // text ("Putinʼs", Ukrainian "Обʼєднання"): a separator, like "'".
+  if (c == 0x02BC) return CharClass::kSeparator;
   uint32_t mask = U_GET_GC_MASK(c);
   if (mask & U_GC_L_MASK) {
     if (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC)) return CharClass::kStandalone;

@@ -85,6 +85,9 @@ TEST(MatcherTest, FindsNamesAsWholeWordsInTheirListedForms) {
       {"Putin's war", {"putin|Putin|possessive|Putin"}},
       {"Putin’s war", {"putin|Putin|possessive|Putin"}},
       {"Vladimir Putin’s war", {"putin|Vladimir Putin|possessive|Vladimir Putin"}},
+      // U+02BC, the modifier-letter apostrophe, is an apostrophe in text.
+      {"Putinʼs war", {"putin|Putin|possessive|Putin"}},
+      {"Vladimir Putinʼ", {"putin|Vladimir Putin|exact|Vladimir Putin"}},
       {"Vladimir Vladimirovich Putin's",
        {"putin|Vladimir Vladimirovich Putin|reordered+possessive|PUTIN, Vladimir Vladimirovich"}},
       {"Putinism and SuperPutin", {}},
@@ -109,6 +112,20 @@ TEST(MatcherTest, FindsNamesAsWholeWordsInTheirListedForms) {
     EXPECT_EQ(Describe(matches), c.want) << "text: " << c.text;
     ExpectWellFormed(c.text, matches);
   }
+}
+
+TEST(MatcherTest, WordsOfMarksAloneDoNotBreakANameInText) {
+  // A decomposed voicing mark after a katakana (カ + U+3099 = ガ) is a word of
+  // its own that normalises to nothing; list names drop such words, and the
+  // text must skip them the same way rather than treat them as a break.
+  Watchlist list{"l", {Person("garcia", "カ\u3099ルシア")}};
+  auto matcher = Matcher::Build({list}, {});
+  ASSERT_TRUE(matcher.ok()) << matcher.status().message();
+  std::string text = "会見でカ\u3099ルシア氏";
+  std::vector<Match> matches = (*matcher)->Scan(text);
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(matches[0].matched, "カ\u3099ルシア");
+  ExpectWellFormed(text, matches);
 }
 
 TEST(MatcherTest, ReportsEntityFields) {
