@@ -44,6 +44,8 @@ std::optional<std::chrono::milliseconds> ParseDuration(std::string_view text) {
     else if (unit == "d") factor = 86'400'000;
     else return std::nullopt;  // a bare number is ambiguous: reject it
     total_ms += number * factor;
+    // About 31,000 years: far past any sane value, and far from overflow.
+    if (total_ms > 1'000'000'000'000'000) return std::nullopt;
   }
   return std::chrono::milliseconds(total_ms);
 }

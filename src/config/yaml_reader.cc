@@ -306,6 +306,13 @@ std::optional<std::chrono::milliseconds> ReadDuration(const YamlField& field,
                                  " (forms: 500ms, 30s, 10m, 1h, 1h30m)");
     return std::nullopt;
   }
+  // Timers do their arithmetic in nanoseconds; a year is far beyond any
+  // useful interval, timeout or backoff and far from overflow.
+  constexpr std::chrono::milliseconds kMaxDuration = std::chrono::hours(24 * 365);
+  if (*duration > kMaxDuration) {
+    diag.Error(field.mark(), field.path + " must be at most 365d, not " + Quoted(*text));
+    return std::nullopt;
+  }
   if (*duration < min) {
     std::string bound = min <= std::chrono::milliseconds(1) ? "greater than 0"
                                                              : "at least " + FormatMs(min);
@@ -366,6 +373,12 @@ std::optional<uint64_t> ReadSize(const YamlField& field, YamlDiagnostics& diag) 
   }
   if (*size == 0) {
     diag.Error(field.mark(), field.path + " must be greater than 0");
+    return std::nullopt;
+  }
+  // Bodies are held in memory and converted with 32-bit ICU lengths.
+  constexpr uint64_t kMaxSize = 1ull << 30;
+  if (*size > kMaxSize) {
+    diag.Error(field.mark(), field.path + " must be at most 1GiB, not " + Quoted(*text));
     return std::nullopt;
   }
   return size;

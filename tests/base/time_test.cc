@@ -17,7 +17,10 @@ TEST(ParseDurationTest, AcceptsDocumentedForms) {
 }
 
 TEST(ParseDurationTest, RejectsMalformed) {
-  for (const char* bad : {"", "10", "m", "-5s", "5 s", "5sec", "1.5h", "10x", "s10"}) {
+  for (const char* bad : {"", "10", "m", "-5s", "5 s", "5sec", "1.5h", "10x", "s10",
+                          "1000000000d1000000000d1000000000d1000000000d1000000000d"
+                          "1000000000d1000000000d1000000000d1000000000d1000000000d"
+                          "1000000000d1000000000d1000000000d1000000000d1000000000d"}) {
     EXPECT_EQ(ParseDuration(bad), std::nullopt) << bad;
   }
 }

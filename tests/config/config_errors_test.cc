@@ -131,6 +131,14 @@ log: {}
   max_body: 0
 )",
      {"2:13: fetch.max_body must be greater than 0"}},
+    {"HugeSize", R"(fetch:
+  max_body: 2GiB
+)",
+     {"2:13: fetch.max_body must be at most 1GiB, not '2GiB'"}},
+    {"HugeDuration", R"(daemon:
+  max_backoff: 400d
+)",
+     {"2:16: daemon.max_backoff must be at most 365d, not '400d'"}},
     {"NegativeInt", R"(fetch:
   max_redirects: -1
 )",
