@@ -128,15 +128,23 @@ Status TransferError(CURLcode code, const FetchRequest& request,
 Result<FetchResponse> Fetch(const FetchRequest& request) {
   // file:// gets its validator and existence check here; curl only reads it.
   std::string file_last_modified;
+  std::string file_etag;
   if (fetch_internal::IsFileUrl(request.url)) {
     auto path = fetch_internal::FileUrlPath(request.url);
     if (!path.ok()) return path.status();
     auto info = fetch_internal::StatFile(*path);
     if (!info.ok()) return info.status();
-    if (!request.last_modified.empty() && request.last_modified == info->last_modified) {
+    // The etag decides when the caller has one; last_modified alone (an
+    // older caller's state) is trusted to the second.
+    bool unchanged_file = !request.etag.empty()
+                              ? request.etag == info->etag
+                              : !request.last_modified.empty() &&
+                                    request.last_modified == info->last_modified;
+    if (unchanged_file) {
       FetchResponse unchanged;
       unchanged.http_status = 304;
       unchanged.not_modified = true;
+      unchanged.etag = info->etag;
       unchanged.last_modified = info->last_modified;
       unchanged.effective_url = request.url;
       return unchanged;
@@ -146,6 +154,7 @@ Result<FetchResponse> Fetch(const FetchRequest& request) {
                            TooLarge(request.limits.max_body));
     }
     file_last_modified = info->last_modified;
+    file_etag = info->etag;
   }
 
   CurlEasy curl(curl_easy_init());
@@ -167,6 +176,7 @@ Result<FetchResponse> Fetch(const FetchRequest& request) {
   if (!file_last_modified.empty()) {
     response.http_status = 200;  // curl reports 0 for file://
     response.last_modified = file_last_modified;
+    response.etag = file_etag;
     response.body = std::move(t.body);
     return response;
   }

@@ -96,6 +96,8 @@ Result<FileInfo> StatFile(const std::filesystem::path& path) {
   info.last_modified = HttpDate(
       std::chrono::time_point_cast<std::chrono::system_clock::duration>(
           std::chrono::file_clock::to_sys(mtime)));
+  info.etag = "\"file-" + std::to_string(mtime.time_since_epoch().count()) + "-" +
+              std::to_string(info.size) + "\"";
   return info;
 }
 

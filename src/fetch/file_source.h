@@ -24,6 +24,9 @@ struct FileInfo {
   std::filesystem::path path;
   uint64_t size = 0;
   std::string last_modified;  // HttpDate of the mtime
+  // mtime to the nanosecond plus size: catches a rewrite within the second
+  // that last_modified (whole seconds) cannot see.
+  std::string etag;
 };
 
 // Errors: "file not found: /p", "not a regular file: /p", or the OS error.

@@ -74,6 +74,32 @@ TEST_F(FetchFileTest, UnchangedMtimeGivesNotModified) {
   EXPECT_EQ(third->body, "<rss/>");
 }
 
+TEST_F(FetchFileTest, RewriteWithinTheSameSecondIsSeen) {
+  fs::path path = Write("feed.xml", "<rss>one</rss>");
+  using namespace std::chrono;
+  sys_seconds second = sys_days{year{2024} / March / 5} + hours{13};
+  fs::last_write_time(path, fs::file_time_type::clock::from_sys(second));
+  auto first = Fetch(Get("file://" + path.string()));
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  ASSERT_FALSE(first->etag.empty());
+
+  FetchRequest again = Get("file://" + path.string());
+  again.etag = first->etag;
+  again.last_modified = first->last_modified;
+  auto unchanged = Fetch(again);
+  ASSERT_TRUE(unchanged.ok());
+  EXPECT_TRUE(unchanged->not_modified);
+
+  // Rewritten 300 ms later: the same whole-second Last-Modified.
+  Write("feed.xml", "<rss>two!</rss>");
+  fs::last_write_time(path, fs::file_time_type::clock::from_sys(second + milliseconds(300)));
+  auto changed = Fetch(again);
+  ASSERT_TRUE(changed.ok()) << changed.status().message();
+  EXPECT_EQ(changed->last_modified, first->last_modified);
+  EXPECT_FALSE(changed->not_modified);
+  EXPECT_EQ(changed->body, "<rss>two!</rss>");
+}
+
 TEST_F(FetchFileTest, DecodesPercentEscapesInPath) {
   fs::path path = Write("my feed.xml", "spaced");
   std::string url = "file://" + (dir_ / "my%20feed.xml").string();
