@@ -13,6 +13,11 @@ bool IsNameChar(char c) {
          c == ':' || (static_cast<unsigned char>(c) >= 0x80);
 }
 
+bool IsNameStartChar(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == ':' ||
+         (static_cast<unsigned char>(c) >= 0x80);
+}
+
 bool IsForbiddenControl(unsigned char c) {
   return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
 }
@@ -34,10 +39,12 @@ std::set<std::string, std::less<>> DeclaredEntities(std::string_view dtd) {
 }
 
 // End of the "<!DOCTYPE ...>" starting at `p`, honouring an internal subset.
+// The '[' is looked for only before the first '>', so each call scans what
+// it consumes rather than the rest of the body.
 size_t DoctypeEnd(std::string_view s, size_t p) {
-  size_t bracket = s.find('[', p);
   size_t gt = s.find('>', p);
-  if (bracket != std::string_view::npos && bracket < gt) {
+  size_t bracket = s.substr(0, gt == std::string_view::npos ? s.size() : gt).find('[', p);
+  if (bracket != std::string_view::npos) {
     size_t close = s.find("]", bracket);
     if (close == std::string_view::npos) return s.size();
     gt = s.find('>', close);
@@ -66,6 +73,9 @@ std::string PrepareXml(std::string_view s, bool* changed) {
   out.reserve(s.size() + s.size() / 16);
   std::set<std::string, std::less<>> declared;
   bool any = false;
+  // A DOCTYPE counts only in the prolog; after the root element it is just
+  // an error for the XML parser to recover from.
+  bool seen_root = false;
   size_t i = 0;
   auto copy_until = [&](std::string_view terminator) {
     size_t end = s.find(terminator, i);
@@ -84,13 +94,14 @@ std::string PrepareXml(std::string_view s, bool* changed) {
         copy_until("]]>");
         continue;
       }
-      if (s.compare(i, 9, "<!DOCTYPE") == 0) {
+      if (!seen_root && s.compare(i, 9, "<!DOCTYPE") == 0) {
         size_t end = DoctypeEnd(s, i);
         declared = DeclaredEntities(s.substr(i, end - i));
         out.append(s.substr(i, end - i));
         i = end;
         continue;
       }
+      if (i + 1 < s.size() && IsNameStartChar(s[i + 1])) seen_root = true;
       out.push_back(c);
       ++i;
     } else if (c == '&') {

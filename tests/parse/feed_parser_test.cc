@@ -273,6 +273,29 @@ TEST(FeedParserTest, SurvivesDeepNestingAndGarbage) {
   }
 }
 
+TEST(FeedParserTest, ManyDoctypesAfterTheRootTakeLinearTime) {
+  std::string body = "<rss><channel><item><title>First</title></item>";
+  body.reserve(8 << 20);
+  while (body.size() < (6u << 20)) body += "<!DOCTYPE x>";
+  body += "</channel></rss>";
+  ParseInput input;
+  input.body = body;
+  auto start = std::chrono::steady_clock::now();
+  Result<ParsedDocument> doc = Parse(input);  // ok or error, but promptly
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 3.0);
+  RecordProperty("seconds", std::to_string(seconds));
+}
+
+TEST(FeedParserTest, DoctypeBeforeTheRootStillDeclaresEntities) {
+  ParsedDocument doc = MustParse(
+      "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY who \"Sechin\">]>"
+      "<rss><channel><item><title>Igor &who; &eacute;</title></item></channel></rss>");
+  ASSERT_EQ(doc.items.size(), 1u);
+  EXPECT_EQ(doc.items[0].title, "Igor Sechin é");
+}
+
 TEST(HtmlToTextTest, StripsMarkupAndKeepsBlocks) {
   EXPECT_EQ(HtmlToText("<h1>Title</h1><p>One  two\n three</p><ul><li>a</li><li>b</li></ul>"
                        "<style>p{}</style><script>x()</script>tail&amp;end"),
