@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include "feed_parsers.h"
@@ -28,11 +29,16 @@ bool IsBoilerplateElement(const std::string& name) {
   return false;
 }
 
-// class/id words such as "site-nav", "cookie_banner" or "sidebar".
+// class/id values with a boilerplate word as a whole token ("site-nav",
+// "cookie_banner", "comments", "share-bar"). Whole tokens only:
+// "commentary" or "shareholders" are article text.
 bool HasBoilerplateWord(std::string_view value) {
-  static const std::array<const char*, 14> kWords = {
-      "nav",      "menu",      "footer", "sidebar", "cookie",  "share",  "social",
-      "comment",  "related",   "subscribe", "advert", "newsletter", "breadcrumb", "popup"};
+  static const std::array<const char*, 26> kWords = {
+      "nav",        "navbar",      "navigation", "menu",       "menus",       "footer",
+      "sidebar",    "cookie",      "cookies",    "share",      "sharing",     "social",
+      "comment",    "comments",    "related",    "subscribe",  "advert",      "adverts",
+      "advertisement", "newsletter", "breadcrumb", "breadcrumbs", "popup",     "popups",
+      "ad",         "ads"};
   std::string v = AsciiLowerCopy(value);
   size_t i = 0;
   while (i < v.size()) {
@@ -41,9 +47,8 @@ bool HasBoilerplateWord(std::string_view value) {
     while (i < v.size() && std::isalnum(static_cast<unsigned char>(v[i]))) ++i;
     std::string_view word(v.data() + start, i - start);
     for (const char* w : kWords) {
-      if (word.substr(0, std::string_view(w).size()) == w) return true;
+      if (word == w) return true;
     }
-    if (word == "ad" || word == "ads") return true;
   }
   return false;
 }
@@ -54,17 +59,40 @@ bool HasBoilerplateRole(const xmlNode* n) {
          role == "complementary" || role == "search" || role == "menu" || role == "dialog";
 }
 
-bool InsideArticle(const xmlNode* n) {
-  for (const xmlNode* p = n->parent; p != nullptr; p = p->parent) {
-    if (IsElement(p, "article")) return true;
+// Answers "is this node inside an <article>?" for one text walk, remembering
+// every ancestor it visits, so a page of nested headers costs linear time.
+class ArticleAncestry {
+ public:
+  bool Inside(const xmlNode* n) {
+    std::vector<const xmlNode*> path;
+    bool inside = false;
+    for (const xmlNode* p = n->parent; p != nullptr; p = p->parent) {
+      auto known = inside_.find(p);
+      if (known != inside_.end()) {
+        inside = known->second;
+        break;
+      }
+      if (IsElement(p, "article")) {
+        inside = true;
+        inside_.emplace(p, true);
+        break;
+      }
+      path.push_back(p);
+    }
+    // Nodes between `n` and the answer share it (an article ancestor or none).
+    for (const xmlNode* p : path) inside_.emplace(p, inside);
+    return inside;
   }
-  return false;
-}
 
-bool IsBoilerplate(const xmlNode* n) {
+ private:
+  // Per node: true if the node is, or lies inside, an <article>.
+  std::unordered_map<const xmlNode*, bool> inside_;
+};
+
+bool IsBoilerplate(const xmlNode* n, ArticleAncestry* ancestry) {
   std::string name = LocalName(n);
   // An article's own <header> carries its headline and byline.
-  if (name == "header" && InsideArticle(n)) return false;
+  if (name == "header" && ancestry->Inside(n)) return false;
   if (IsBoilerplateElement(name) || HasBoilerplateRole(n)) return true;
   if (HasAttr(n, "hidden") || AsciiLowerCopy(Attr(n, "aria-hidden")) == "true") return true;
   return HasBoilerplateWord(Attr(n, "class")) || HasBoilerplateWord(Attr(n, "id"));
@@ -72,13 +100,16 @@ bool IsBoilerplate(const xmlNode* n) {
 
 // Elements under `root` matching `pred`, in document order (iterative
 // pre-order walk; at most `limit`).
+// With `outermost`, matches are not searched for further matches.
 template <typename Pred>
-std::vector<const xmlNode*> FindAll(const xmlNode* root, Pred pred, size_t limit = SIZE_MAX) {
+std::vector<const xmlNode*> FindAll(const xmlNode* root, Pred pred, size_t limit = SIZE_MAX,
+                                    bool outermost = false) {
   std::vector<const xmlNode*> found;
   const xmlNode* cur = root->children;
   while (cur != nullptr && found.size() < limit) {
-    if (cur->type == XML_ELEMENT_NODE && pred(cur)) found.push_back(cur);
-    if (cur->type == XML_ELEMENT_NODE && cur->children != nullptr) {
+    bool match = cur->type == XML_ELEMENT_NODE && pred(cur);
+    if (match) found.push_back(cur);
+    if (cur->type == XML_ELEMENT_NODE && cur->children != nullptr && !(match && outermost)) {
       cur = cur->children;
       continue;
     }
@@ -114,14 +145,19 @@ std::string ElementLine(const xmlNode* n) {
 
 std::string Text(const xmlNode* n) {
   TextBuilder b;
-  AppendMarkupText(n, &b, IsBoilerplate);
+  ArticleAncestry ancestry;
+  AppendMarkupText(n, &b, [&](const xmlNode* e) { return IsBoilerplate(e, &ancestry); });
   return b.text();
 }
 
 // The article text: the longest <article>, else <main>/role=main, else body.
+// Only outermost articles are candidates: a nested one's text is part of
+// its parent's, and extracting each of N nested ones would cost O(N^2).
 std::string MainText(const xmlNode* root) {
   std::string best;
-  for (const xmlNode* a : FindAll(root, [](const xmlNode* n) { return IsElement(n, "article"); })) {
+  for (const xmlNode* a : FindAll(
+           root, [](const xmlNode* n) { return IsElement(n, "article"); }, SIZE_MAX,
+           /*outermost=*/true)) {
     std::string t = Text(a);
     if (t.size() > best.size()) best = std::move(t);
   }

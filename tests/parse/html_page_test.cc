@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -87,6 +89,70 @@ TEST(HtmlPageTest, DecodesDeclaredMetaCharset) {
   ASSERT_EQ(doc.items.size(), 1u);
   EXPECT_EQ(doc.items[0].title, "Новости");
   EXPECT_EQ(doc.items[0].text, "Путин");
+}
+
+// libxml2 2.9's HTML parser does not know <article>/<header>, so unclosed
+// ones nest; it stops at depth 256, but a page of many 200-deep blocks must
+// still cost time linear in its size, not in the sum of nested subtrees.
+TEST(HtmlPageTest, ManyDeeplyNestedArticlesTakeLinearTime) {
+  constexpr int kDepth = 200;
+  struct Shape {
+    const char* name;
+    std::string block;
+  };
+  auto nest = [&](const std::string& open, const std::string& close) {
+    std::string b;
+    for (int i = 0; i < kDepth; ++i) b += open + "x";
+    for (int i = 0; i < kDepth; ++i) b += close;
+    return b;
+  };
+  const Shape kShapes[] = {
+      {"articles", nest("<article>", "</article>")},
+      {"headers in an article", "<article>" + nest("<header>", "</header>") + "</article>"},
+  };
+  for (const Shape& shape : kShapes) {
+    std::string page = "<html><head><title>T</title></head><body>";
+    while (page.size() < (4u << 20)) page += shape.block;
+    page += "</body></html>";
+    ParseInput input;
+    input.body = page;
+    auto start = std::chrono::steady_clock::now();
+    Result<ParsedDocument> doc = Parse(input);
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_LT(seconds, 3.0) << shape.name;
+    RecordProperty(shape.name, std::to_string(seconds));
+    ASSERT_TRUE(doc.ok()) << shape.name << ": " << doc.status().message();
+    ASSERT_EQ(doc->items.size(), 1u) << shape.name;
+    const std::string& text = doc->items[0].text;
+    EXPECT_EQ(text.substr(0, 5), "x\n\nx\n") << shape.name;
+    EXPECT_GE(std::count(text.begin(), text.end(), 'x'), kDepth) << shape.name;
+  }
+}
+
+TEST(HtmlPageTest, BoilerplateClassesMatchWholeWordsOnly) {
+  ParsedDocument doc = MustParse(
+      "<html><body><article>"
+      "<div class=\"commentary\">COMMENTARY text kept.</div>"
+      "<p id=\"shareholders\">SHAREHOLDERS text kept.</p>"
+      "<p class=\"navigator lead\">NAVIGATOR kept.</p>"
+      "<p class=\"related_ post\">Dropped RELATED.</p>"
+      "<div class=\"comments\">Dropped COMMENTS.</div>"
+      "<div id=\"comment-list\">Dropped COMMENTLIST.</div>"
+      "<div class=\"post share-bar\">Dropped SHAREBAR.</div>"
+      "<div class=\"site_nav\">Dropped NAV.</div>"
+      "<div class=\"ad\">Dropped AD.</div>"
+      "<div class=\"sidebar-widget\">Dropped SIDEBAR.</div>"
+      "</article></body></html>");
+  ASSERT_EQ(doc.items.size(), 1u);
+  const std::string& text = doc.items[0].text;
+  for (const char* kept : {"COMMENTARY", "SHAREHOLDERS", "NAVIGATOR"}) {
+    EXPECT_NE(text.find(kept), std::string::npos) << kept << " missing from:\n" << text;
+  }
+  for (const char* dropped : {"RELATED", "COMMENTS", "COMMENTLIST", "SHAREBAR", "NAV.", "AD.",
+                              "SIDEBAR"}) {
+    EXPECT_EQ(text.find(dropped), std::string::npos) << dropped << " in:\n" << text;
+  }
 }
 
 std::string ReadSeedArticle() {
