@@ -81,6 +81,42 @@ ConverterPtr OpenConverter(const std::string& name) {
   return conv;
 }
 
+// True if the charset decodes printable ASCII and line breaks to
+// themselves. Not so for UTF-16/32 (two or four bytes a character), EBCDIC
+// or UTF-7; a document whose declaration we found by ASCII matching cannot
+// be in one of those. '\\' and '~' are left out: legacy Asian charsets map
+// them to yen, won or overline and are still ASCII-based.
+bool IsAsciiCompatible(const std::string& charset) {
+  ConverterPtr conv = OpenConverter(charset);
+  if (!conv) return false;
+  if (ucnv_getMinCharSize(conv.get()) > 1) return false;
+  std::string ascii = "\t\n\r";
+  for (char c = 0x20; c < 0x7F; ++c) {
+    if (c != '\\' && c != '~') ascii.push_back(c);
+  }
+  UChar decoded[128];
+  UErrorCode err = U_ZERO_ERROR;
+  int32_t n = ucnv_toUChars(conv.get(), decoded, 128, ascii.data(),
+                            static_cast<int32_t>(ascii.size()), &err);
+  if (U_FAILURE(err) || n != static_cast<int32_t>(ascii.size())) return false;
+  for (int32_t k = 0; k < n; ++k) {
+    if (decoded[k] != static_cast<UChar>(ascii[static_cast<size_t>(k)])) return false;
+  }
+  return true;
+}
+
+// True if `charset` takes two or more bytes a character (UTF-16/32, UCS-2).
+bool IsWideCharset(const std::string& charset) {
+  ConverterPtr conv = OpenConverter(charset);
+  return conv != nullptr && ucnv_getMinCharSize(conv.get()) > 1;
+}
+
+// Text in a wide charset is full of NUL bytes (every ASCII character has
+// one); an ASCII-compatible body has none.
+bool LooksWide(std::string_view bytes) {
+  return bytes.substr(0, kDeclarationWindow).find('\0') != std::string_view::npos;
+}
+
 // Converts with ICU; the result is valid UTF-8.
 std::string ConvertWithIcu(std::string_view bytes, const std::string& charset,
                            bool* replaced) {
@@ -177,6 +213,26 @@ std::string FindInDocumentDeclaration(std::string_view bytes) {
   return {};
 }
 
+// Shortest UTF-8 form of `cp` (1-4 bytes); several cp1252 letters such as
+// U+0160 Š are below U+0800 and need two.
+void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
 // C1 controls in decoded text are almost always windows-1252 punctuation
 // that went through a latin-1 decoder ("don\u0092t"); map them back.
 std::string DemoronizeC1(std::string s) {
@@ -190,10 +246,7 @@ std::string DemoronizeC1(std::string s) {
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
     if (s[i] == '\xC2' && next >= 0x80 && next <= 0x9F) {
-      char16_t cp = kCp1252[next - 0x80];
-      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+      AppendUtf8(kCp1252[next - 0x80], &out);
       ++i;
     } else {
       out.push_back(s[i]);
@@ -268,6 +321,11 @@ std::string DecodeToUtf8(std::string_view bytes, std::string_view declared,
   if (charset.empty() && !Trim(declared).empty()) {
     charset = NormalizeCharsetLabel(declared);
     if (charset.empty()) warn("unknown HTTP charset '" + std::string(Trim(declared)) + "'");
+    if (!charset.empty() && IsWideCharset(charset) && !LooksWide(bytes)) {
+      // Without a BOM and without NUL bytes the body cannot be UTF-16/32.
+      warn("ignored HTTP charset '" + charset + "' for a body without NUL bytes");
+      charset.clear();
+    }
   }
   if (charset.empty()) {
     if (const char* wide = DetectWideWithoutBom(bytes)) charset = wide;
@@ -277,9 +335,12 @@ std::string DecodeToUtf8(std::string_view bytes, std::string_view declared,
     if (!in_doc.empty()) {
       charset = NormalizeCharsetLabel(in_doc);
       if (charset.empty()) warn("unknown declared charset '" + in_doc + "'");
-      // An ASCII-compatible document cannot really be UTF-16 (WHATWG rule).
-      if (charset.rfind("utf-16", 0) == 0 || charset.rfind("utf-32", 0) == 0) {
-        charset = "utf-8";
+      // We read the declaration as ASCII, so the document is not UTF-16,
+      // EBCDIC or the like whatever it says (WHATWG treats a meta-declared
+      // UTF-16 the same way); fall through to the UTF-8 check.
+      if (!charset.empty() && !IsAsciiCompatible(charset)) {
+        warn("ignored declared charset '" + in_doc + "' in an ASCII-compatible document");
+        charset.clear();
       }
     }
   }

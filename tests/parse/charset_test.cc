@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "parse_test_util.h"
 
 namespace vigil {
@@ -118,6 +120,97 @@ TEST(ParseCharsetTest, UnknownCharsetFallsBackWithAWarning) {
   EXPECT_EQ(doc.items[0].title, "Café");
   ASSERT_FALSE(doc.warnings.empty());
   EXPECT_NE(doc.warnings[0].find("x-martian"), std::string::npos);
+}
+
+// Well-formed UTF-8 per RFC 3629: no overlongs, surrogates or code points past U+10FFFF.
+bool IsWellFormedUtf8(const std::string& s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+               : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return false;
+    unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    unsigned char c1 = static_cast<unsigned char>(s[i + 1 < s.size() ? i + 1 : i]);
+    if (len > 1 && (c1 < lo || c1 > hi)) return false;
+    for (size_t k = 2; k < len; ++k) {
+      unsigned char ck = static_cast<unsigned char>(s[i + k]);
+      if (ck < 0x80 || ck > 0xBF) return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+TEST(ToUtf8Test, MapsDoubleEncodedCp1252ToShortestUtf8) {
+  // "Šešelj" whose cp1252 bytes (8A, 9A) went through a latin-1 decoder, plus
+  // the other eight cp1252 letters below U+0800 and two 3-byte ones.
+  std::string used;
+  std::string out = ToUtf8("\xC2\x8A" "e\xC2\x9A" "elj \xC2\x8C\xC2\x8E\xC2\x9C\xC2\x9E\xC2\x9F"
+                           "\xC2\x83\xC2\x88\xC2\x98 \xC2\x80\xC2\x99",
+                           "", &used);
+  EXPECT_EQ(used, "utf-8");
+  EXPECT_TRUE(IsWellFormedUtf8(out));
+  EXPECT_EQ(out, "Šešelj ŒŽœžŸƒˆ˜ €™");
+}
+
+TEST(ParseCharsetTest, DoubleEncodedCp1252ItemLeavesLaterItemsIntact) {
+  ParsedDocument doc = MustParse(
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel>"
+      "<item><title>Vojislav \xC2\x8A" "e\xC2\x9A" "elj</title></item>"
+      "<item><title>M\xC3\xBCller und Gro\xC3\x9F</title><description>Paris \xE2\x80\x93 "
+      "S\xC3\xA3o Paulo</description></item></channel></rss>");
+  ASSERT_EQ(doc.items.size(), 2u);
+  EXPECT_EQ(doc.items[0].title, "Vojislav Šešelj");
+  EXPECT_EQ(doc.items[1].title, "Müller und Groß");
+  EXPECT_EQ(doc.items[1].text, "Paris – São Paulo");
+  for (const Item& item : doc.items) EXPECT_TRUE(IsWellFormedUtf8(item.title + item.text));
+}
+
+TEST(ToUtf8Test, IgnoresInDocumentUtf16LabelsOnAsciiPages) {
+  for (const char* label : {"unicode", "ucs-2", "iso-10646-ucs-2", "utf-16", "utf-16le",
+                            "utf-32", "csunicode", "ibm037"}) {
+    std::string page = std::string("<html><head><meta charset=\"") + label +
+                       "\"><title>Caf\xC3\xA9 Sanctions</title></head></html>";
+    std::string used;
+    std::string out = ToUtf8(page, "", &used);
+    EXPECT_EQ(used, "utf-8") << label;
+    EXPECT_EQ(out, page) << label;
+    // Not UTF-8 either: the windows-1252 fallback, not a wide decoder.
+    std::string latin = std::string("<?xml version=\"1.0\" encoding=\"") + label +
+                        "\"?><rss><channel><title>Caf\xE9</title></channel></rss>";
+    out = ToUtf8(latin, "", &used);
+    EXPECT_EQ(used, "windows-1252") << label;
+    EXPECT_NE(out.find("<title>Caf\xC3\xA9</title>"), std::string::npos) << label << ": " << out;
+  }
+  ParsedDocument doc = MustParse(
+      "<html><head><meta charset=\"unicode\"><title>Minister resigns</title></head>"
+      "<body><p>Sanctions on Gazprom</p></body></html>");
+  EXPECT_EQ(doc.charset, "utf-8");
+  ASSERT_EQ(doc.items.size(), 1u);
+  EXPECT_EQ(doc.items[0].title, "Minister resigns");
+  EXPECT_EQ(doc.items[0].text, "Sanctions on Gazprom");
+}
+
+TEST(ToUtf8Test, IgnoresHttpUtf16LabelUnlessTheBodyIsWide) {
+  std::string used;
+  EXPECT_EQ(ToUtf8("<rss><title>Caf\xC3\xA9</title></rss>", "utf-16", &used),
+            "<rss><title>Caf\xC3\xA9</title></rss>");
+  EXPECT_EQ(used, "utf-8");
+  EXPECT_EQ(ToUtf8("<p>ascii only</p>", "ucs-2", &used), "<p>ascii only</p>");
+  EXPECT_EQ(used, "utf-8");
+  // A real BOM-less UTF-16 body declared by HTTP is still decoded.
+  EXPECT_EQ(ToUtf8(std::string("<\0r\0s\0s\0>\0\xE9\0", 12), "utf-16le", &used), "<rss>\xC3\xA9");
+  EXPECT_EQ(used, "utf-16le");
+  EXPECT_EQ(ToUtf8(std::string("\0<\0p\0>\0\xE9", 8), "utf-16be", &used), "<p>\xC3\xA9");
+  EXPECT_EQ(used, "utf-16be");
+  ParsedDocument doc = MustParse("<rss><channel><item><title>Plain ASCII</title></item>"
+                                 "</channel></rss>",
+                                 "application/rss+xml; charset=utf-16");
+  ASSERT_EQ(doc.items.size(), 1u);
+  EXPECT_EQ(doc.items[0].title, "Plain ASCII");
+  EXPECT_FALSE(doc.warnings.empty());
 }
 
 }  // namespace
