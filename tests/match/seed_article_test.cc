@@ -64,7 +64,7 @@ void ExpectSeedFindings(const std::string& text) {
 }
 
 TEST(SeedArticleTest, FindsListedPeopleAndKeywords) {
-  ExpectSeedFindings(ReadFile(std::filesystem::path(VIGIL_TESTDATA) / "match/seed-article.txt"));
+  ExpectSeedFindings(ReadFile(std::filesystem::path(VIGIL_TESTDATA) / "seed-article.txt"));
 }
 
 TEST(SeedArticleTest, SharedCopyGivesSameFindings) {
@@ -74,7 +74,7 @@ TEST(SeedArticleTest, SharedCopyGivesSameFindings) {
 }
 
 TEST(SeedArticleTest, KimJongIlIsNotKimJongUn) {
-  std::string text = ReadFile(std::filesystem::path(VIGIL_TESTDATA) / "match/seed-article.txt");
+  std::string text = ReadFile(std::filesystem::path(VIGIL_TESTDATA) / "seed-article.txt");
   size_t il = text.find("Kim Jong Il");
   ASSERT_NE(il, std::string::npos);
   for (const Match& m : BuildSeedMatcher()->Scan(text)) {
