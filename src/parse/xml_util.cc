@@ -53,8 +53,18 @@ std::string Attr(const xmlNode* node, const char* name) {
   if (node == nullptr || node->type != XML_ELEMENT_NODE) return {};
   for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
     if (a->name == nullptr || AsciiLowerCopy(AsChars(a->name)) != name) continue;
-    XmlString v(xmlNodeListGetString(node->doc, a->children, 1));
-    return v ? std::string(AsChars(v.get())) : std::string();
+    // Built by hand rather than with xmlNodeListGetString(..., 1), which
+    // expands entities recursively on every call: a feed repeating one big
+    // entity in many attributes would cost its expansion each time.
+    std::string value;
+    for (const xmlNode* child = a->children; child != nullptr; child = child->next) {
+      if (child->type == XML_TEXT_NODE && child->content != nullptr) {
+        value.append(AsChars(child->content));
+      } else if (child->type == XML_ENTITY_REF_NODE) {
+        AppendEntityText(child, &value);
+      }
+    }
+    return value;
   }
   return {};
 }

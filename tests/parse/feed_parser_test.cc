@@ -114,6 +114,17 @@ TEST(FeedParserTest, ReadsAtomEntryLinksAgainstXmlBase) {
   EXPECT_EQ(doc.items[1].text, "A much longer summary than the content.");
 }
 
+TEST(FeedParserTest, ExpandsInternalEntitiesInAttributesOnce) {
+  ParsedDocument doc = MustParse(R"(<?xml version="1.0"?>
+<!DOCTYPE feed [<!ENTITY host "news.example">]>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <entry><title>One</title><link href="https://&host;/a?x=1&amp;y=2"/></entry>
+</feed>)",
+                                 "", "");
+  ASSERT_EQ(doc.items.size(), 1u);
+  EXPECT_EQ(doc.items[0].link, "https://news.example/a?x=1&y=2");
+}
+
 TEST(FeedParserTest, ReadsJsonFeed11) {
   ParsedDocument doc = MustParse(R"({
   "version": "https://jsonfeed.org/version/1.1",
