@@ -14,14 +14,6 @@ constexpr std::array<std::string_view, 1> kWatchlistFormats = {"vigil-yaml"};
 constexpr std::array<std::string_view, 2> kKeywordKeys = {"id", "terms"};
 constexpr std::array<std::string_view, 4> kWebhookKeys = {"id", "url", "secret", "timeout"};
 
-std::string Trim(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n\f\v";
-  size_t begin = text.find_first_not_of(kSpace);
-  if (begin == std::string_view::npos) return "";
-  size_t end = text.find_last_not_of(kSpace);
-  return std::string(text.substr(begin, end - begin + 1));
-}
-
 // Reads the required, unique id of a list item into `out`.
 void ReadItemId(const YamlFields& fields, const YamlField& item, IdSet& ids,
                 YamlDiagnostics& diag, std::string& out) {

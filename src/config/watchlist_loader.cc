@@ -15,14 +15,6 @@ constexpr std::array<std::string_view, 4> kEntityKeys = {"id", "name", "type", "
 constexpr std::array<std::string_view, 5> kEntityTypes = {"person", "organization", "vessel",
                                                           "aircraft", "other"};
 
-std::string Trim(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n\f\v";
-  size_t begin = text.find_first_not_of(kSpace);
-  if (begin == std::string_view::npos) return "";
-  size_t end = text.find_last_not_of(kSpace);
-  return std::string(text.substr(begin, end - begin + 1));
-}
-
 // Trimmed aliases, without empty ones, repeats or copies of the name.
 void ReadAliases(const YamlField& field, YamlDiagnostics& diag, Entity& entity) {
   if (!field.value.IsNull() && !field.value.IsSequence()) {

@@ -164,6 +164,14 @@ YAML::Mark YamlField::mark() const {
   return value.Mark();
 }
 
+std::string Trim(std::string_view text) {
+  constexpr std::string_view kSpace = " \t\r\n\f\v";
+  size_t begin = text.find_first_not_of(kSpace);
+  if (begin == std::string_view::npos) return "";
+  size_t end = text.find_last_not_of(kSpace);
+  return std::string(text.substr(begin, end - begin + 1));
+}
+
 std::string JoinPath(std::string_view parent, std::string_view key) {
   if (parent.empty()) return std::string(key);
   return std::string(parent) + "." + std::string(key);

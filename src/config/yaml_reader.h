@@ -69,6 +69,9 @@ using YamlFields = std::map<std::string, YamlField, std::less<>>;
 // "sources" + "id" -> "sources.id"; "" + "log" -> "log".
 std::string JoinPath(std::string_view parent, std::string_view key);
 
+// `text` without leading and trailing ASCII whitespace.
+std::string Trim(std::string_view text);
+
 // Reads and parses `file`, which holds at most one YAML document (an empty
 // file or one with only comments gives a null node). Failures go to `diag`:
 // "cannot read <what>: ..." or a syntax error with its position.
