@@ -134,6 +134,9 @@ void AlertDispatcher::Send(const OutboxEntry& entry, const WebhookConfig& webhoo
 void AlertDispatcher::Finish(const OutboxEntry& entry, const DeliveryOutcome& outcome) {
   in_flight_.erase(entry.id);
   --in_flight_per_webhook_[entry.webhook_id];
+  // A slot is free: a backlog drains at the endpoint's pace, not one pump
+  // per second.
+  if (!context_.stopping) Kick();
   int64_t now = NowUnixMs();
   std::string& last_error = last_error_[entry.webhook_id];
   if (outcome.delivered) {
