@@ -276,3 +276,37 @@ TEST_F(E2eTest, EditedSourceUrlDoesNotInheritValidators) {
 
 }  // namespace
 }  // namespace vigil::testing
+
+namespace vigil::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+TEST_F(E2eTest, BacklogOfAlertsDrainsAtTheEndpointsPace) {
+  WebhookReceiver receiver;
+  std::vector<FeedItem> items;
+  for (int i = 0; i < 30; ++i) {
+    items.push_back({"b-" + std::to_string(i), "Kremlin " + std::to_string(i),
+                     "Dmitry Peskov said " + std::to_string(i), "http://x/" + std::to_string(i)});
+  }
+  feeds_.Serve("/feed.xml", {Rss(items), "application/rss+xml", ""});
+  WriteConfig(SourceYaml("news", feeds_.url("/feed.xml"), "1h"), WebhookYaml("ops", receiver.url()));
+  auto vigil = StartVigil();
+  ASSERT_TRUE(vigil->WaitForLog("30 alerts queued", 10s)) << vigil->Log();
+  auto queued = std::chrono::steady_clock::now();
+  // A loopback receiver answers in well under a millisecond: 30 alerts take
+  // far less than the 15 s that one pump per second would need.
+  ASSERT_TRUE(WaitUntil([&] { return receiver.delivered().size() >= 30; }, 20s)) << vigil->Log();
+  EXPECT_LT(std::chrono::steady_clock::now() - queued, 5s);
+  std::set<std::string> ids;
+  for (const ReceivedAlert& alert : receiver.alerts()) {
+    EXPECT_TRUE(alert.verified);
+    ids.insert(alert.webhook_id);
+  }
+  EXPECT_EQ(ids.size(), 30u);
+  EXPECT_EQ(receiver.alerts().size(), 30u);
+  StopVigil(vigil);
+}
+
+}  // namespace
+}  // namespace vigil::testing
