@@ -18,6 +18,9 @@ int main(int argc, char** argv) {
   std::string config_file;
   auto* run = app.add_subcommand("run", "Run the daemon in the foreground");
   run->add_option("-c,--config", config_file, "Config file (YAML)")->required();
+  std::string log_level;
+  run->add_option("--log-level", log_level, "Overrides log.level from the config")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
 
   std::string check_file;
   auto* check = app.add_subcommand(
@@ -38,7 +41,7 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
   try {
-    if (*run) return vigil::RunDaemon(config_file);
+    if (*run) return vigil::RunDaemon(config_file, log_level);
     if (*check) return vigil::CheckConfigCommand(check_file);
     if (*scan) return vigil::ScanCommand(scan_options);
   } catch (const std::exception& e) {

@@ -32,8 +32,10 @@ void LogMultiline(spdlog::level::level_enum level, const std::string& text) {
 
 class Daemon {
  public:
-  Daemon(std::filesystem::path config_file, Runtime runtime, std::unique_ptr<Store> store)
+  Daemon(std::filesystem::path config_file, std::string log_level_override, Runtime runtime,
+         std::unique_ptr<Store> store)
       : config_file_(std::move(config_file)),
+        log_level_override_(std::move(log_level_override)),
         store_(std::move(store)),
         context_{io_, *store_, std::make_shared<const Runtime>(std::move(runtime))},
         scheduler_(context_, [this] { dispatcher_.Kick(); }),
@@ -92,8 +94,10 @@ class Daemon {
         context_.runtime->config.daemon.max_concurrent_fetches) {
       spdlog::warn("daemon.max_concurrent_fetches change takes effect after a restart");
     }
-    Status level = SetLogLevel(loaded->config.log.level);
-    if (!level.ok()) spdlog::warn("{}", level.message());
+    if (log_level_override_.empty()) {
+      Status level = SetLogLevel(loaded->config.log.level);
+      if (!level.ok()) spdlog::warn("{}", level.message());
+    }
     context_.runtime = std::make_shared<const Runtime>(std::move(loaded).value());
     scheduler_.Reconfigure();
     dispatcher_.Reconfigure();
@@ -166,6 +170,7 @@ class Daemon {
   }
 
   std::filesystem::path config_file_;
+  std::string log_level_override_;  // from the command line; wins over log.level
   asio::io_context io_;
   std::unique_ptr<Store> store_;
   DaemonContext context_;
@@ -181,23 +186,32 @@ class Daemon {
 
 }  // namespace
 
-int RunDaemon(const std::filesystem::path& config_file) {
+int RunDaemon(const std::filesystem::path& config_file, const std::string& log_level) {
   SetupLogging();
+  if (!log_level.empty()) {
+    Status level = SetLogLevel(log_level);
+    if (!level.ok()) {
+      spdlog::critical("{}", level.message());
+      return kExitConfig;
+    }
+  }
   Result<Runtime> runtime = LoadRuntime(config_file);
   if (!runtime.ok()) {
     spdlog::critical("cannot start: bad configuration:");
     LogMultiline(spdlog::level::critical, runtime.status().message());
     return kExitConfig;
   }
-  Status level = SetLogLevel(runtime->config.log.level);
-  if (!level.ok()) spdlog::warn("{}", level.message());
+  if (log_level.empty()) {
+    Status level = SetLogLevel(runtime->config.log.level);
+    if (!level.ok()) spdlog::warn("{}", level.message());
+  }
   Result<std::unique_ptr<Store>> store = Store::Open(runtime->config.storage.path);
   if (!store.ok()) {
     spdlog::critical("cannot open database {}: {}", runtime->config.storage.path.string(),
                      store.status().message());
     return kExitFailure;
   }
-  Daemon daemon(config_file, std::move(runtime).value(), std::move(store).value());
+  Daemon daemon(config_file, log_level, std::move(runtime).value(), std::move(store).value());
   return daemon.Run();
 }
 

@@ -100,3 +100,27 @@ TEST_F(E2eTest, StopsPromptlyWithTransfersInFlight) {
 
 }  // namespace
 }  // namespace vigil::testing
+
+namespace vigil::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+TEST_F(E2eTest, LogLevelFlagOverridesConfig) {
+  feeds_.Serve("/feed.xml", {Rss({{"1", "Weather", "Sunny.", "http://x/1"}}),
+                             "application/rss+xml", ""});
+  WriteConfig(SourceYaml("news", feeds_.url("/feed.xml")), "");  // log.level: debug
+  VigilProcess vigil({"run", "--config", config().string(), "--log-level", "warn"},
+                     dir_ / "vigil.log");
+  ASSERT_TRUE(WaitUntil([&] { return feeds_.CountRequests("/feed.xml") >= 2; }, 10s));
+  vigil.Signal(SIGHUP);  // a reload keeps the override
+  ASSERT_TRUE(WaitUntil([&] { return feeds_.CountRequests("/feed.xml") >= 4; }, 10s));
+  vigil.Signal(SIGTERM);
+  EXPECT_EQ(vigil.WaitExit(5s), 0);
+  std::string log = vigil.Log();
+  EXPECT_EQ(log.find("debug"), std::string::npos) << log;
+  EXPECT_EQ(log.find("info"), std::string::npos) << log;
+}
+
+}  // namespace
+}  // namespace vigil::testing

@@ -4,6 +4,7 @@
 #define VIGIL_DAEMON_DAEMON_H_
 
 #include <filesystem>
+#include <string>
 
 namespace vigil {
 
@@ -14,8 +15,9 @@ inline constexpr int kExitConfig = 78;  // EX_CONFIG (sysexits.h)
 
 // Runs the daemon in the foreground until SIGTERM/SIGINT. Returns an exit
 // code: kExitConfig when the config or a watchlist is bad at start-up,
-// kExitFailure when the database cannot be opened.
-int RunDaemon(const std::filesystem::path& config_file);
+// kExitFailure when the database cannot be opened. A non-empty `log_level`
+// overrides log.level from the config, across reloads too.
+int RunDaemon(const std::filesystem::path& config_file, const std::string& log_level = "");
 
 }  // namespace vigil
 
