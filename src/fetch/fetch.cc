@@ -68,8 +68,9 @@ size_t OnBody(char* data, size_t size, size_t count, void* user) {
   auto* t = static_cast<FetchTransfer*>(user);
   size_t n = size * count;
   if (t->CheckCancel()) return 0;
-  // An error page's body is never used: don't let it count against the cap.
-  if (t->status >= 400) return n;
+  // An error page's body is never used: stop at once rather than let an
+  // endless one hold the connection until the timeout.
+  if (t->status >= 400) return 0;
   if (t->body.size() + n > t->max_body) {
     t->too_large = true;
     return 0;
@@ -114,6 +115,8 @@ Status TransferError(CURLcode code, const FetchRequest& request,
     what = "cancelled";
   } else if (t.too_large || code == CURLE_FILESIZE_EXCEEDED) {
     what = TooLarge(request.limits.max_body);
+  } else if (t.status >= 400) {
+    what = "HTTP " + std::to_string(t.status);  // the body was refused on purpose
   } else if (code == CURLE_TOO_MANY_REDIRECTS) {
     what = "too many redirects (limit " + std::to_string(request.limits.max_redirects) +
            ")";

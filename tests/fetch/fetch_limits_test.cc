@@ -69,6 +69,21 @@ TEST(FetchLimitsTest, EndlessBodyStopsAtMaxBody) {
   EXPECT_LT(Clock::now() - start, std::chrono::seconds(2));
 }
 
+TEST(FetchLimitsTest, EndlessErrorPageEndsAtOnceWithItsStatus) {
+  HttpServer server([](const HttpRequest&) {
+    HttpResponse response;
+    response.status = 500;
+    response.endless = true;
+    return response;
+  });
+  auto started = Clock::now();
+  auto result = Fetch(Get(server.url("/feed"), 1 << 30));
+  ASSERT_FALSE(result.ok());
+  EXPECT_THAT(result.status().message(), HasSubstr("HTTP 500"));
+  // Not held until the 5 s timeout.
+  EXPECT_LT(Clock::now() - started, std::chrono::seconds(2));
+}
+
 TEST(FetchLimitsTest, GzipBombStopsAtMaxBodyOfDecodedBytes) {
   static const std::string bomb = testing::GzipRepeated('\0', 100u << 20);
   ASSERT_LT(bomb.size(), 200u * 1024);  // ~100 KB on the wire
