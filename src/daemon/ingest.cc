@@ -67,12 +67,50 @@ std::string HitSummary(const NewDocument& doc, const std::vector<Match>& matches
 
 }  // namespace
 
+namespace {
+
+// The document, hits and alerts to write for a new item.
+DocumentWrite PrepareWrite(const Matcher& matcher, const std::string& source_id,
+                           const std::vector<WebhookConfig>& webhooks,
+                           const ParsedDocument& document, const Item& item,
+                           std::string text, std::string hash, std::string key,
+                           const std::string& fetched_url, int64_t fetched_unix_ms) {
+  DocumentWrite write;
+  write.hits = matcher.Scan(text);
+  NewDocument& doc = write.document;
+  doc.source_id = source_id;
+  doc.dedupe_key = std::move(key);
+  doc.url = RedactUrl(item.link.empty() ? fetched_url : item.link);
+  doc.guid = item.guid;
+  doc.title = item.title.empty() ? document.title : item.title;
+  doc.published_unix_ms = item.published_unix_ms;
+  doc.fetched_unix_ms = fetched_unix_ms;
+  doc.content_hash = std::move(hash);
+  // The text is kept only where hits point into it; for the rest the key
+  // and hash are enough to never process the item again.
+  if (!write.hits.empty()) doc.text = std::move(text);
+
+  if (HasEntityHit(write.hits) && !webhooks.empty()) {
+    AlertDocument alert_doc{doc.url, doc.title, doc.published_unix_ms, fetched_unix_ms};
+    std::string alert_id = NewAlertId();
+    std::string payload = BuildAlertPayload(alert_id, source_id, alert_doc, write.hits);
+    for (const WebhookConfig& webhook : webhooks) {
+      write.alerts.push_back(
+          {alert_id, webhook.id, WebhookMessageId(alert_id, webhook.id), payload});
+    }
+  }
+  return write;
+}
+
+}  // namespace
+
 Result<IngestStats> Ingest(Store& store, const Matcher& matcher, const std::string& source_id,
                            const std::vector<WebhookConfig>& webhooks,
                            const ParsedDocument& document, const std::string& fetched_url,
                            int64_t fetched_unix_ms, const std::atomic<bool>* stop) {
   IngestStats stats;
   stats.items = static_cast<int>(document.items.size());
+  std::vector<DocumentWrite> writes;
   for (const Item& item : document.items) {
     if (stop != nullptr && *stop) return Status::Error("interrupted by stop");
     std::string text = DocumentText(item, document.kind);
@@ -82,37 +120,21 @@ Result<IngestStats> Ingest(Store& store, const Matcher& matcher, const std::stri
     Result<bool> seen = store.HasDocument(source_id, key);
     if (!seen.ok()) return seen.status();
     if (*seen) continue;
-
-    std::vector<Match> matches = matcher.Scan(text);
-    NewDocument doc;
-    doc.source_id = source_id;
-    doc.dedupe_key = key;
-    doc.url = RedactUrl(item.link.empty() ? fetched_url : item.link);
-    doc.guid = item.guid;
-    doc.title = item.title.empty() ? document.title : item.title;
-    doc.published_unix_ms = item.published_unix_ms;
-    doc.fetched_unix_ms = fetched_unix_ms;
-    doc.content_hash = hash;
-    // The text is kept only where hits point into it; for the rest the key
-    // and hash are enough to never process the item again.
-    if (!matches.empty()) doc.text = text;
-
-    std::vector<NewAlert> alerts;
-    if (HasEntityHit(matches) && !webhooks.empty()) {
-      AlertDocument alert_doc{doc.url, doc.title, doc.published_unix_ms, fetched_unix_ms};
-      std::string alert_id = NewAlertId();
-      std::string payload = BuildAlertPayload(alert_id, source_id, alert_doc, matches);
-      for (const WebhookConfig& webhook : webhooks) {
-        alerts.push_back({alert_id, webhook.id, WebhookMessageId(alert_id, webhook.id), payload});
-      }
-    }
-    Result<std::optional<int64_t>> inserted = store.InsertDocument(doc, matches, alerts);
-    if (!inserted.ok()) return inserted.status();
-    if (!inserted->has_value()) continue;  // raced with an identical item in the same feed
+    writes.push_back(PrepareWrite(matcher, source_id, webhooks, document, item, std::move(text),
+                                  std::move(hash), std::move(key), fetched_url,
+                                  fetched_unix_ms));
+  }
+  if (writes.empty()) return stats;
+  // One transaction, so one disk sync, for the whole poll.
+  Result<std::vector<std::optional<int64_t>>> ids = store.InsertDocuments(writes);
+  if (!ids.ok()) return ids.status();
+  for (size_t i = 0; i < writes.size(); ++i) {
+    if (!(*ids)[i].has_value()) continue;  // a repeat of an earlier item of this feed
+    const DocumentWrite& write = writes[i];
     ++stats.new_documents;
-    if (!matches.empty()) stats.hit_summaries.push_back(HitSummary(doc, matches));
-    stats.alerts_queued += static_cast<int>(alerts.size());
-    for (const Match& match : matches) {
+    if (!write.hits.empty()) stats.hit_summaries.push_back(HitSummary(write.document, write.hits));
+    stats.alerts_queued += static_cast<int>(write.alerts.size());
+    for (const Match& match : write.hits) {
       ++(match.kind == MatchKind::kEntity ? stats.entity_hits : stats.keyword_hits);
     }
   }

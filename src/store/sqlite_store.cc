@@ -178,30 +178,45 @@ Result<bool> SqliteStore::HasDocument(const std::string& source_id,
 Result<std::optional<int64_t>> SqliteStore::InsertDocument(
     const NewDocument& document, const std::vector<Match>& hits,
     const std::vector<NewAlert>& alerts) {
-  constexpr std::string_view kOp = "InsertDocument";
-  // Any early return below rolls the transaction back, so a document is
-  // either stored with all its hits and alerts or not at all.
+  Result<std::vector<std::optional<int64_t>>> ids =
+      InsertDocuments({DocumentWrite{document, hits, alerts}});
+  if (!ids.ok()) return ids.status();
+  return ids->front();
+}
+
+Result<std::vector<std::optional<int64_t>>> SqliteStore::InsertDocuments(
+    const std::vector<DocumentWrite>& writes) {
+  constexpr std::string_view kOp = "InsertDocuments";
+  // Any early return below rolls the transaction back, so the documents are
+  // either stored with all their hits and alerts or not at all.
   SqliteTransaction transaction(*db_);
   if (Status status = transaction.Begin(); !status.ok()) return OpError(kOp, status);
-
-  Result<std::optional<int64_t>> inserted = InsertDocumentRow(document);
-  if (!inserted.ok()) return OpError(kOp, inserted.status());
-  if (!inserted->has_value()) return std::optional<int64_t>();  // duplicate
-  int64_t document_id = **inserted;
-
-  for (const Match& hit : hits) {
-    if (Status status = InsertHit(document_id, hit); !status.ok()) {
-      return OpError(kOp, status);
-    }
-  }
-  // Alerts are due at once: the fetch time is "now" for this document.
-  for (const NewAlert& alert : alerts) {
-    if (Status status = InsertAlert(document_id, document.fetched_unix_ms, alert);
-        !status.ok()) {
-      return OpError(kOp, status);
-    }
+  std::vector<std::optional<int64_t>> ids;
+  ids.reserve(writes.size());
+  for (const DocumentWrite& write : writes) {
+    Result<std::optional<int64_t>> id = InsertOne(write);
+    if (!id.ok()) return OpError(kOp, id.status());
+    ids.push_back(*id);
   }
   if (Status status = transaction.Commit(); !status.ok()) return OpError(kOp, status);
+  return ids;
+}
+
+Result<std::optional<int64_t>> SqliteStore::InsertOne(const DocumentWrite& write) {
+  Result<std::optional<int64_t>> inserted = InsertDocumentRow(write.document);
+  if (!inserted.ok()) return inserted.status();
+  if (!inserted->has_value()) return std::optional<int64_t>();  // duplicate
+  int64_t document_id = **inserted;
+  for (const Match& hit : write.hits) {
+    if (Status status = InsertHit(document_id, hit); !status.ok()) return status;
+  }
+  // Alerts are due at once: the fetch time is "now" for this document.
+  for (const NewAlert& alert : write.alerts) {
+    if (Status status = InsertAlert(document_id, write.document.fetched_unix_ms, alert);
+        !status.ok()) {
+      return status;
+    }
+  }
   return std::optional<int64_t>(document_id);
 }
 

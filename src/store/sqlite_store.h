@@ -27,6 +27,8 @@ class SqliteStore : public Store {
   Status PutSourceState(const SourceState& state) override;
   Result<bool> HasDocument(const std::string& source_id,
                            const std::string& dedupe_key) override;
+  Result<std::vector<std::optional<int64_t>>> InsertDocuments(
+      const std::vector<DocumentWrite>& writes) override;
   Result<std::optional<int64_t>> InsertDocument(const NewDocument& document,
                                                 const std::vector<Match>& hits,
                                                 const std::vector<NewAlert>& alerts) override;
@@ -46,8 +48,9 @@ class SqliteStore : public Store {
   Result<std::vector<Match>> HitsForDocument(int64_t document_id) override;
 
  private:
-  // Steps of InsertDocument, run inside its transaction.
+  // Steps of InsertDocuments, run inside its transaction.
   Result<std::optional<int64_t>> InsertDocumentRow(const NewDocument& document);
+  Result<std::optional<int64_t>> InsertOne(const DocumentWrite& write);
   Status InsertHit(int64_t document_id, const Match& hit);
   Status InsertAlert(int64_t document_id, int64_t due_unix_ms, const NewAlert& alert);
 

@@ -87,6 +87,31 @@ TEST_F(IngestTest, DedupesByGuidThenLinkThenContent) {
   EXPECT_EQ(changed->new_documents, 1);
 }
 
+TEST_F(IngestTest, RepeatedItemInOneFeedIsStoredAndAlertedOnce) {
+  WebhookConfig a{"a", "http://127.0.0.1:1/", "whsec_AAAA", std::chrono::seconds(1)};
+  Item item{"same", "", "Diplomacy", "Sergei Lavrov spoke.", {}};
+  Result<IngestStats> stats = Run(Feed({item, item}), {a});
+  ASSERT_TRUE(stats.ok()) << stats.status().message();
+  EXPECT_EQ(stats->new_documents, 1);
+  EXPECT_EQ(stats->alerts_queued, 1);
+  EXPECT_EQ(*store_->CountDocuments(), 1);
+  EXPECT_EQ(store_->ListAlerts()->size(), 1u);
+}
+
+TEST_F(IngestTest, StopWhileMatchingStoresNothing) {
+  std::atomic<bool> stop{true};
+  Result<IngestStats> stats = Ingest(*store_, *matcher_, "news", {},
+                                     Feed({{"g1", "", "t", "Sergei Lavrov spoke.", {}}}),
+                                     "http://feed/", 1000, &stop);
+  EXPECT_FALSE(stats.ok());
+  EXPECT_EQ(*store_->CountDocuments(), 0);
+  stop = false;
+  stats = Ingest(*store_, *matcher_, "news", {}, Feed({{"g1", "", "t", "Sergei Lavrov.", {}}}),
+                 "http://feed/", 1000, &stop);
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->new_documents, 1);
+}
+
 TEST_F(IngestTest, PagesAreKeyedByContent) {
   Item page{"", "http://x/page", "Page", "Sergei Lavrov spoke.", {}};
   EXPECT_EQ(DedupeKey(page, DocumentKind::kHtml, "abc"), "hash:abc");

@@ -179,6 +179,42 @@ TEST_F(StoreTest, FailedInsertLeavesNothingBehind) {
   EXPECT_EQ(Alerts(*store), 1u);
 }
 
+TEST_F(StoreTest, InsertDocumentsWritesABatchAndSkipsDuplicatesWithinIt) {
+  std::unique_ptr<Store> store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->InsertDocument(SampleDocument("feed-a", "guid:old"), {}, {}).ok());
+  std::vector<DocumentWrite> writes = {
+      {SampleDocument("feed-a", "guid:1"), {SampleEntityHit()}, {SampleAlert("m1")}},
+      {SampleDocument("feed-a", "guid:old"), {SampleEntityHit()}, {SampleAlert("m2")}},
+      {SampleDocument("feed-a", "guid:1"), {SampleEntityHit()}, {SampleAlert("m3")}},
+      {SampleDocument("feed-a", "guid:2"), {}, {}},
+  };
+  Result<std::vector<std::optional<int64_t>>> ids = store->InsertDocuments(writes);
+  ASSERT_TRUE(ids.ok()) << ids.status().message();
+  ASSERT_EQ(ids->size(), 4u);
+  EXPECT_TRUE((*ids)[0].has_value());
+  EXPECT_FALSE((*ids)[1].has_value());  // stored before
+  EXPECT_FALSE((*ids)[2].has_value());  // stored by entry 0 of this batch
+  EXPECT_TRUE((*ids)[3].has_value());
+  EXPECT_EQ(Documents(*store), 3);
+  EXPECT_EQ(Hits(*store), 1);  // the duplicates' hits and alerts are not written
+  EXPECT_EQ(Alerts(*store), 1u);
+}
+
+TEST_F(StoreTest, FailedBatchWritesNothing) {
+  std::unique_ptr<Store> store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  std::vector<DocumentWrite> writes = {
+      {SampleDocument("feed-a", "guid:1"), {SampleEntityHit()}, {SampleAlert("same")}},
+      {SampleDocument("feed-a", "guid:2"), {SampleEntityHit()}, {SampleAlert("same")}},
+  };
+  Result<std::vector<std::optional<int64_t>>> ids = store->InsertDocuments(writes);
+  ASSERT_FALSE(ids.ok());
+  EXPECT_EQ(Documents(*store), 0);
+  EXPECT_EQ(Hits(*store), 0);
+  EXPECT_EQ(Alerts(*store), 0u);
+}
+
 TEST_F(StoreTest, SourceStateRoundTripsAndUpdates) {
   std::unique_ptr<Store> store = OpenStore();
   ASSERT_NE(store, nullptr);

@@ -37,11 +37,11 @@ std::string DedupeKey(const Item& item, DocumentKind kind, const std::string& co
 
 // Stores every item of `document` not already stored for `source_id`, with
 // its hits, and queues one alert per webhook for each new item with at least
-// one entity hit. Each item is one transaction. On a store error, or when
-// `*stop` becomes true between items, stops and returns an error: items
-// already stored stay stored, the rest are tried again on the next poll (the
-// caller must not advance the source's validators). Document URLs are
-// stored and sent without credentials.
+// one entity hit. All new items go into one transaction. On a store error,
+// or when `*stop` becomes true while items are matched, returns an error and
+// nothing is stored: the items come again on the next poll (the caller must
+// not advance the source's validators). Document URLs are stored and sent
+// without credentials.
 Result<IngestStats> Ingest(Store& store, const Matcher& matcher, const std::string& source_id,
                            const std::vector<WebhookConfig>& webhooks,
                            const ParsedDocument& document, const std::string& fetched_url,

@@ -49,6 +49,13 @@ struct NewAlert {
   std::string payload;     // the JSON body, exactly as it will be signed
 };
 
+// A document with everything written alongside it.
+struct DocumentWrite {
+  NewDocument document;
+  std::vector<Match> hits;
+  std::vector<NewAlert> alerts;
+};
+
 struct OutboxEntry {
   int64_t id = 0;
   std::string alert_id;
@@ -85,6 +92,14 @@ class Store {
   virtual Result<std::optional<int64_t>> InsertDocument(
       const NewDocument& document, const std::vector<Match>& hits,
       const std::vector<NewAlert>& alerts) = 0;
+
+  // Many documents in ONE transaction (one disk sync for a whole poll). For
+  // each entry, in order: the new row id, or nullopt when its (source_id,
+  // dedupe_key) was already stored, including by an earlier entry of the
+  // same call (its hits and alerts are then not written). On error nothing
+  // at all is written.
+  virtual Result<std::vector<std::optional<int64_t>>> InsertDocuments(
+      const std::vector<DocumentWrite>& writes) = 0;
 
   // Pending alerts with next_attempt <= now, oldest first.
   virtual Result<std::vector<OutboxEntry>> DueAlerts(int64_t now_unix_ms, int limit) = 0;
