@@ -66,7 +66,7 @@ nlohmann::ordered_json MatchJson(const std::string& input, const ParsedDocument&
 
 }  // namespace
 
-int ScanCommand(const ScanOptions& options) {
+int ScanCommand(const ScanCommandOptions& options) {
   Result<Runtime> runtime = LoadRuntime(options.config_file);
   if (!runtime.ok()) {
     std::cerr << runtime.status().message() << "\n";

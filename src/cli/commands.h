@@ -10,13 +10,13 @@ namespace vigil {
 
 int CheckConfigCommand(const std::filesystem::path& config_file);
 
-struct ScanOptions {
+struct ScanCommandOptions {
   std::filesystem::path config_file;
   std::vector<std::string> inputs;  // paths, or "-" for stdin; empty = stdin
   std::string type = "auto";        // auto | feed | html | text
   bool explain = false;             // add matched_name and rule to each line
 };
-int ScanCommand(const ScanOptions& options);
+int ScanCommand(const ScanCommandOptions& options);
 
 }  // namespace vigil
 

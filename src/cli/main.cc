@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
       "check-config", "Load the config and every watchlist it names; report errors as file:line:col");
   check->add_option("-c,--config", check_file, "Config file (YAML)")->required();
 
-  vigil::ScanOptions scan_options;
+  vigil::ScanCommandOptions scan_options;
   auto* scan = app.add_subcommand(
       "scan", "Match text, HTML or feed files (or stdin) against the configured watchlists and "
               "keywords; print one JSON object per match per line. Nothing is stored or sent.");

@@ -72,7 +72,7 @@ class IndexedMatcher final : public Matcher {
   Status AddKeywords(const KeywordList& keywords);
   void Finish();
 
-  std::vector<Match> Scan(std::string_view text) const override;
+  std::vector<Match> Scan(std::string_view text, const ScanOptions& options) const override;
   size_t name_count() const override { return payloads_.size(); }
 
  private:
@@ -265,7 +265,7 @@ Match IndexedMatcher::MakeMatch(std::string_view text, const std::vector<KnownWo
   return match;
 }
 
-std::vector<Match> IndexedMatcher::Scan(std::string_view text) const {
+std::vector<Match> IndexedMatcher::Scan(std::string_view text, const ScanOptions& /*options*/) const {
   std::vector<KnownWord> words = KnownWords(text);
   std::vector<Candidate> kept = ResolveOverlaps(FindCandidates(words));
   std::vector<Match> matches;

@@ -26,6 +26,10 @@ struct FetchLimits {
   std::chrono::milliseconds connect_timeout = 10s;  // connect_timeout
   uint64_t max_body = 16ull << 20;                  // max_body: "16MiB", bytes
   int max_redirects = 5;                            // max_redirects
+  // block_private_addresses: refuse loopback, private, link-local and
+  // metadata addresses, checked after DNS resolution (also on redirects).
+  bool block_private_addresses = false;
+  std::filesystem::path ca_file;  // ca_file: extra trust anchors (PEM); empty = system store
 };
 
 struct StorageConfig {
@@ -46,8 +50,18 @@ struct SourceConfig {
 
 struct WatchlistConfig {
   std::string id;        // watchlists[].id, required, unique
-  std::string format;    // watchlists[].format: "vigil-yaml"
+  // watchlists[].format: "vigil-yaml", "ofac-sdn-csv", "un-xml",
+  // "opensanctions-ftm", "opensanctions-csv", "uk-csv", "eu-csv".
+  std::string format;
   std::filesystem::path path;  // watchlists[].path, resolved like storage.path
+  std::filesystem::path alt_path;  // watchlists[].alt_path: OFAC alt.csv (aliases)
+  std::filesystem::path add_path;  // watchlists[].add_path: OFAC add.csv (addresses)
+  // watchlists[].url: download the list instead of reading `path`; the last
+  // good copy is kept on disk and used when a refresh fails.
+  std::string url;
+  std::chrono::milliseconds refresh = 24h;  // watchlists[].refresh, for url lists
+  double min_score = 0.9;                   // watchlists[].min_score, in [0, 1]
+  std::vector<std::string> exclude;         // watchlists[].exclude: entity ids
 };
 
 struct WebhookConfig {
@@ -55,6 +69,12 @@ struct WebhookConfig {
   std::string url;     // webhooks[].url: http or https
   std::string secret;  // webhooks[].secret: "whsec_" + base64 key
   std::chrono::milliseconds timeout = 15s;  // webhooks[].timeout
+  // Further secrets during key rotation: every attempt is signed with
+  // `secret` and each of these (space-separated webhook-signature values).
+  std::vector<std::string> extra_secrets;
+  // webhooks[].backoff: delays between attempts; after the last one fails the
+  // alert is parked as failed (a dead letter). Standard Webhooks' schedule.
+  std::vector<std::chrono::milliseconds> backoff = {5s, 5min, 30min, 2h, 5h, 10h, 10h};
 };
 
 struct LogConfig {

@@ -32,6 +32,15 @@ struct Match {
   // ("First LAST"); a possessive ("Putin's") gives "possessive" instead of
   // "exact", else "<rule>+possessive". `matched` never includes the "'s".
   std::string rule;
+  // False for a candidate: a hit scoring below its watchlist's min_score, or
+  // a weak hit (a single given name or surname, a one-word name that is also
+  // an ordinary word without context). Candidates never raise alerts and are
+  // only returned when ScanOptions::include_candidates is set.
+  bool alert = true;
+};
+
+struct ScanOptions {
+  bool include_candidates = false;  // also return hits with alert == false
 };
 
 // A compiled index over all names of all watchlists and all keyword terms.
@@ -49,7 +58,8 @@ class Matcher {
   // All matches in `text`, ordered by start offset. Overlapping matches of
   // the same entity are reported once (the longest). Invalid UTF-8 is
   // tolerated (treated as separators).
-  virtual std::vector<Match> Scan(std::string_view text) const = 0;
+  virtual std::vector<Match> Scan(std::string_view text,
+                                  const ScanOptions& options = {}) const = 0;
 
   virtual size_t name_count() const = 0;  // compiled name variants
 };

@@ -18,13 +18,23 @@ struct Entity {
   std::string id;
   std::string name;
   EntityType type = EntityType::kOther;
+  // Further names, any script (including original-script names such as
+  // Arabic or Chinese spellings); each one is matched on its own.
   std::vector<std::string> aliases;
+  // Names the list marks as weak or low quality (OFAC "weak" aka, UN
+  // quality "low", FtM weakAlias): kept for explanations, never matched alone.
+  std::vector<std::string> weak_aliases;
+  std::vector<std::string> programs;  // sanctions programmes / regimes, as listed
 };
 
 // A loaded watchlist. Entity ids are unique within a list.
 struct Watchlist {
   std::string id;
   std::vector<Entity> entities;
+  // Hits scoring below this are candidates, not alerts (watchlists[].min_score).
+  double min_score = 0.9;
+  // Entity ids never reported (watchlists[].exclude).
+  std::vector<std::string> exclude;
 };
 
 // A keyword group from the config: any of `terms` is a hit for `id`.
