@@ -24,6 +24,30 @@ std::filesystem::path ResolvePath(const ConfigContext& context, const std::strin
 // Checks an http:// or https:// URL: scheme, a host, no spaces or controls.
 bool IsHttpUrl(std::string_view url);
 
+// Reads the required, unique id of a list item into `out`.
+inline void ReadItemId(const YamlFields& fields, const YamlField& item, IdSet& ids,
+                       YamlDiagnostics& diag, std::string& out) {
+  if (!Require(fields, item, "id", diag)) return;
+  const YamlField& field = fields.at("id");
+  if (auto id = ReadId(field, diag)) {
+    ids.Insert(*id, field, diag);
+    out = *id;
+  }
+}
+
+// Reads each item of the list in `field` with `read`.
+template <typename T, typename Read>
+void ReadItems(const YamlField& field, const ConfigContext& context, std::string kind,
+               std::vector<T>& out, Read read) {
+  IdSet ids(std::move(kind));
+  for (const YamlField& item : ReadList(field, context.diag)) {
+    T value;
+    read(item, context, ids, value);
+    out.push_back(std::move(value));
+  }
+}
+
+
 void ReadStorage(const YamlField& field, const ConfigContext& context, StorageConfig& out);
 // Overrides the fields of `out` present in `field`; the rest keep their value.
 void ReadFetchLimits(const YamlField& field, const ConfigContext& context, FetchLimits& out);

@@ -1,9 +1,8 @@
-// watchlists:, keywords: and webhooks:.
+// watchlists: and keywords:.
 #include <algorithm>
 #include <array>
 
 #include "config_sections.h"
-#include "vigil/config/secrets.h"
 
 namespace vigil {
 
@@ -12,18 +11,6 @@ namespace {
 constexpr std::array<std::string_view, 3> kWatchlistKeys = {"id", "format", "path"};
 constexpr std::array<std::string_view, 1> kWatchlistFormats = {"vigil-yaml"};
 constexpr std::array<std::string_view, 2> kKeywordKeys = {"id", "terms"};
-constexpr std::array<std::string_view, 4> kWebhookKeys = {"id", "url", "secret", "timeout"};
-
-// Reads the required, unique id of a list item into `out`.
-void ReadItemId(const YamlFields& fields, const YamlField& item, IdSet& ids,
-                YamlDiagnostics& diag, std::string& out) {
-  if (!Require(fields, item, "id", diag)) return;
-  const YamlField& field = fields.at("id");
-  if (auto id = ReadId(field, diag)) {
-    ids.Insert(*id, field, diag);
-    out = *id;
-  }
-}
 
 void ReadWatchlistConfig(const YamlField& item, const ConfigContext& context, IdSet& ids,
                          WatchlistConfig& list) {
@@ -80,57 +67,6 @@ void ReadKeywordList(const YamlField& item, const ConfigContext& context, IdSet&
   }
 }
 
-void ReadWebhook(const YamlField& item, const ConfigContext& context, IdSet& ids,
-                 WebhookConfig& webhook) {
-  YamlDiagnostics& diag = context.diag;
-  YamlFields fields = ReadMap(item, kWebhookKeys, diag);
-  if (!item.value.IsMap()) return;
-  ReadItemId(fields, item, ids, diag, webhook.id);
-  if (Require(fields, item, "url", diag)) {
-    const YamlField& field = fields.at("url");
-    if (auto url = ReadString(field, diag)) {
-      if (IsHttpUrl(*url)) {
-        webhook.url = *url;
-      } else {
-        diag.Error(field.mark(),
-                   field.path + " must be an http:// or https:// URL with a host and no spaces");
-      }
-    }
-  }
-  if (Require(fields, item, "secret", diag)) {
-    // Never quote the secret, not even a malformed one: it may be a real key
-    // pasted without its prefix.
-    const YamlField& field = fields.at("secret");
-    if (auto secret = ReadString(field, diag)) {
-      if (!secret->starts_with("whsec_")) {
-        diag.Error(field.mark(), field.path + " must start with 'whsec_' (Standard Webhooks)");
-      } else if (!WebhookSecretKey(*secret)) {
-        diag.Error(field.mark(),
-                   field.path + " must be 'whsec_' followed by a non-empty base64 key");
-      } else {
-        webhook.secret = *secret;
-      }
-    }
-  }
-  if (auto it = fields.find("timeout"); it != fields.end()) {
-    if (auto timeout = ReadDuration(it->second, std::chrono::milliseconds(1), diag)) {
-      webhook.timeout = *timeout;
-    }
-  }
-}
-
-// Reads each item of the list in `field` with `read`.
-template <typename T, typename Read>
-void ReadItems(const YamlField& field, const ConfigContext& context, std::string kind,
-               std::vector<T>& out, Read read) {
-  IdSet ids(std::move(kind));
-  for (const YamlField& item : ReadList(field, context.diag)) {
-    T value;
-    read(item, context, ids, value);
-    out.push_back(std::move(value));
-  }
-}
-
 }  // namespace
 
 void ReadWatchlistConfigs(const YamlField& field, const ConfigContext& context,
@@ -141,11 +77,6 @@ void ReadWatchlistConfigs(const YamlField& field, const ConfigContext& context,
 void ReadKeywords(const YamlField& field, const ConfigContext& context,
                   std::vector<KeywordList>& out) {
   ReadItems(field, context, "keyword list", out, ReadKeywordList);
-}
-
-void ReadWebhooks(const YamlField& field, const ConfigContext& context,
-                  std::vector<WebhookConfig>& out) {
-  ReadItems(field, context, "webhook", out, ReadWebhook);
 }
 
 }  // namespace vigil
