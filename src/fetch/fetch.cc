@@ -1,13 +1,21 @@
-// Fetch: a conditional GET with size, time and redirect limits.
+// Fetch: a conditional GET with size, time and redirect limits. Redirects
+// are followed here, not by curl, so a source's own headers and credentials
+// go only to the source's origin, and every connection (redirects included)
+// passes the private-address guard on the address curl actually connects to.
 #include <curl/curl.h>
+#include <sys/socket.h>
 
+#include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cstdlib>
 #include <string>
 #include <string_view>
 
 #include "src/fetch/curl_easy.h"
 #include "src/fetch/file_source.h"
+#include "src/fetch/url_parts.h"
+#include "vigil/fetch/address_guard.h"
 #include "vigil/fetch/http_client.h"
 
 namespace vigil {
@@ -24,7 +32,24 @@ struct FetchTransfer : fetch_internal::TransferBase {
   std::string content_type;
   std::string etag;
   std::string last_modified;
+  bool has_location = false;
+  // fetch.block_private_addresses, and what it refused on this hop.
+  bool block_private = false;
+  std::string host;  // of the hop being fetched, for the refusal message
+  std::string refused;
+
+  void StartHop(std::string hop_host) {
+    body.clear();
+    status = 0;
+    has_location = false;
+    host = std::move(hop_host);
+    refused.clear();
+  }
 };
+
+bool IsRedirectStatus(long status) {
+  return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
 
 bool EqualsNoCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -46,6 +71,7 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
     t->content_type.clear();
     t->etag.clear();
     t->last_modified.clear();
+    t->has_location = false;
     std::string_view line(data, n);
     size_t space = line.find(' ');
     t->status = space == std::string_view::npos
@@ -59,6 +85,7 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
     if (EqualsNoCase(name, "content-type")) t->content_type = value;
     if (EqualsNoCase(name, "etag")) t->etag = value;
     if (EqualsNoCase(name, "last-modified")) t->last_modified = value;
+    if (EqualsNoCase(name, "location")) t->has_location = true;
   }
   return n;
 }
@@ -79,19 +106,34 @@ size_t OnBody(char* data, size_t size, size_t count, void* user) {
   return n;
 }
 
+// Sees the resolved address of every connection curl opens, redirects and
+// retries of other addresses included, so there is no window between a check
+// and the connect (DNS rebinding) and nothing is resolved twice.
+curl_socket_t OnOpenSocket(void* user, curlsocktype, curl_sockaddr* address) {
+  auto* t = static_cast<FetchTransfer*>(user);
+  if (t->block_private) {
+    std::string_view kind = NonPublicAddressKind(&address->addr);
+    if (!kind.empty()) {
+      if (t->refused.empty()) {
+        t->refused = "refused: " + t->host + " resolves to " + std::string(kind) +
+                     " address " + AddressText(&address->addr) +
+                     " (fetch.block_private_addresses)";
+      }
+      return CURL_SOCKET_BAD;
+    }
+  }
+  return socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
+}
+
 std::string TooLarge(uint64_t max_body) {
   return "response body exceeds max_body (" + std::to_string(max_body) + " bytes)";
 }
 
-void SetFetchOptions(CURL* curl, const FetchRequest& request, FetchTransfer& t,
-                     CurlHeaderList& headers) {
+// Options that stay the same on every hop.
+void SetFetchOptions(CURL* curl, const FetchRequest& request, FetchTransfer& t) {
   fetch_internal::SetCommonOptions(curl, t, request.limits.timeout,
                                    request.limits.connect_timeout);
-  curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https,file");
-  curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(curl, CURLOPT_MAXREDIRS, static_cast<long>(request.limits.max_redirects));
+  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);  // Fetch follows redirects itself
   curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // all built-in decoders
   // Rejects an announced Content-Length over the cap before any body arrives.
   curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE,
@@ -100,12 +142,31 @@ void SetFetchOptions(CURL* curl, const FetchRequest& request, FetchTransfer& t,
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &t);
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &OnBody);
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &t);
+  curl_easy_setopt(curl, CURLOPT_OPENSOCKETFUNCTION, &OnOpenSocket);
+  curl_easy_setopt(curl, CURLOPT_OPENSOCKETDATA, &t);
+  // TLS verification stays on (curl's default); ca_file adds trust anchors
+  // to the system ones, which curl still finds through its CA path.
+  if (!request.limits.ca_file.empty()) {
+    curl_easy_setopt(curl, CURLOPT_CAINFO, request.limits.ca_file.c_str());
+  }
+  t.block_private = request.limits.block_private_addresses;
+  if (t.block_private) {
+    // Through a proxy the guard would only see the proxy's address while the
+    // proxy resolves the target itself: connect directly instead.
+    curl_easy_setopt(curl, CURLOPT_PROXY, "");
+  }
+}
+
+// The request headers of one hop. The source's own headers may carry
+// credentials (X-Api-Key, Authorization): they go only to its own origin.
+void AddHopHeaders(const FetchRequest& request, bool same_origin,
+                   CurlHeaderList& headers) {
   if (!request.etag.empty()) headers.Add("If-None-Match: " + request.etag);
   if (!request.last_modified.empty()) {
     headers.Add("If-Modified-Since: " + request.last_modified);
   }
+  if (!same_origin) return;
   for (const auto& [name, value] : request.headers) headers.Add(name + ": " + value);
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
 }
 
 Status TransferError(CURLcode code, const FetchRequest& request,
@@ -113,17 +174,42 @@ Status TransferError(CURLcode code, const FetchRequest& request,
   std::string what;
   if (t.cancelled) {
     what = "cancelled";
+  } else if (!t.refused.empty() && code == CURLE_COULDNT_CONNECT) {
+    what = t.refused;
   } else if (t.too_large || code == CURLE_FILESIZE_EXCEEDED) {
     what = TooLarge(request.limits.max_body);
   } else if (t.status >= 400) {
     what = "HTTP " + std::to_string(t.status);  // the body was refused on purpose
-  } else if (code == CURLE_TOO_MANY_REDIRECTS) {
-    what = "too many redirects (limit " + std::to_string(request.limits.max_redirects) +
-           ")";
   } else {
     what = fetch_internal::CurlErrorText(code, t);
   }
   return Status::Error("GET " + RedactUrl(request.url) + ": " + what);
+}
+
+Status FetchError(const FetchRequest& request, const std::string& what) {
+  return Status::Error("GET " + RedactUrl(request.url) + ": " + what);
+}
+
+// Where the redirect just received leads, with the source's credentials
+// when it stays on the source's origin and none otherwise; an error when it
+// may not be followed.
+Result<std::string> NextHop(CURL* curl, const FetchRequest& request, int redirects,
+                            const std::string& origin) {
+  if (redirects >= request.limits.max_redirects) {
+    return FetchError(request, "too many redirects (limit " +
+                                   std::to_string(request.limits.max_redirects) + ")");
+  }
+  char* next = nullptr;
+  curl_easy_getinfo(curl, CURLINFO_REDIRECT_URL, &next);
+  if (next == nullptr) return FetchError(request, "redirect to an unusable Location refused");
+  std::string target = next;
+  std::string scheme = fetch_internal::SchemeOf(target);
+  if (scheme != "http" && scheme != "https") {
+    return FetchError(request, "redirect to a " + (scheme.empty() ? "non-URL" : scheme + ":") +
+                                   " location refused (only http and https)");
+  }
+  bool same_origin = fetch_internal::OriginOf(target) == origin;
+  return fetch_internal::WithCredentialsOf(target, same_origin ? request.url : "");
 }
 
 }  // namespace
@@ -161,15 +247,38 @@ Result<FetchResponse> Fetch(const FetchRequest& request) {
   }
 
   CurlEasy curl(curl_easy_init());
-  if (!curl) return Status::Error("GET " + RedactUrl(request.url) + ": curl_easy_init failed");
+  if (!curl) return FetchError(request, "curl_easy_init failed");
   FetchTransfer t;
   t.cancel = request.cancel;
   t.max_body = request.limits.max_body;
-  CurlHeaderList headers;
-  SetFetchOptions(curl.get(), request, t, headers);
+  SetFetchOptions(curl.get(), request, t);
 
-  CURLcode code = curl_easy_perform(curl.get());
-  if (code != CURLE_OK || t.cancelled) return TransferError(code, request, t);
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point deadline = Clock::now() + request.limits.timeout;
+  const std::string origin = fetch_internal::OriginOf(request.url);
+  std::string url = request.url;
+  for (int redirects = 0;; ++redirects) {
+    // Only the source's own URL may be file://; redirects stay on http(s).
+    curl_easy_setopt(curl.get(), CURLOPT_PROTOCOLS_STR,
+                     redirects == 0 ? "http,https,file" : "http,https");
+    curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
+    // timeout: bounds the whole fetch, redirects included.
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS,
+                     static_cast<long>(std::max<int64_t>(1, left.count())));
+    CurlHeaderList headers;
+    AddHopHeaders(request, fetch_internal::OriginOf(url) == origin, headers);
+    curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
+    t.StartHop(fetch_internal::HostOf(url));
+
+    CURLcode code = curl_easy_perform(curl.get());
+    curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, nullptr);  // `headers` dies here
+    if (code != CURLE_OK || t.cancelled) return TransferError(code, request, t);
+    if (!IsRedirectStatus(t.status) || !t.has_location) break;
+    Result<std::string> next = NextHop(curl.get(), request, redirects, origin);
+    if (!next.ok()) return next.status();
+    url = std::move(*next);
+  }
 
   FetchResponse response;
   curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &response.http_status);

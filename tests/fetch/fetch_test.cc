@@ -176,7 +176,8 @@ TEST(FetchTest, RedirectToFileUrlIsRefused) {
   });
   auto result = Fetch(Get(server.url("/")));
   ASSERT_FALSE(result.ok());
-  EXPECT_THAT(result.status().message(), HasSubstr("Protocol \"file\" not supported"));
+  EXPECT_THAT(result.status().message(),
+              HasSubstr("redirect to a file: location refused (only http and https)"));
 }
 
 TEST(FetchTest, HttpErrorStatusIsAnError) {

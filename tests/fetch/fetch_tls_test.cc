@@ -1,5 +1,6 @@
 // TLS certificate verification is always on: a real TLS server on loopback
-// (openssl s_server) with a self-signed certificate must be refused.
+// (openssl s_server) with a self-signed certificate must be refused, unless
+// the source's fetch.ca_file names that certificate as a trust anchor.
 #include "vigil/fetch/http_client.h"
 
 #include <arpa/inet.h>
@@ -77,7 +78,8 @@ class FetchTlsTest : public ::testing::Test {
     fs::create_directories(dir_);
     std::string cert = (dir_ / "cert.pem").string(), key = (dir_ / "key.pem").string();
     if (!RunQuietly({"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                     "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", cert})) {
+                     "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                     "-keyout", key, "-out", cert})) {
       GTEST_SKIP() << "the openssl command is not available (scripts/setup installs it)";
     }
     port_ = FreePort();
@@ -130,6 +132,42 @@ TEST_F(FetchTlsTest, WebhookPostRefusesSelfSignedCertificate) {
   Result<PostResponse> response = Post(request);
   ASSERT_FALSE(response.ok()) << "a self-signed certificate was accepted";
   EXPECT_THAT(response.status().message(), ::testing::HasSubstr("certificate"));
+}
+
+TEST_F(FetchTlsTest, TrustsCertificateFromCaFile) {
+  FetchRequest request;
+  request.url = "https://127.0.0.1:" + std::to_string(port_) + "/";
+  request.limits.timeout = std::chrono::seconds(5);
+  request.limits.ca_file = dir_ / "cert.pem";
+  Result<FetchResponse> response = Fetch(request);
+  ASSERT_TRUE(response.ok()) << response.status().message();
+  EXPECT_EQ(response->http_status, 200);
+  EXPECT_FALSE(response->body.empty());
+}
+
+TEST_F(FetchTlsTest, CaFileOfAnotherAuthorityIsRefused) {
+  std::string other_cert = (dir_ / "other.pem").string();
+  ASSERT_TRUE(RunQuietly({"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days",
+                          "1", "-subj", "/CN=127.0.0.1", "-addext",
+                          "subjectAltName=IP:127.0.0.1", "-keyout",
+                          (dir_ / "other.key").string(), "-out", other_cert}));
+  FetchRequest request;
+  request.url = "https://127.0.0.1:" + std::to_string(port_) + "/";
+  request.limits.timeout = std::chrono::seconds(5);
+  request.limits.ca_file = other_cert;
+  Result<FetchResponse> response = Fetch(request);
+  ASSERT_FALSE(response.ok()) << "a certificate outside ca_file was accepted";
+  EXPECT_THAT(response.status().message(), ::testing::HasSubstr("certificate"));
+}
+
+TEST_F(FetchTlsTest, MissingCaFileIsAnError) {
+  FetchRequest request;
+  request.url = "https://127.0.0.1:" + std::to_string(port_) + "/";
+  request.limits.timeout = std::chrono::seconds(5);
+  request.limits.ca_file = dir_ / "absent.pem";
+  Result<FetchResponse> response = Fetch(request);
+  ASSERT_FALSE(response.ok());
+  EXPECT_THAT(response.status().message(), ::testing::HasSubstr("absent.pem"));
 }
 
 }  // namespace
