@@ -3,6 +3,7 @@
 //
 //   match_bench --corpus FILE --names FILE [--label NAME] [benchmark flags]
 //   match_bench --corpus FILE --listed FILE.tsv [--label NAME] ...
+//   --dump FILE also writes every hit, to compare with the peers' hits.
 //
 // --names: one literal a line, each the only name of an entity of one
 // watchlist. The entities are organisations, so Vigil searches exactly these
@@ -36,6 +37,7 @@ struct Args {
   std::string names;
   std::string listed;
   std::string label = "names";
+  std::string dump;  // if set, every hit, candidates too: article, start, end, alert, matched, name
 };
 
 Watchlist LiteralsWatchlist(const std::vector<std::string>& names) {
@@ -94,6 +96,7 @@ int Run(int argc, char** argv) {
     else if (flag == "--names") args.names = argv[i + 1];
     else if (flag == "--listed") args.listed = argv[i + 1];
     else if (flag == "--label") args.label = argv[i + 1];
+    else if (flag == "--dump") args.dump = argv[i + 1];
     else {
       std::fprintf(stderr, "unknown flag %s\n", argv[i]);
       return 2;
@@ -144,6 +147,23 @@ int Run(int argc, char** argv) {
                args.label.c_str(), entities, matcher->name_count(), build_cpu,
                build_wall, index_mb, build_peak_mb, articles.size(), bytes,
                hits, hits_all);
+
+  if (!args.dump.empty()) {
+    std::FILE* out = std::fopen(args.dump.c_str(), "w");
+    if (out == nullptr) return 1;
+    for (size_t i = 0; i < articles.size(); ++i) {
+      for (const Match& m : matcher->Scan(articles[i], {.include_candidates = true})) {
+        // A name can span a line break; keep one hit a line.
+        std::string matched = m.matched;
+        for (char& c : matched) {
+          if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+        }
+        std::fprintf(out, "%zu\t%zu\t%zu\t%d\t%s\t%s\n", i, m.start, m.end,
+                     m.alert ? 1 : 0, matched.c_str(), m.matched_name.c_str());
+      }
+    }
+    std::fclose(out);
+  }
 
   benchmark::RegisterBenchmark(
       ("vigil_scan/" + args.label).c_str(),
