@@ -123,6 +123,30 @@ bool CheckSingleDocument(const std::string& text, YamlDiagnostics& diag) {
   return false;
 }
 
+// One problem is one line: keys and values quoted in a message may hold
+// newlines or terminal escapes, which would split the report or rewrite the
+// operator's terminal, so control characters are shown escaped.
+std::string OneLine(std::string_view message) {
+  std::string out;
+  out.reserve(message.size());
+  for (char c : message) {
+    auto byte = static_cast<unsigned char>(c);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (byte < 0x20 || byte == 0x7f) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xf];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void YamlDiagnostics::Error(const YAML::Mark& mark, std::string_view message) {
@@ -134,11 +158,11 @@ void YamlDiagnostics::Error(const YAML::Mark& mark, std::string_view message) {
   int column = mark.is_null() ? 1 : mark.column + 1;
   errors_.push_back({line, column,
                      file_ + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
-                         std::string(message)});
+                         OneLine(message)});
 }
 
 void YamlDiagnostics::FileError(std::string_view message) {
-  errors_.push_back({0, 0, std::string(message)});
+  errors_.push_back({0, 0, OneLine(message)});
 }
 
 Status YamlDiagnostics::ToStatus() const {
