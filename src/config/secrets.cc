@@ -69,4 +69,12 @@ bool IsSensitiveHeaderName(std::string_view name) {
   });
 }
 
+bool UrlHasUserinfo(std::string_view url) {
+  size_t scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) return false;
+  std::string_view rest = url.substr(scheme_end + 3);
+  std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
+  return authority.find('@') != std::string_view::npos;
+}
+
 }  // namespace vigil

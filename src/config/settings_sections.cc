@@ -11,8 +11,9 @@ namespace {
 using std::chrono::milliseconds;
 
 constexpr std::array<std::string_view, 1> kStorageKeys = {"path"};
-constexpr std::array<std::string_view, 4> kFetchKeys = {"timeout", "connect_timeout",
-                                                        "max_body", "max_redirects"};
+constexpr std::array<std::string_view, 6> kFetchKeys = {
+    "timeout", "connect_timeout", "max_body", "max_redirects", "block_private_addresses",
+    "ca_file"};
 constexpr std::array<std::string_view, 6> kDaemonKeys = {
     "max_concurrent_fetches", "jitter", "max_backoff", "alert_max_attempts",
     "alert_backoff_base", "alert_backoff_max"};
@@ -26,6 +27,30 @@ void ReadIfPresent(const YamlFields& fields, std::string_view key, T& out, Read 
   auto it = fields.find(key);
   if (it == fields.end()) return;
   if (auto value = read(it->second)) out = static_cast<T>(*value);
+}
+
+std::optional<bool> ReadBool(const YamlField& field, YamlDiagnostics& diag) {
+  bool value = false;
+  if (field.value.IsScalar() && YAML::convert<bool>::decode(field.value, value)) return value;
+  diag.Error(field.mark(), field.path + " must be true or false");
+  return std::nullopt;
+}
+
+// fetch.ca_file: a PEM file, checked here so a typo fails at load and not at
+// every poll.
+std::optional<std::filesystem::path> ReadCaFile(const YamlField& field,
+                                                const ConfigContext& context) {
+  std::optional<std::string> text = ReadString(field, context.diag);
+  if (!text) return std::nullopt;
+  if (text->empty()) return std::filesystem::path();  // explicit "": the system store only
+  std::filesystem::path path = ResolvePath(context, *text);
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    context.diag.Error(field.mark(), field.path + ": " + path.string() +
+                                         (ec ? ": " + ec.message() : " is not a file"));
+    return std::nullopt;
+  }
+  return path;
 }
 
 }  // namespace
@@ -85,6 +110,10 @@ void ReadFetchLimits(const YamlField& field, const ConfigContext& context, Fetch
                 [&](const YamlField& f) { return ReadSize(f, diag); });
   ReadIfPresent(fields, "max_redirects", out.max_redirects,
                 [&](const YamlField& f) { return ReadInt(f, 0, 100, diag); });
+  ReadIfPresent(fields, "block_private_addresses", out.block_private_addresses,
+                [&](const YamlField& f) { return ReadBool(f, diag); });
+  ReadIfPresent(fields, "ca_file", out.ca_file,
+                [&](const YamlField& f) { return ReadCaFile(f, context); });
 }
 
 void ReadDaemon(const YamlField& field, const ConfigContext& context, DaemonConfig& out) {

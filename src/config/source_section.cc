@@ -2,6 +2,7 @@
 #include <array>
 
 #include "config_sections.h"
+#include "secret_value.h"
 #include "vigil/config/file_url.h"
 
 namespace vigil {
@@ -25,9 +26,11 @@ bool IsHeaderName(std::string_view name) {
   return true;
 }
 
-// Header values are never echoed: they may be credentials.
-void ReadHeaders(const YamlField& field, YamlDiagnostics& diag,
+// Header values are never echoed: they may be credentials, which is also
+// why each may come from the environment, a systemd credential or a file.
+void ReadHeaders(const YamlField& field, const ConfigContext& context,
                  std::map<std::string, std::string>& out) {
+  YamlDiagnostics& diag = context.diag;
   if (field.value.IsNull()) return;
   if (!field.value.IsMap()) {
     diag.Error(field.mark(), field.path + " must be a map of header name to value");
@@ -40,12 +43,15 @@ void ReadHeaders(const YamlField& field, YamlDiagnostics& diag,
       continue;
     }
     YamlField value{key, entry.second, field.path + "." + key.Scalar()};
-    if (!value.value.IsScalar()) {
+    if (!value.value.IsScalar() && !value.value.IsMap()) {
       diag.Error(value.mark(), "the value of header '" + key.Scalar() + "' in " + field.path +
-                                   " must be a string");
+                                   " must be a string or a map with one of env, credential "
+                                   "or file");
       continue;
     }
-    const std::string& text = value.value.Scalar();
+    std::optional<std::string> secret = ReadSecret(value, context);
+    if (!secret) continue;
+    const std::string& text = *secret;
     if (text.find_first_of(std::string_view("\r\n\0", 3)) != std::string::npos) {
       diag.Error(value.mark(), "the value of header '" + key.Scalar() + "' in " + field.path +
                                    " must not contain line breaks or NUL");
@@ -103,7 +109,7 @@ void ReadSource(const YamlField& item, const ConfigContext& context, const Fetch
     if (auto type = ReadEnum(it->second, kSourceTypes, diag)) source.type = *type;
   }
   if (auto it = fields.find("headers"); it != fields.end()) {
-    ReadHeaders(it->second, diag, source.headers);
+    ReadHeaders(it->second, context, source.headers);
   }
   if (auto it = fields.find("fetch"); it != fields.end()) {
     ReadFetchLimits(it->second, context, source.limits);

@@ -2,6 +2,7 @@
 #include <array>
 
 #include "config_sections.h"
+#include "secret_value.h"
 #include "vigil/config/secrets.h"
 
 namespace vigil {
@@ -19,11 +20,17 @@ void ReadWebhook(const YamlField& item, const ConfigContext& context, IdSet& ids
   if (Require(fields, item, "url", diag)) {
     const YamlField& field = fields.at("url");
     if (auto url = ReadString(field, diag)) {
-      if (IsHttpUrl(*url)) {
-        webhook.url = *url;
-      } else {
+      // Never quoted: a rejected URL may hold a password.
+      if (!IsHttpUrl(*url)) {
         diag.Error(field.mark(),
                    field.path + " must be an http:// or https:// URL with a host and no spaces");
+      } else if (UrlHasUserinfo(*url)) {
+        diag.Error(field.mark(), field.path + " must not contain user:password@ (the secret "
+                                              "authenticates Vigil to the receiver)");
+      } else if (url->find('#') != std::string::npos) {
+        diag.Error(field.mark(), field.path + " must not contain a #fragment");
+      } else {
+        webhook.url = *url;
       }
     }
   }
@@ -31,7 +38,7 @@ void ReadWebhook(const YamlField& item, const ConfigContext& context, IdSet& ids
     // Never quote the secret, not even a malformed one: it may be a real key
     // pasted without its prefix.
     const YamlField& field = fields.at("secret");
-    if (auto secret = ReadString(field, diag)) {
+    if (auto secret = ReadSecret(field, context)) {  // also {env:}, {credential:}, {file:}
       if (!secret->starts_with("whsec_")) {
         diag.Error(field.mark(), field.path + " must start with 'whsec_' (Standard Webhooks)");
       } else if (!WebhookSecretKey(*secret)) {

@@ -19,6 +19,10 @@ std::optional<std::string> WebhookSecretKey(std::string_view secret);
 // (case-insensitive), e.g. X-Api-Key, X-Auth-Token.
 bool IsSensitiveHeaderName(std::string_view name);
 
+// True when `url` ("scheme://user:pw@host/...") carries userinfo, i.e.
+// credentials written into the URL.
+bool UrlHasUserinfo(std::string_view url);
+
 }  // namespace vigil
 
 #endif  // VIGIL_CONFIG_SECRETS_H_

@@ -1,0 +1,67 @@
+// Counting and printing evaluation figures, and loading the real lists.
+#ifndef VIGIL_TESTS_EVAL_EVAL_TALLY_H_
+#define VIGIL_TESTS_EVAL_EVAL_TALLY_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vigil/match/matcher.h"
+#include "vigil/watchlist/watchlist.h"
+
+namespace vigil::eval {
+
+// Recall over positive cases and false alarms over negative cases, with the
+// first few examples of each kind of error kept for the printout.
+class Tally {
+ public:
+  explicit Tally(std::string name) : name_(std::move(name)) {}
+
+  void Positive(bool found, std::string_view example);
+  void Negative(bool alarm, std::string_view example);
+
+  int positives() const { return positives_; }
+  int found() const { return found_; }
+  int negatives() const { return negatives_; }
+  int false_alarms() const { return false_alarms_; }
+  double recall() const;            // found / positives
+  double false_alarm_rate() const;  // false_alarms / negatives
+
+  // "name: recall 12/20 = 60.0%; false alarms 1/30 = 3.3%", then examples.
+  void Print(size_t max_examples = 8) const;
+
+ private:
+  std::string name_;
+  int positives_ = 0;
+  int found_ = 0;
+  int negatives_ = 0;
+  int false_alarms_ = 0;
+  std::vector<std::string> misses_;
+  std::vector<std::string> alarms_;
+};
+
+// True if `matches` holds an entity hit on `entity_id` (an alert, or also a
+// candidate when `or_candidate`).
+bool HasHit(const std::vector<Match>& matches, std::string_view entity_id,
+            bool or_candidate = false);
+bool HasAlert(const std::vector<Match>& matches);
+
+// "Kim Jong Un → 20157 (exact, 1.00)" for the printouts.
+std::string Describe(const Match& match);
+
+// The real OFAC SDN list (sdn.csv + alt.csv) loaded with the ofac-sdn-csv
+// loader, and, with `with_consolidated`, the consolidated non-SDN list in the
+// same format as a second list. Empty with `why` set when the shared data is
+// absent or the loader has not landed (unknown format); a loader that exists
+// but fails sets `why` and `failed`.
+struct RealOfac {
+  std::vector<Watchlist> lists;
+  std::string why;
+  bool failed = false;
+};
+RealOfac LoadRealOfac(bool with_consolidated);
+
+}  // namespace vigil::eval
+
+#endif  // VIGIL_TESTS_EVAL_EVAL_TALLY_H_

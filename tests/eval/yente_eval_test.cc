@@ -1,0 +1,126 @@
+// yente's candidate-generation fixtures: 683 UN-listed persons as listed
+// ("untreated") and as searched ("treated": typos, "SURNAME, GIVEN"
+// reordering), plus 100,000 synthetic non-sanctioned persons.
+#include "vigil/match/matcher.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "eval_data.h"
+#include "eval_tally.h"
+
+namespace vigil::eval {
+namespace {
+
+// The untreated UN names, listed as persons with their row number as id.
+Result<std::shared_ptr<const Matcher>> BuildUnMatcher(
+    const std::vector<std::map<std::string, std::string>>& untreated) {
+  Watchlist list;
+  list.id = "un";
+  for (size_t i = 0; i < untreated.size(); ++i) {
+    Entity entity;
+    entity.id = std::to_string(i);
+    entity.name = untreated[i].at("full_name");
+    entity.type = EntityType::kPerson;
+    list.entities.push_back(std::move(entity));
+  }
+  return Matcher::Build({list}, {});
+}
+
+TEST(YenteEval, TreatedUnNamesFindTheirListedPerson) {
+  auto untreated_file = SharedFile("names/yente_positives_un_untreated.csv");
+  auto treated_file = SharedFile("names/yente_positives_un_treated.csv");
+  if (!untreated_file || !treated_file) {
+    GTEST_SKIP() << "shared data absent: " VIGIL_SHARED_DATA "/names/yente_positives_un_*.csv";
+  }
+  auto untreated = ReadCsvWithHeader(*untreated_file);
+  auto treated = ReadCsvWithHeader(*treated_file);
+  ASSERT_EQ(untreated.size(), 683u);
+  ASSERT_EQ(treated.size(), untreated.size());
+  auto matcher = BuildUnMatcher(untreated);
+  ASSERT_TRUE(matcher.ok()) << matcher.status().message();
+
+  Tally alerts("yente UN treated -> untreated, alerts");
+  Tally changed("yente UN treated -> untreated, alerts, names that differ");
+  Tally with_candidates("yente UN treated -> untreated, alerts+candidates");
+  int wrong_person = 0;
+  for (size_t i = 0; i < treated.size(); ++i) {
+    const std::string& text = treated[i].at("full_name");
+    const std::string& listed = untreated[i].at("full_name");
+    auto matches = (*matcher)->Scan(text, ScanOptions{.include_candidates = true});
+    const std::string id = std::to_string(i);
+    const bool hit = HasHit(matches, id);
+    const std::string example = "\"" + text + "\" vs listed \"" + listed + "\"";
+    alerts.Positive(hit, example);
+    with_candidates.Positive(HasHit(matches, id, /*or_candidate=*/true), example);
+    if (text != listed) changed.Positive(hit, example);
+    for (const Match& match : matches) {
+      if (match.alert && match.entity_id != id) ++wrong_person;
+    }
+  }
+  alerts.Print(0);
+  changed.Print(12);
+  with_candidates.Print(0);
+  std::printf("[eval] yente UN treated: %d alerts on another listed person\n", wrong_person);
+
+  // Floor: measured 595/683 on 2026-11-28 (deterministic, so no slack).
+  EXPECT_GE(alerts.found(), 595) << "recall fell";
+}
+
+// Negatives: the synthetic persons scanned against the UN names, and against
+// the real OFAC SDN list when its loader and the shared data are there. A
+// deterministic sample (every 5th row of each file) keeps this to a second.
+TEST(YenteEval, SyntheticPersonsRaiseNoAlerts) {
+  auto untreated_file = SharedFile("names/yente_positives_un_untreated.csv");
+  auto global_file = SharedFile("names/yente_negatives_global.csv");
+  auto us_file = SharedFile("names/yente_negatives_us.csv");
+  if (!untreated_file || !global_file || !us_file) {
+    GTEST_SKIP() << "shared data absent: " VIGIL_SHARED_DATA "/names/yente_*.csv";
+  }
+  auto un = BuildUnMatcher(ReadCsvWithHeader(*untreated_file));
+  ASSERT_TRUE(un.ok()) << un.status().message();
+  RealOfac ofac = LoadRealOfac(/*with_consolidated=*/false);
+  ASSERT_FALSE(ofac.failed) << ofac.why;
+  std::shared_ptr<const Matcher> ofac_matcher;
+  if (ofac.lists.empty()) {
+    std::printf("[eval] yente negatives vs OFAC: not run (%s)\n", ofac.why.c_str());
+  } else {
+    auto built = Matcher::Build(ofac.lists, {});
+    ASSERT_TRUE(built.ok()) << built.status().message();
+    ofac_matcher = *built;
+  }
+
+  Tally vs_un("yente negatives (global+us, every 5th) vs 683 UN names");
+  Tally vs_ofac("yente negatives (global+us, every 5th) vs OFAC SDN");
+  auto started = std::chrono::steady_clock::now();
+  for (const auto& file : {*global_file, *us_file}) {
+    auto rows = ReadCsvWithHeader(file);
+    ASSERT_EQ(rows.size(), 50000u) << file;
+    for (size_t i = 0; i < rows.size(); i += 5) {
+      const std::string& text = rows[i].at("full_name");
+      auto matches = (*un)->Scan(text);
+      vs_un.Negative(HasAlert(matches), "\"" + text + "\": " +
+                                            (matches.empty() ? "" : Describe(matches[0])));
+      if (ofac_matcher) {
+        matches = ofac_matcher->Scan(text);
+        vs_ofac.Negative(HasAlert(matches), "\"" + text + "\": " +
+                                                (matches.empty() ? "" : Describe(matches[0])));
+      }
+    }
+  }
+  auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started);
+  vs_un.Print(12);
+  if (ofac_matcher) vs_ofac.Print(12);
+  std::printf("[eval] yente negatives: %.2f s\n", elapsed.count());
+
+  // Ceilings: measured on 2026-11-28, vs UN 0/20000, vs OFAC 198/20000
+  // (deterministic, so no slack).
+  EXPECT_LE(vs_un.false_alarms(), 0) << "false alarms rose";
+  if (ofac_matcher) {
+    EXPECT_LE(vs_ofac.false_alarms(), 198) << "false alarms rose";
+  }
+}
+
+}  // namespace
+}  // namespace vigil::eval
