@@ -8,9 +8,89 @@ namespace vigil {
 
 namespace {
 
-constexpr std::array<std::string_view, 3> kWatchlistKeys = {"id", "format", "path"};
-constexpr std::array<std::string_view, 1> kWatchlistFormats = {"vigil-yaml"};
+constexpr std::array<std::string_view, 9> kWatchlistKeys = {
+    "id", "format", "path", "alt_path", "add_path", "url", "refresh", "min_score", "exclude"};
+constexpr std::array<std::string_view, 7> kWatchlistFormats = {
+    "vigil-yaml", "ofac-sdn-csv", "un-xml", "opensanctions-ftm", "opensanctions-csv",
+    "uk-csv", "eu-csv"};
 constexpr std::array<std::string_view, 2> kKeywordKeys = {"id", "terms"};
+// A shorter refresh would hammer the list publishers.
+constexpr std::chrono::milliseconds kMinRefresh = std::chrono::minutes(1);
+
+// Reads the file path in `key`, resolved and checked to exist; empty if absent
+// or bad (reported).
+std::filesystem::path ReadListPath(const YamlFields& fields, std::string_view key,
+                                   const ConfigContext& context) {
+  auto it = fields.find(key);
+  if (it == fields.end()) return {};
+  const YamlField& field = it->second;
+  std::optional<std::string> path = ReadString(field, context.diag);
+  if (!path) return {};
+  if (path->empty()) {
+    context.diag.Error(field.mark(), field.path + " must not be empty");
+    return {};
+  }
+  std::filesystem::path resolved = ResolvePath(context, *path);
+  // Checked now so that check-config catches it, not the first reload.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(resolved, ec)) {
+    context.diag.Error(field.mark(), "watchlist file not found: " + resolved.string());
+  }
+  return resolved;
+}
+
+void ReadExclude(const YamlField& field, YamlDiagnostics& diag, std::vector<std::string>& out) {
+  if (!field.value.IsNull() && !field.value.IsSequence()) {
+    diag.Error(field.mark(), field.path + " must be a list of entity ids");
+    return;
+  }
+  for (const YamlField& item : ReadList(field, diag)) {
+    std::optional<std::string> id = ReadId(item, diag);
+    if (id && std::find(out.begin(), out.end(), *id) == out.end()) out.push_back(*id);
+  }
+}
+
+// url, or path, and the keys only some formats or url lists take.
+void ReadWatchlistSource(const YamlFields& fields, const YamlField& item,
+                         const ConfigContext& context, WatchlistConfig& list) {
+  YamlDiagnostics& diag = context.diag;
+  auto url_field = fields.find("url");
+  if (url_field != fields.end()) {
+    if (auto url = ReadString(url_field->second, diag)) {
+      if (!IsHttpUrl(*url)) {
+        diag.Error(url_field->second.mark(),
+                   url_field->second.path +
+                       " must be an http:// or https:// URL with a host and no spaces");
+      } else {
+        list.url = *url;
+      }
+    }
+    if (auto path = fields.find("path"); path != fields.end()) {
+      diag.Error(path->second.key.Mark(),
+                 item.path + " has both url and path; give one (a downloaded list is cached "
+                             "by Vigil itself)");
+    }
+  } else if (Require(fields, item, "path", diag)) {
+    list.path = ReadListPath(fields, "path", context);
+  }
+  if (auto it = fields.find("refresh"); it != fields.end()) {
+    if (url_field == fields.end()) {
+      diag.Error(it->second.key.Mark(), it->second.path + " applies only to lists with a url");
+    } else if (auto refresh = ReadDuration(it->second, kMinRefresh, diag)) {
+      list.refresh = *refresh;
+    }
+  }
+  for (std::string_view key : {"alt_path", "add_path"}) {
+    auto it = fields.find(key);
+    if (it == fields.end()) continue;
+    if (list.format != "ofac-sdn-csv") {
+      diag.Error(it->second.key.Mark(),
+                 it->second.path + " applies only to format ofac-sdn-csv, not " + list.format);
+      continue;
+    }
+    (key == "alt_path" ? list.alt_path : list.add_path) = ReadListPath(fields, key, context);
+  }
+}
 
 void ReadWatchlistConfig(const YamlField& item, const ConfigContext& context, IdSet& ids,
                          WatchlistConfig& list) {
@@ -22,19 +102,12 @@ void ReadWatchlistConfig(const YamlField& item, const ConfigContext& context, Id
   if (auto it = fields.find("format"); it != fields.end()) {
     if (auto format = ReadEnum(it->second, kWatchlistFormats, diag)) list.format = *format;
   }
-  if (!Require(fields, item, "path", diag)) return;
-  const YamlField& field = fields.at("path");
-  std::optional<std::string> path = ReadString(field, diag);
-  if (!path) return;
-  if (path->empty()) {
-    diag.Error(field.mark(), field.path + " must not be empty");
-    return;
+  ReadWatchlistSource(fields, item, context, list);
+  if (auto it = fields.find("min_score"); it != fields.end()) {
+    if (auto score = ReadDouble(it->second, 0.0, 1.0, diag)) list.min_score = *score;
   }
-  list.path = ResolvePath(context, *path);
-  // Checked now so that check-config catches it, not the first reload.
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(list.path, ec)) {
-    diag.Error(field.mark(), "watchlist file not found: " + list.path.string());
+  if (auto it = fields.find("exclude"); it != fields.end()) {
+    ReadExclude(it->second, diag, list.exclude);
   }
 }
 

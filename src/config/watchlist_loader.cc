@@ -1,9 +1,11 @@
-// LoadWatchlist for the "vigil-yaml" format (see config/watchlist.example.yaml).
+// LoadWatchlist: the "vigil-yaml" format (see config/watchlist.example.yaml)
+// here, the real sanctions-list formats in the lists module.
 #include <algorithm>
 #include <array>
 
 #include "entity_type.h"
 #include "vigil/config/config.h"
+#include "vigil/lists/list_formats.h"
 #include "yaml_reader.h"
 
 namespace vigil {
@@ -85,14 +87,27 @@ void ReadEntities(const YAML::Node& root, YamlDiagnostics& diag, Watchlist& list
 
 Result<Watchlist> LoadWatchlist(const WatchlistConfig& config) {
   if (config.format != "vigil-yaml") {
+    // Every other format is a real sanctions list, read by the lists module.
+    std::string supported = "vigil-yaml";
+    for (std::string_view format : kListFileFormats) {
+      if (format == config.format) return LoadListFile(config);
+      supported += ", ";
+      supported += format;
+    }
     return Status::Error(config.path.string() + ": unknown watchlist format '" + config.format +
-                         "' for watchlist '" + config.id + "' (supported: vigil-yaml)");
+                         "' for watchlist '" + config.id + "' (supported: " + supported + ")");
+  }
+  if (config.path.empty()) {
+    return Status::Error("watchlist '" + config.id + "' has no file to read" +
+                         (config.url.empty() ? "" : " (its url has not been downloaded yet)"));
   }
   YamlDiagnostics diag(config.path.string());
   std::optional<YAML::Node> root = ParseYamlFile(config.path, "watchlist", diag);
   if (!root) return diag.ToStatus();
   Watchlist list;
   list.id = config.id;
+  list.min_score = config.min_score;
+  list.exclude = config.exclude;
   try {
     ReadEntities(*root, diag, list);
   } catch (const YAML::Exception& e) {

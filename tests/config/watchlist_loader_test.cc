@@ -177,7 +177,8 @@ TEST(LoadWatchlistTest, RejectsUnknownFormat) {
   ASSERT_FALSE(list.ok());
   EXPECT_EQ(list.status().message(), file.string() +
                                          ": unknown watchlist format 'ofac-csv' for watchlist "
-                                         "'ofac' (supported: vigil-yaml)");
+                                         "'ofac' (supported: vigil-yaml, ofac-sdn-csv, un-xml, "
+                                         "opensanctions-ftm, opensanctions-csv, uk-csv, eu-csv)");
 }
 
 TEST(LoadWatchlistsTest, LoadsAllInOrderAndConcatenatesErrors) {

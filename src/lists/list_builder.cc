@@ -1,0 +1,125 @@
+#include "list_builder.h"
+
+#include <algorithm>
+
+namespace vigil {
+
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+
+bool Contains(const std::vector<std::string>& values, std::string_view value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+}  // namespace
+
+std::string CleanName(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (char c : text) {
+    if (IsSpace(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::vector<std::string> SplitValues(std::string_view text, char separator) {
+  std::vector<std::string> values;
+  while (true) {
+    size_t end = text.find(separator);
+    std::string value = CleanName(text.substr(0, end));
+    if (!value.empty()) values.push_back(std::move(value));
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return values;
+}
+
+void AddAlias(Entity& entity, std::string_view alias) {
+  std::string name = CleanName(alias);
+  if (name.empty() || name == entity.name || Contains(entity.aliases, name)) return;
+  std::erase(entity.weak_aliases, name);
+  entity.aliases.push_back(std::move(name));
+}
+
+void AddWeakAlias(Entity& entity, std::string_view alias) {
+  std::string name = CleanName(alias);
+  if (name.empty() || name == entity.name || Contains(entity.aliases, name) ||
+      Contains(entity.weak_aliases, name)) {
+    return;
+  }
+  entity.weak_aliases.push_back(std::move(name));
+}
+
+void ListBuilder::Warn(std::string_view file, int line, int column, std::string_view message) {
+  if (report_.warnings.size() >= kMaxListWarnings) {
+    ++dropped_warnings_;
+    return;
+  }
+  std::string text(file);
+  text += ':' + std::to_string(line);
+  if (column > 0) text += ':' + std::to_string(column);
+  text += ": ";
+  text += message;
+  report_.warnings.push_back(std::move(text));
+}
+
+void ListBuilder::Skip(std::string_view file, int line, int column, std::string_view message) {
+  ++report_.skipped;
+  Warn(file, line, column, std::string(message) + "; record skipped");
+}
+
+Entity* ListBuilder::Add(Entity entity, std::string_view file, int line) {
+  if (entity.id.empty()) {
+    Skip(file, line, 0, "record has no id");
+    return nullptr;
+  }
+  if (entity.name.empty()) {
+    Skip(file, line, 0, "record '" + entity.id + "' has no name");
+    return nullptr;
+  }
+  auto [it, inserted] = index_.emplace(entity.id, report_.list.entities.size());
+  if (!inserted) {
+    Skip(file, line, 0, "duplicate id '" + entity.id + "'");
+    return nullptr;
+  }
+  report_.list.entities.push_back(std::move(entity));
+  return &report_.list.entities.back();
+}
+
+Entity* ListBuilder::Find(std::string_view id) {
+  auto it = index_.find(std::string(id));
+  return it == index_.end() ? nullptr : &report_.list.entities[it->second];
+}
+
+Result<ListReport> ListBuilder::Finish(std::string_view file) {
+  if (dropped_warnings_ > 0) {
+    report_.warnings.push_back(std::string(file) + ": " + std::to_string(dropped_warnings_) +
+                               " more warnings not shown");
+  }
+  report_.aliases = 0;
+  for (const Entity& entity : report_.list.entities) {
+    report_.aliases += entity.aliases.size() + entity.weak_aliases.size();
+  }
+  std::string problem;
+  if (report_.list.entities.empty()) {
+    problem = ": no entities found";
+  } else if (report_.skipped * 2 > report_.records) {
+    // Noise is a few rows; this many means the wrong file or format.
+    problem = ": " + std::to_string(report_.skipped) + " of " +
+              std::to_string(report_.records) + " records are malformed (wrong file or format?)";
+  }
+  if (problem.empty()) return std::move(report_);
+  std::string message = std::string(file) + problem;
+  for (const std::string& warning : report_.warnings) message += "\n" + warning;
+  return Status::Error(std::move(message));
+}
+
+}  // namespace vigil

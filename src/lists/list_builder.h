@@ -1,0 +1,61 @@
+// Shared plumbing of the list parsers: entities with unique ids, aliases
+// without repeats, warnings with positions, and the whole-list policy.
+// Private to the lists module.
+#ifndef VIGIL_SRC_LISTS_LIST_BUILDER_H_
+#define VIGIL_SRC_LISTS_LIST_BUILDER_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "vigil/lists/list_formats.h"
+
+namespace vigil {
+
+// `text` without leading and trailing ASCII whitespace, inner runs of
+// whitespace (including newlines) collapsed to one space.
+std::string CleanName(std::string_view text);
+
+// The parts of `text` between `separator`s, cleaned, empty ones dropped.
+std::vector<std::string> SplitValues(std::string_view text, char separator);
+
+// Adds `alias` unless it is empty or already the name or an alias. A strong
+// alias equal to a weak one promotes it (removes the weak copy).
+void AddAlias(Entity& entity, std::string_view alias);
+// Adds a weak alias unless it is empty or already a name of the entity.
+void AddWeakAlias(Entity& entity, std::string_view alias);
+
+// Builds one ListReport. Not thread-safe.
+class ListBuilder {
+ public:
+  ListBuilder() = default;
+
+  // Records a warning "file:line:col: message" (col 0: "file:line: message").
+  void Warn(std::string_view file, int line, int column, std::string_view message);
+  // A malformed primary record: counted as skipped, with a warning.
+  void Skip(std::string_view file, int line, int column, std::string_view message);
+  void CountRecord() { ++report_.records; }
+  void CountIgnored() { ++report_.ignored; }
+
+  // Adds `entity` (name and id already cleaned). Skips it, with a warning,
+  // when the id or name is empty or the id repeats. Returns the stored entity
+  // or nullptr.
+  Entity* Add(Entity entity, std::string_view file, int line);
+  // The entity with this id, or nullptr.
+  Entity* Find(std::string_view id);
+
+  ListReport& report() { return report_; }
+
+  // Applies the policy of list_formats.h; `file` names the list in errors.
+  Result<ListReport> Finish(std::string_view file);
+
+ private:
+  ListReport report_;
+  std::unordered_map<std::string, size_t> index_;  // entity id -> position
+  size_t dropped_warnings_ = 0;
+};
+
+}  // namespace vigil
+
+#endif  // VIGIL_SRC_LISTS_LIST_BUILDER_H_

@@ -1,0 +1,90 @@
+// LoadListFile: reads a watchlist file from disk and dispatches on its format.
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include "list_builder.h"
+#include "vigil/lists/list_formats.h"
+
+namespace vigil {
+
+namespace {
+
+// The whole file, or an error naming it.
+Result<std::string> ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(path.string() + ": cannot open watchlist file");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return Status::Error(path.string() + ": cannot read watchlist file");
+  return std::move(bytes).str();
+}
+
+Result<ListReport> Parse(const WatchlistConfig& config, const std::string& bytes) {
+  ListText text{config.path.string(), bytes};
+  const std::string& format = config.format;
+  if (format == "ofac-sdn-csv") {
+    std::string alt_bytes, add_bytes;
+    ListText alt, add;
+    if (!config.alt_path.empty()) {
+      Result<std::string> read = ReadFile(config.alt_path);
+      if (!read.ok()) return read.status();
+      alt_bytes = std::move(read).value();
+      alt = ListText{config.alt_path.string(), alt_bytes};
+    }
+    if (!config.add_path.empty()) {
+      Result<std::string> read = ReadFile(config.add_path);
+      if (!read.ok()) return read.status();
+      add_bytes = std::move(read).value();
+      add = ListText{config.add_path.string(), add_bytes};
+    }
+    return ParseOfacSdnCsv(text, alt, add);
+  }
+  if (format == "un-xml") return ParseUnXml(text);
+  if (format == "opensanctions-ftm") return ParseOpenSanctionsFtm(text);
+  if (format == "opensanctions-csv") return ParseOpenSanctionsCsv(text);
+  if (format == "uk-csv") return ParseUkCsv(text);
+  if (format == "eu-csv") return ParseEuCsv(text);
+  return Status::Error(config.path.string() + ": unknown watchlist format '" + format +
+                       "' for watchlist '" + config.id + "'");
+}
+
+}  // namespace
+
+Result<ListReport> LoadListFileReport(const WatchlistConfig& config) {
+  if (config.path.empty()) {
+    return Status::Error("watchlist '" + config.id + "' has no file to read (path not set" +
+                         (config.url.empty() ? ")" : "; its url has not been downloaded yet)"));
+  }
+  Result<std::string> bytes = ReadFile(config.path);
+  if (!bytes.ok()) return bytes.status();
+  Result<ListReport> report = Parse(config, *bytes);
+  if (!report.ok()) return report;
+  Watchlist& list = report->list;
+  list.id = config.id;
+  list.min_score = config.min_score;
+  list.exclude = config.exclude;
+  // A mistyped exclude id would silently exclude nothing; say so.
+  for (const std::string& id : config.exclude) {
+    bool found = false;
+    for (const Entity& entity : list.entities) {
+      if (entity.id == id) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      report->warnings.push_back(config.path.string() + ": excluded id '" + id +
+                                 "' is not in the list");
+    }
+  }
+  return report;
+}
+
+Result<Watchlist> LoadListFile(const WatchlistConfig& config) {
+  Result<ListReport> report = LoadListFileReport(config);
+  if (!report.ok()) return report.status();
+  return std::move(report->list);
+}
+
+}  // namespace vigil
