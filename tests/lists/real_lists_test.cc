@@ -98,5 +98,139 @@ TEST_F(RealListTest, OfacConsolidatedNonSdn) {
   EXPECT_EQ(report->orphan_aliases, 0u);
 }
 
+TEST_F(RealListTest, UnConsolidatedXml) {
+  SkipIfAbsent("un_consolidated_2026-02.xml");
+  Result<ListReport> report = Load("un-xml", "un_consolidated_2026-02.xml");
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  const Watchlist& list = report->list;
+  EXPECT_EQ(report->skipped, 0u);
+  ASSERT_EQ(list.entities.size(), 730u + 273u);
+  EXPECT_EQ(CountType(list, EntityType::kPerson), 730u);
+  EXPECT_EQ(CountType(list, EntityType::kOrganization), 273u);
+  const Entity* badege = FindEntity(list, "CDi.001");
+  ASSERT_NE(badege, nullptr);
+  EXPECT_EQ(badege->name, "ERIC BADEGE");
+  EXPECT_EQ(badege->programs, std::vector<std::string>{"DRC"});
+  size_t arabic = 0, weak = 0;
+  for (const Entity& entity : list.entities) {
+    weak += entity.weak_aliases.size();
+    for (const std::string& alias : entity.aliases) {
+      // Arabic letters are U+0600..U+06FF: lead bytes 0xD8..0xDB.
+      unsigned char first = static_cast<unsigned char>(alias[0]);
+      if (first >= 0xD8 && first <= 0xDB) ++arabic;
+    }
+  }
+  EXPECT_GT(arabic, 100u);
+  EXPECT_GT(weak, 500u);  // 615 QUALITY Low aliases, some repeating a name
+  const Entity* qarin = FindEntity(list, "LYi.024");
+  ASSERT_NE(qarin, nullptr);
+  EXPECT_EQ(qarin->name, "Mus’ab Mustafa Abu al Qassim Omar");
+  EXPECT_EQ(qarin->type, EntityType::kPerson);
+  EXPECT_EQ(qarin->aliases,
+            (std::vector<std::string>{"مصعب مصطفى ابو القاسم عمر", "Mus’ab Abu Qarin"}));
+  EXPECT_EQ(qarin->weak_aliases, (std::vector<std::string>{"ABU-AL QASSIM OMAR Musab Boukrin",
+                                                           "The Doctor", "Al-Grein"}));
+  const Entity* adf = FindEntity(list, "CDe.001");
+  ASSERT_NE(adf, nullptr);
+  EXPECT_EQ(adf->name, "ADF");
+  EXPECT_EQ(adf->type, EntityType::kOrganization);
+  EXPECT_TRUE(Has(adf->aliases, "Allied Democratic Forces"));  // QUALITY "a.k.a."
+  EXPECT_TRUE(Has(adf->aliases, "NALU"));                      // QUALITY "f.k.a."
+}
+
+TEST_F(RealListTest, OpenSanctionsFtmSamples) {
+  SkipIfAbsent("opensanctions_ftm_sample_zala.ftm.json");
+  Result<ListReport> report = Load("opensanctions-ftm", "opensanctions_ftm_sample_zala.ftm.json");
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  EXPECT_EQ(report->records, 91u);
+  EXPECT_EQ(report->list.entities.size(), 17u);  // 11 Company + 6 Person
+  EXPECT_EQ(report->ignored, 74u);              // Sanction, Ownership, Address, ...
+  const Entity* zala = FindEntity(report->list, "NK-abdzbEBkqyT29GyREbiURZ");
+  ASSERT_NE(zala, nullptr);
+  EXPECT_EQ(zala->type, EntityType::kOrganization);
+  EXPECT_TRUE(Has(zala->aliases, "Zala Aero Group"));
+  EXPECT_TRUE(Has(zala->weak_aliases, "ZALA"));
+  EXPECT_TRUE(Has(zala->weak_aliases, "CST"));
+  EXPECT_FALSE(Has(zala->aliases, "ZALA"));
+  EXPECT_FALSE(Has(zala->aliases, "CST"));
+
+  SkipIfAbsent("opensanctions_ftm_sample_t1.ftm.json");
+  Result<ListReport> t1 = Load("opensanctions-ftm", "opensanctions_ftm_sample_t1.ftm.json");
+  ASSERT_TRUE(t1.ok()) << t1.status().message();
+  EXPECT_EQ(t1->list.entities.size(), 6u);  // 4 Person + 2 Organization, 1 Address skipped
+  EXPECT_EQ(CountType(t1->list, EntityType::kPerson), 4u);
+}
+
+TEST_F(RealListTest, OpenSanctionsTargetsSimpleCsv) {
+  SkipIfAbsent("opensanctions_ua_war_sanctions_targets.simple.csv");
+  Result<ListReport> report =
+      Load("opensanctions-csv", "opensanctions_ua_war_sanctions_targets.simple.csv");
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  const Watchlist& list = report->list;
+  EXPECT_EQ(report->skipped, 0u);
+  ASSERT_EQ(list.entities.size(), 5600u);
+  EXPECT_EQ(CountType(list, EntityType::kPerson), 1543u);
+  EXPECT_EQ(CountType(list, EntityType::kVessel), 1340u);
+  EXPECT_EQ(CountType(list, EntityType::kOrganization), 1524u + 1193u);
+  const Entity* putin = FindEntity(list, "Q7747");
+  ASSERT_NE(putin, nullptr);
+  EXPECT_EQ(putin->name, "PUTIN vladimir vladimirovich");
+  EXPECT_EQ(putin->aliases, (std::vector<std::string>{"ПУТІН володимир володимирович",
+                                                      "ПУТИН владимир владимирович"}));
+  EXPECT_EQ(putin->programs, (std::vector<std::string>{"UA-WS-EXECUTIVES", "UA-WS-MARE"}));
+}
+
+TEST_F(RealListTest, UkFcdoCsv) {
+  SkipIfAbsent("uk_fcdo_sanctions_list_2025-08-11.derived.csv");
+  Result<ListReport> report = Load("uk-csv", "uk_fcdo_sanctions_list_2025-08-11.derived.csv");
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  const Watchlist& list = report->list;
+  // Two of the 5,302 rows have an empty Name: skipped, with their line.
+  EXPECT_EQ(report->records, 5302u);
+  EXPECT_EQ(report->skipped, 2u);
+  ASSERT_EQ(report->warnings.size(), 2u);
+  EXPECT_NE(report->warnings[0].find(
+                "uk_fcdo_sanctions_list_2025-08-11.derived.csv:649: record 'BEL0174' has no name"),
+            std::string::npos);
+  ASSERT_EQ(list.entities.size(), 5300u);
+  EXPECT_EQ(CountType(list, EntityType::kPerson), 3752u);
+  EXPECT_EQ(CountType(list, EntityType::kOrganization), 1087u);
+  EXPECT_EQ(CountType(list, EntityType::kVessel), 461u);
+  const Entity* putin = FindEntity(list, "RUS0251");
+  ASSERT_NE(putin, nullptr);
+  EXPECT_EQ(putin->name, "PUTIN, Vladimir Vladimirovich");
+  EXPECT_EQ(putin->programs, std::vector<std::string>{"Russia"});
+  // Written without capitals, so where the surname ends is unknown: as written.
+  EXPECT_EQ(FindEntity(list, "RUS0252")->name, "Lavrov Sergei Viktorovich");
+  EXPECT_EQ(FindEntity(list, "AFG0001")->name, "HAJI KHAIRULLAH HAJI SATTAR MONEY EXCHANGE");
+}
+
+TEST_F(RealListTest, EuJournalCsv) {
+  SkipIfAbsent("eu_oj_reg269-2014_opensanctions.csv");
+  Result<ListReport> report = Load("eu-csv", "eu_oj_reg269-2014_opensanctions.csv");
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  const Watchlist& list = report->list;
+  EXPECT_EQ(report->skipped, 0u);
+  ASSERT_EQ(list.entities.size(), 2802u);
+  EXPECT_EQ(CountType(list, EntityType::kPerson), 1984u);
+  EXPECT_EQ(CountType(list, EntityType::kOrganization), 622u + 196u);
+  const Entity* putin = FindEntity(list, "persons-669");
+  ASSERT_NE(putin, nullptr);
+  EXPECT_EQ(putin->name, "Vladimir Vladimirovich PUTIN");
+  EXPECT_EQ(putin->aliases, std::vector<std::string>{"Влади мир Влади мирович ПУ ТИН"});
+  EXPECT_EQ(putin->programs, std::vector<std::string>{"EU-UKR"});
+  // The same recordId in the entities annex is another party.
+  ASSERT_NE(FindEntity(list, "entities-669"), nullptr);
+  EXPECT_EQ(FindEntity(list, "entities-669")->type, EntityType::kOrganization);
+  const Entity* lavrov = FindEntity(list, "persons-670");
+  ASSERT_NE(lavrov, nullptr);
+  EXPECT_TRUE(Has(lavrov->aliases, "Сергей Викторович ЛАВРОВ"));
+  // "Sergei Valerievich AKSENOV (Сергей Валерьевич АКСЁНОВ)": two names.
+  const Entity* aksyonov = FindEntity(list, "persons-1");
+  ASSERT_NE(aksyonov, nullptr);
+  EXPECT_TRUE(Has(aksyonov->aliases, "Sergei Valerievich AKSENOV"));
+  EXPECT_TRUE(Has(aksyonov->aliases, "Сергей Валерьевич АКСЁНОВ"));
+}
+
 }  // namespace
 }  // namespace vigil

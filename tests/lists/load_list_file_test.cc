@@ -1,0 +1,84 @@
+#include <gtest/gtest.h>
+
+#include "test_files.h"
+#include "vigil/lists/list_formats.h"
+
+namespace vigil {
+namespace {
+
+WatchlistConfig Config(std::string format, const std::string& file) {
+  WatchlistConfig config;
+  config.id = "list";
+  config.format = std::move(format);
+  config.path = kListTestdata / file;
+  return config;
+}
+
+TEST(LoadListFileTest, DispatchesOnFormatAndAppliesListSettings) {
+  WatchlistConfig config = Config("ofac-sdn-csv", "ofac_sdn_edge.csv");
+  config.alt_path = kListTestdata / "ofac_alt_edge.csv";
+  config.min_score = 0.75;
+  config.exclude = {"306", "424242"};
+  Result<ListReport> report = LoadListFileReport(config);
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  EXPECT_EQ(report->list.id, "list");
+  EXPECT_DOUBLE_EQ(report->list.min_score, 0.75);
+  EXPECT_EQ(report->list.exclude, (std::vector<std::string>{"306", "424242"}));
+  EXPECT_EQ(FindEntity(report->list, "35096")->aliases,
+            std::vector<std::string>{"PUTIN, Vladimir"});
+  // A mistyped exclude id is worth a warning.
+  EXPECT_TRUE(Has(report->warnings,
+                  config.path.string() + ": excluded id '424242' is not in the list"));
+  EXPECT_FALSE(Has(report->warnings, config.path.string() + ": excluded id '306' is not in the list"));
+}
+
+TEST(LoadListFileTest, EveryFormatLoadsItsFixture) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"ofac-sdn-csv", "ofac_sdn_edge.csv"},       {"un-xml", "un_small.xml"},
+      {"opensanctions-ftm", "ftm_small.ftm.json"}, {"opensanctions-csv", "os_targets_small.csv"},
+      {"uk-csv", "uk_small.csv"},                  {"eu-csv", "eu_small.csv"},
+  };
+  for (const auto& [format, file] : cases) {
+    Result<Watchlist> list = LoadListFile(Config(format, file));
+    ASSERT_TRUE(list.ok()) << format << ": " << list.status().message();
+    EXPECT_GE(list->entities.size(), 2u) << format;
+    EXPECT_EQ(list->id, "list");
+  }
+}
+
+TEST(LoadListFileTest, WrongFormatForFileIsAnError) {
+  Result<Watchlist> list = LoadListFile(Config("uk-csv", "eu_small.csv"));
+  ASSERT_FALSE(list.ok());
+  EXPECT_NE(list.status().message().find("eu_small.csv:1: header lacks column(s) 'Unique ID', 'Name', 'Type' (wrong format?)"),
+            std::string::npos)
+      << list.status().message();
+}
+
+TEST(LoadListFileTest, MissingFilesAreErrors) {
+  WatchlistConfig config = Config("ofac-sdn-csv", "missing.csv");
+  Result<Watchlist> list = LoadListFile(config);
+  ASSERT_FALSE(list.ok());
+  EXPECT_EQ(list.status().message(), config.path.string() + ": cannot open watchlist file");
+
+  config = Config("ofac-sdn-csv", "ofac_sdn_edge.csv");
+  config.alt_path = kListTestdata / "missing-alt.csv";
+  list = LoadListFile(config);
+  ASSERT_FALSE(list.ok());
+  EXPECT_EQ(list.status().message(), config.alt_path.string() + ": cannot open watchlist file");
+}
+
+TEST(LoadListFileTest, UnknownFormatAndUndownloadedUrlAreErrors) {
+  EXPECT_FALSE(LoadListFile(Config("vigil-yaml", "uk_small.csv")).ok());
+  EXPECT_FALSE(LoadListFile(Config("ofac-xml", "uk_small.csv")).ok());
+  WatchlistConfig config;
+  config.id = "un";
+  config.format = "un-xml";
+  config.url = "https://example.com/un.xml";
+  Result<Watchlist> list = LoadListFile(config);
+  ASSERT_FALSE(list.ok());
+  EXPECT_EQ(list.status().message(),
+            "watchlist 'un' has no file to read (path not set; its url has not been downloaded yet)");
+}
+
+}  // namespace
+}  // namespace vigil

@@ -1,0 +1,48 @@
+#include <gtest/gtest.h>
+
+#include "test_files.h"
+#include "vigil/lists/list_formats.h"
+
+namespace vigil {
+namespace {
+
+Result<ListReport> ParseFixture() {
+  static const std::string bytes = ReadBytes(kListTestdata / "os_targets_small.csv");
+  return ParseOpenSanctionsCsv({"targets.csv", bytes});
+}
+
+TEST(OpenSanctionsCsvTest, ReadsTargetsWithAliasesAndPrograms) {
+  Result<ListReport> report = ParseFixture();
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  const Entity* putin = FindEntity(report->list, "Q7747");  // header after a BOM
+  ASSERT_NE(putin, nullptr);
+  EXPECT_EQ(putin->type, EntityType::kPerson);
+  EXPECT_EQ(putin->name, "PUTIN vladimir vladimirovich");
+  EXPECT_EQ(putin->aliases, (std::vector<std::string>{"ПУТІН володимир володимирович",
+                                                      "ПУТИН владимир владимирович"}));
+  EXPECT_EQ(putin->programs, (std::vector<std::string>{"UA-WS-EXECUTIVES", "UA-WS-MARE"}));
+  const Entity* ship = FindEntity(report->list, "NK-ship");
+  ASSERT_NE(ship, nullptr);
+  EXPECT_EQ(ship->type, EntityType::kVessel);
+  EXPECT_EQ(ship->aliases, (std::vector<std::string>{"Ceram Sea", "Gold Sun", "Nurkez"}));
+}
+
+TEST(OpenSanctionsCsvTest, SkipsOtherSchemataAndShortRows) {
+  Result<ListReport> report = ParseFixture();
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  EXPECT_EQ(report->list.entities.size(), 2u);
+  EXPECT_EQ(report->ignored, 1u);
+  // The Putin row spans lines 2-3 (a newline inside the quoted sanctions text).
+  EXPECT_EQ(report->warnings,
+            std::vector<std::string>{"targets.csv:6: expected 16 fields, found 3; record skipped"});
+}
+
+TEST(OpenSanctionsCsvTest, MissingColumnsIsAnError) {
+  Result<ListReport> report = ParseOpenSanctionsCsv({"x.csv", "id,caption\n1,a\n"});
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.status().message(),
+            "x.csv:1: header lacks column(s) 'schema', 'name' (wrong format?)");
+}
+
+}  // namespace
+}  // namespace vigil
