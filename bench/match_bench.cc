@@ -142,10 +142,11 @@ int Run(int argc, char** argv) {
   size_t hits_all = CountHits(*matcher, articles, ScanOptions{.include_candidates = true});
   std::fprintf(stderr,
                "vigil %s: %zu entities, %zu name variants, build %.2f s CPU "
-               "(%.2f s wall), index %.0f MB, peak after build %.0f MB; "
+               "(%.2f s wall), index %.0f MB (over %.0f MB resident before), "
+               "peak after build %.0f MB; "
                "%zu articles, %zu bytes, %zu hits (%zu with candidates)\n",
                args.label.c_str(), entities, matcher->name_count(), build_cpu,
-               build_wall, index_mb, build_peak_mb, articles.size(), bytes,
+               build_wall, index_mb, rss_before, build_peak_mb, articles.size(), bytes,
                hits, hits_all);
 
   if (!args.dump.empty()) {
@@ -179,6 +180,7 @@ int Run(int argc, char** argv) {
         state.counters["build_cpu_s"] = build_cpu;
         state.counters["build_wall_s"] = build_wall;
         state.counters["index_mb"] = index_mb;
+        state.counters["rss_before_build_mb"] = rss_before;
         state.counters["build_peak_mb"] = build_peak_mb;
         state.counters["peak_rss_mb"] = PeakRssMb();
         state.counters["hits"] = static_cast<double>(hits);
