@@ -1,5 +1,7 @@
 #include "vigil/daemon/daemon.h"
 
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <sstream>
 
@@ -10,9 +12,12 @@
 
 #include "alert_dispatcher.h"
 #include "daemon_context.h"
+#include "runtime_builder.h"
 #include "source_scheduler.h"
+#include "store_startup.h"
 #include "vigil/daemon/logging.h"
 #include "vigil/daemon/sd_notify.h"
+#include "watchlist_refresher.h"
 
 namespace vigil {
 
@@ -40,6 +45,10 @@ class Daemon {
         context_{io_, *store_, std::make_shared<const Runtime>(std::move(runtime))},
         scheduler_(context_, [this] { dispatcher_.Kick(); }),
         dispatcher_(context_),
+        builder_(
+            io_, [file = config_file_] { return LoadRuntime(file); },
+            [this] { return context_.runtime; }, [this](RuntimeBuilder::Built built) { Built(std::move(built)); }),
+        refresher_(context_, [this](Watchlist list) { builder_.SubmitList(std::move(list)); }),
         signals_(io_, SIGINT, SIGTERM, SIGHUP),
         watchdog_timer_(io_),
         status_timer_(io_),
@@ -49,6 +58,8 @@ class Daemon {
     WaitForSignal();
     scheduler_.Start();
     dispatcher_.Start();
+    LogListState(*context_.runtime);
+    refresher_.Start();
     StartWatchdog();
     UpdateStatus();
     notifier_.Ready();
@@ -63,12 +74,16 @@ class Daemon {
     return kExitOk;
   }
 
+  // True when a build or download was abandoned at stop and may still be
+  // running on its own thread.
+  bool left_work_running() const { return builder_.left_running() || refresher_.left_running(); }
+
  private:
   void WaitForSignal() {
     signals_.async_wait([this](const boost::system::error_code& ec, int signal) {
       if (ec) return;
       if (signal == SIGHUP) {
-        Reload();
+        RequestReload();
         WaitForSignal();
       } else {
         BeginStop(signal);
@@ -76,14 +91,35 @@ class Daemon {
     });
   }
 
-  void Reload() {
+  // The config and lists are loaded and the index built on a worker thread
+  // (polling, deliveries and the watchdog go on meanwhile); Built() swaps
+  // the result in. A SIGHUP during a build is coalesced into one more.
+  void RequestReload() {
     notifier_.Reloading();
-    spdlog::info("reloading {}", config_file_.string());
-    Result<Runtime> loaded = LoadRuntime(config_file_);
+    if (builder_.building()) {
+      spdlog::info("reload of {} requested; will run after the build in progress",
+                   config_file_.string());
+    } else {
+      spdlog::info("reloading {}", config_file_.string());
+    }
+    builder_.RequestReload();
+  }
+
+  void Built(RuntimeBuilder::Built built) {
+    if (context_.stopping) return;
+    if (built.reload) {
+      ApplyReload(std::move(built.runtime), built.took);
+      if (!builder_.reload_pending()) notifier_.Ready();
+    } else {
+      ApplyLists(std::move(built));
+    }
+    UpdateStatus();
+  }
+
+  void ApplyReload(Result<Runtime> loaded, std::chrono::milliseconds took) {
     if (!loaded.ok()) {
       spdlog::error("reload failed; keeping the running configuration:");
       LogMultiline(spdlog::level::err, loaded.status().message());
-      notifier_.Ready();
       return;
     }
     if (loaded->config.storage.path != context_.runtime->config.storage.path) {
@@ -98,16 +134,51 @@ class Daemon {
       Status level = SetLogLevel(loaded->config.log.level);
       if (!level.ok()) spdlog::warn("{}", level.message());
     }
+    // In-flight scans keep the old runtime (and matcher) alive until done.
     context_.runtime = std::make_shared<const Runtime>(std::move(loaded).value());
     scheduler_.Reconfigure();
     dispatcher_.Reconfigure();
+    refresher_.Reconfigure();
     const Runtime& runtime = *context_.runtime;
-    spdlog::info("reloaded: {} sources, {} watchlists ({} entities), {} keyword groups, "
+    spdlog::info("reloaded in {} ms: {} sources, {} watchlists ({} entities), {} keyword groups, "
                  "{} webhooks",
-                 runtime.config.sources.size(), runtime.watchlists.size(), runtime.entity_count,
-                 runtime.config.keywords.size(), runtime.config.webhooks.size());
-    UpdateStatus();
-    notifier_.Ready();
+                 took.count(), runtime.config.sources.size(), runtime.watchlists.size(),
+                 runtime.entity_count, runtime.config.keywords.size(),
+                 runtime.config.webhooks.size());
+    LogListState(runtime);
+  }
+
+  void ApplyLists(RuntimeBuilder::Built built) {
+    std::string ids;
+    for (const std::string& id : built.list_ids) ids += (ids.empty() ? "'" : ", '") + id + "'";
+    if (!built.runtime.ok()) {
+      spdlog::error("watchlist {}: index rebuild failed; keeping the lists in use: {}", ids,
+                    built.runtime.status().message());
+      return;
+    }
+    context_.runtime = std::make_shared<const Runtime>(std::move(built.runtime).value());
+    const Runtime& runtime = *context_.runtime;
+    spdlog::info("watchlist {} swapped in: index rebuilt in {} ms ({} watchlists, {} entities, "
+                 "{} name variants)",
+                 ids, built.took.count(), runtime.watchlists.size(), runtime.entity_count,
+                 runtime.matcher->name_count());
+  }
+
+  // "; 1 watchlist missing, 2 failing to refresh" or empty.
+  std::string ListStatus() const {
+    std::string status;
+    if (size_t missing = context_.runtime->missing_lists.size(); missing > 0) {
+      status += fmt::format("; {} watchlist{} missing", missing, missing == 1 ? "" : "s");
+    }
+    if (int failing = refresher_.failing(); failing > 0) {
+      status += fmt::format("; {} watchlist{} failing to refresh", failing,
+                            failing == 1 ? "" : "s");
+    }
+    return status;
+  }
+
+  static void LogListState(const Runtime& runtime) {
+    for (const std::string& warning : runtime.warnings) spdlog::error("{}", warning);
   }
 
   void BeginStop(int signal) {
@@ -120,6 +191,10 @@ class Daemon {
     status_timer_.cancel();
     scheduler_.Stop();
     dispatcher_.Stop();
+    // A list build or download can take long and holds nothing that must be
+    // finished: abandon it rather than wait.
+    builder_.Abandon();
+    refresher_.Stop();
     // In-flight work holds io work guards; io_.run() returns once it has
     // posted back, or this deadline abandons it.
     stop_deadline_.expires_after(kStopGrace);
@@ -157,12 +232,21 @@ class Daemon {
     });
   }
 
+  // "; database disk full" while writes fail, so `systemctl status` shows it.
+  std::string StorageStatus() const {
+    StorageFault fault = scheduler_.storage_fault();
+    if (fault == StorageFault::kNone) return "";
+    return "; database " + std::string(StorageFaultName(fault));
+  }
+
   void UpdateStatus() {
     const DaemonCounters& c = context_.counters;
     notifier_.Status(fmt::format("{} sources ({} failing); {} polls, {} new documents, "
                                  "{} alerts queued, {} delivered",
                                  scheduler_.source_count(), scheduler_.failing(), c.polls,
-                                 c.new_documents, c.alerts_queued, c.alerts_delivered));
+                                 c.new_documents, c.alerts_queued, c.alerts_delivered) +
+                     StorageStatus() +
+                     ListStatus());
     status_timer_.expires_after(std::chrono::seconds(5));
     status_timer_.async_wait([this](const boost::system::error_code& ec) {
       if (!ec && !context_.stopping) UpdateStatus();
@@ -177,6 +261,8 @@ class Daemon {
   SystemdNotifier notifier_;
   SourceScheduler scheduler_;
   AlertDispatcher dispatcher_;
+  RuntimeBuilder builder_;
+  WatchlistRefresher refresher_;
   asio::signal_set signals_;
   asio::steady_timer watchdog_timer_;
   asio::steady_timer status_timer_;
@@ -205,14 +291,26 @@ int RunDaemon(const std::filesystem::path& config_file, const std::string& log_l
     Status level = SetLogLevel(runtime->config.log.level);
     if (!level.ok()) spdlog::warn("{}", level.message());
   }
-  Result<std::unique_ptr<Store>> store = Store::Open(runtime->config.storage.path);
-  if (!store.ok()) {
-    spdlog::critical("cannot open database {}: {}", runtime->config.storage.path.string(),
-                     store.status().message());
-    return kExitFailure;
+  int store_exit_code = kExitFailure;
+  Result<std::unique_ptr<Store>> store =
+      OpenStoreAtStartup(runtime->config.storage.path, &store_exit_code);
+  if (!store.ok()) return store_exit_code;
+  int code;
+  bool left_work_running;
+  {
+    Daemon daemon(config_file, log_level, std::move(runtime).value(), std::move(store).value());
+    code = daemon.Run();
+    left_work_running = daemon.left_work_running();
   }
-  Daemon daemon(config_file, log_level, std::move(runtime).value(), std::move(store).value());
-  return daemon.Run();
+  if (left_work_running) {
+    // An abandoned index build still runs on a detached thread; end the
+    // process here (the database is closed, logs flushed) rather than let
+    // static destructors run under it.
+    spdlog::default_logger()->flush();
+    std::fflush(nullptr);
+    std::_Exit(code);
+  }
+  return code;
 }
 
 }  // namespace vigil
