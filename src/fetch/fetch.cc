@@ -2,13 +2,16 @@
 // are followed here, not by curl, so a source's own headers and credentials
 // go only to the source's origin, and every connection (redirects included)
 // passes the private-address guard on the address curl actually connects to.
+#include <arpa/inet.h>
 #include <curl/curl.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 
 #include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -35,6 +38,7 @@ struct FetchTransfer : fetch_internal::TransferBase {
   bool has_location = false;
   // fetch.block_private_addresses, and what it refused on this hop.
   bool block_private = false;
+  uint16_t public_loopback_port = 0;  // FetchRequest::TEST_public_loopback_port
   std::string host;  // of the hop being fetched, for the refusal message
   std::string refused;
 
@@ -106,12 +110,20 @@ size_t OnBody(char* data, size_t size, size_t count, void* user) {
   return n;
 }
 
+bool IsTestPublicAddress(const FetchTransfer& t, const curl_sockaddr* address) {
+  if (t.public_loopback_port == 0 || address->family != AF_INET) return false;
+  sockaddr_in ip4;
+  std::memcpy(&ip4, &address->addr, sizeof ip4);
+  return ip4.sin_addr.s_addr == htonl(INADDR_LOOPBACK) &&
+         ntohs(ip4.sin_port) == t.public_loopback_port;
+}
+
 // Sees the resolved address of every connection curl opens, redirects and
 // retries of other addresses included, so there is no window between a check
 // and the connect (DNS rebinding) and nothing is resolved twice.
 curl_socket_t OnOpenSocket(void* user, curlsocktype, curl_sockaddr* address) {
   auto* t = static_cast<FetchTransfer*>(user);
-  if (t->block_private) {
+  if (t->block_private && !IsTestPublicAddress(*t, address)) {
     std::string_view kind = NonPublicAddressKind(&address->addr);
     if (!kind.empty()) {
       if (t->refused.empty()) {
@@ -150,6 +162,7 @@ void SetFetchOptions(CURL* curl, const FetchRequest& request, FetchTransfer& t) 
     curl_easy_setopt(curl, CURLOPT_CAINFO, request.limits.ca_file.c_str());
   }
   t.block_private = request.limits.block_private_addresses;
+  t.public_loopback_port = request.TEST_public_loopback_port;
   if (t.block_private) {
     // Through a proxy the guard would only see the proxy's address while the
     // proxy resolves the target itself: connect directly instead.

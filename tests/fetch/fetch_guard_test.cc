@@ -148,5 +148,51 @@ TEST(FetchGuardTest, RefusesLoopbackIpv6AndAllowsItWhenOff) {
   EXPECT_EQ(server.accepted(), 1);
 }
 
+// The redirect case needs an allowed first hop; on loopback only, the test
+// hook makes one port count as public. The guard then must refuse the
+// redirect to another loopback port, which curl resolves and connects to.
+TEST(FetchGuardTest, RefusesRedirectToLoopback) {
+  HttpServer internal(Feed);
+  HttpServer source([&](const HttpRequest&) {
+    HttpResponse response;
+    response.status = 302;
+    response.headers = {{"Location", internal.url("/admin")}};
+    return response;
+  });
+  FetchRequest request = Get(source.url("/feed"), true);
+  request.TEST_public_loopback_port = source.port();
+  auto result = Fetch(request);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.status().message(),
+            "GET " + source.url("/feed") +
+                ": refused: 127.0.0.1 resolves to loopback address 127.0.0.1 "
+                "(fetch.block_private_addresses)");
+  EXPECT_EQ(source.requests().size(), 1u);  // the allowed hop was fetched
+  EXPECT_TRUE(internal.requests().empty());  // the redirect target never was
+
+  request.limits.block_private_addresses = false;  // the same chain, guard off
+  auto allowed = Fetch(request);
+  ASSERT_TRUE(allowed.ok()) << allowed.status().message();
+  EXPECT_EQ(internal.requests().size(), 1u);
+}
+
+TEST(FetchGuardTest, RedirectByHostNameIsCheckedAfterResolution) {
+  // "localhost" is only known to be loopback once resolved.
+  HttpServer internal(Feed);
+  HttpServer source([&](const HttpRequest&) {
+    HttpResponse response;
+    response.status = 301;
+    response.headers = {
+        {"Location", "http://localhost:" + std::to_string(internal.port()) + "/"}};
+    return response;
+  });
+  FetchRequest request = Get(source.url("/"), true);
+  request.TEST_public_loopback_port = source.port();
+  auto result = Fetch(request);
+  ASSERT_FALSE(result.ok());
+  EXPECT_THAT(result.status().message(), HasSubstr("refused: localhost resolves to loopback"));
+  EXPECT_TRUE(internal.requests().empty());
+}
+
 }  // namespace
 }  // namespace vigil

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -45,6 +46,10 @@ struct FetchRequest {
   // When non-null and set to true while the transfer runs, the transfer is
   // aborted promptly and Fetch returns an error ("cancelled").
   const std::atomic<bool>* cancel = nullptr;
+  // Tests only: connections to 127.0.0.1 on this port pass
+  // limits.block_private_addresses as if public, so the guard's handling of
+  // redirects can be tested on loopback. 0 (never set outside tests) = none.
+  uint16_t TEST_public_loopback_port = 0;
 };
 
 struct FetchResponse {
@@ -67,8 +72,15 @@ struct FetchResponse {
 // "GET http://h/x: HTTP 404", "...: too many redirects (limit 5)",
 // "...: response body exceeds max_body (1024 bytes)", "...: cancelled";
 // for file:// "file not found: /path".
-// Redirects may only lead to http/https; file:// URLs get a Last-Modified
-// made from the file's mtime, so conditional fetches work for them too.
+// Redirects may only lead to http/https, and are followed by Fetch itself:
+// `headers` and the URL's user:password go only to the request URL's origin
+// (scheme, host and port), never to another one a redirect leads to. With
+// limits.block_private_addresses every connection, redirects included, to a
+// non-public address (see address_guard.h) fails with "refused: <host>
+// resolves to <kind> address <ip> (fetch.block_private_addresses)", and
+// proxy environment variables are ignored. limits.ca_file adds trust anchors.
+// file:// URLs get a Last-Modified made from the file's mtime, so
+// conditional fetches work for them too.
 Result<FetchResponse> Fetch(const FetchRequest& request);
 
 struct PostRequest {
