@@ -2,6 +2,7 @@
 #include <fstream>
 #include <iterator>
 #include <sstream>
+#include <unordered_set>
 
 #include "list_builder.h"
 #include "vigil/lists/list_formats.h"
@@ -65,15 +66,10 @@ Result<ListReport> LoadListFileReport(const WatchlistConfig& config) {
   list.min_score = config.min_score;
   list.exclude = config.exclude;
   // A mistyped exclude id would silently exclude nothing; say so.
+  std::unordered_set<std::string_view> ids;
+  for (const Entity& entity : list.entities) ids.insert(entity.id);
   for (const std::string& id : config.exclude) {
-    bool found = false;
-    for (const Entity& entity : list.entities) {
-      if (entity.id == id) {
-        found = true;
-        break;
-      }
-    }
-    if (!found) {
+    if (!ids.contains(id)) {
       report->warnings.push_back(config.path.string() + ": excluded id '" + id +
                                  "' is not in the list");
     }

@@ -182,5 +182,43 @@ TEST_F(WatchlistConfigTest, ReportsBadValuesWithPositions) {
                     }));
 }
 
+TEST_F(WatchlistConfigTest, LoadsEveryListFormatThroughTheConfig) {
+  const std::filesystem::path data = std::filesystem::path(VIGIL_TESTDATA) / "lists";
+  std::string yaml = "watchlists:\n";
+  const std::pair<const char*, const char*> lists[] = {
+      {"un-xml", "un_small.xml"},           {"opensanctions-ftm", "ftm_small.ftm.json"},
+      {"opensanctions-csv", "os_targets_small.csv"}, {"uk-csv", "uk_small.csv"},
+      {"eu-csv", "eu_small.csv"},
+  };
+  for (const auto& [format, file] : lists) {
+    yaml += std::string("  - id: ") + format + "\n    format: " + format + "\n    path: " +
+            (data / file).string() + "\n";
+  }
+  Result<Config> config = Load(yaml);
+  ASSERT_TRUE(config.ok()) << config.status().message();
+  Result<std::vector<Watchlist>> loaded = LoadWatchlists(*config);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  ASSERT_EQ(loaded->size(), 5u);
+  for (size_t i = 0; i < loaded->size(); ++i) {
+    EXPECT_EQ((*loaded)[i].id, lists[i].first);
+    EXPECT_GE((*loaded)[i].entities.size(), 2u) << lists[i].first;
+  }
+  EXPECT_EQ((*loaded)[3].entities[0].name, "PUTIN, Vladimir Vladimirovich");  // uk-csv
+}
+
+TEST_F(WatchlistConfigTest, ListErrorsNameTheListFile) {
+  dir_.Write("lists/bad.xml", "<CONSOLIDATED_LIST><INDIVIDUALS></CONSOLIDATED_LIST>");
+  Result<Config> config = Load(R"(watchlists:
+  - id: un
+    format: un-xml
+    path: lists/bad.xml
+)");
+  ASSERT_TRUE(config.ok()) << config.status().message();
+  Result<std::vector<Watchlist>> loaded = LoadWatchlists(*config);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.status().message().rfind((dir_.path() / "lists/bad.xml").string() + ":", 0), 0u)
+      << loaded.status().message();
+}
+
 }  // namespace
 }  // namespace vigil
