@@ -61,6 +61,8 @@ nlohmann::ordered_json MatchJson(const std::string& input, const ParsedDocument&
     line.erase("matched_name");
     line.erase("rule");
   }
+  // Candidates (--candidates) never alert; say so on the line itself.
+  if (!match.alert) line["candidate"] = true;
   return line;
 }
 
@@ -99,7 +101,9 @@ int ScanCommand(const ScanCommandOptions& options) {
       std::string text = document->kind == DocumentKind::kText
                              ? ToUtf8(*bytes, "")
                              : DocumentText(item, document->kind);
-      for (const Match& match : runtime->matcher->Scan(text)) {
+      ScanOptions scan_options;
+      scan_options.include_candidates = options.candidates;
+      for (const Match& match : runtime->matcher->Scan(text, scan_options)) {
         std::cout << MatchJson(input, *document, i, match, options.explain)
                          .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
                   << "\n";

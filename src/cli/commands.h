@@ -15,6 +15,7 @@ struct ScanCommandOptions {
   std::vector<std::string> inputs;  // paths, or "-" for stdin; empty = stdin
   std::string type = "auto";        // auto | feed | html | text
   bool explain = false;             // add matched_name and rule to each line
+  bool candidates = false;          // also print candidates ("candidate": true)
 };
 int ScanCommand(const ScanCommandOptions& options);
 

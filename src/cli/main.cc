@@ -37,6 +37,8 @@ int main(int argc, char** argv) {
       ->default_val("auto");
   scan->add_flag("--explain", scan_options.explain,
                  "Also print which list name matched and by which rule");
+  scan->add_flag("--candidates", scan_options.candidates,
+                 "Also print candidates: weak or low-scoring hits that never alert");
   scan->add_option("inputs", scan_options.inputs, "Files to scan, or - for stdin (default)");
 
   CLI11_PARSE(app, argc, argv);

@@ -1,11 +1,15 @@
 #include "vigil/match/matcher.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
-#include <map>
+#include <string>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
+#include "common_words.h"
+#include "fuzzy.h"
 #include "token_trie.h"
 #include "vigil/match/name_variants.h"
 #include "vigil/match/normalize.h"
@@ -16,6 +20,20 @@
 namespace vigil {
 namespace {
 
+using match_internal::ClassifyWord;
+using match_internal::JaroWinkler;
+using match_internal::kMinFuzzyWordBytes;
+using match_internal::kMinTokenSimilarity;
+using match_internal::Skeleton;
+using match_internal::WordClass;
+
+constexpr uint32_t kNoGroup = UINT32_MAX;
+// A weak hit (one given name or surname, an ordinary word without context)
+// scores at most this, below any sensible min_score.
+constexpr double kWeakScore = 0.5;
+// A name may have this many fuzzy words, and needs one exact word besides.
+constexpr size_t kMaxFuzzyWords = 3;
+
 // Who a compiled name belongs to: one entity of one list, or one keyword list.
 struct Target {
   MatchKind kind = MatchKind::kEntity;
@@ -23,6 +41,15 @@ struct Target {
   std::string entity_id;
   std::string entity_name;
   std::string keyword_id;
+  EntityType type = EntityType::kOther;
+  double min_score = 0.9;
+};
+
+enum PayloadFlag : uint8_t {
+  kNameTransliterated = 1,  // the listed name is in a transliterated script
+  kSingleWord = 2,          // the variant is one word
+  kOrdinaryWord = 4,        // ... an ordinary English word ("forest")
+  kProperNoun = 8,          // ... a given name or place ("daniel", "dover")
 };
 
 // What reaching a trie node means: `target` is found, via list name `name`.
@@ -30,44 +57,160 @@ struct Payload {
   uint32_t target = 0;
   uint32_t name = 0;  // index into names_
   VariantRule rule = VariantRule::kExact;
+  uint8_t flags = 0;
 };
 
-// A text word found in the vocabulary. Unknown words are not kept: they
-// only break runs, since no name can continue across them.
-struct KnownWord {
-  size_t start;
-  size_t end;
-  uint32_t id;
+// A text word that a name can use: in the vocabulary, or a spelling
+// variant of vocabulary words (a fuzzy group). Other words are not kept:
+// they only break runs, since no name can continue across them.
+struct TextWord {
+  uint32_t start;
+  uint32_t end;
+  uint32_t id;            // Vocabulary::kUnknown if only fuzzy
+  uint32_t group;         // kNoGroup if no spelling variants are tried
+  uint32_t norm_offset;   // the normalised word in the scan's arena (if group)
+  uint32_t norm_length;
   bool possessive;
-  bool run_start;  // an unknown word (or the text start) comes just before
+  bool run_start;         // a word no name uses (or the text start) is just before
+  bool transliterated;
 };
 
-// A trie hit before overlaps are resolved: known words [first, last).
+// A word matched to a listed word that it is only similar to.
+struct FuzzyStep {
+  uint32_t pos;     // index into the text words
+  uint32_t listed;  // vocabulary id
+};
+
+// A trie hit before overlaps are resolved: text words [first, last).
 struct Candidate {
   uint32_t target;
   uint32_t first;
   uint32_t last;
   const Payload* payload;
+  double similarity;  // length-weighted mean token similarity
+  uint8_t fuzzy_count;
+  std::array<FuzzyStep, kMaxFuzzyWords> fuzzy;
+  bool transliterated;  // some text word of it was transliterated
+  // Filled by Evaluate().
+  double score = 1.0;
+  bool alert = true;
+  bool context = false;  // a one-word name confirmed by its surroundings
+  int rank = 0;          // lower is a more literal reading
 };
 
-// "LAST, First" reordering is for people; organisation names carry commas
-// for other reasons ("ACME CO., LTD."). Untyped entries may be either.
-bool ReordersComma(EntityType type) {
-  return type == EntityType::kPerson || type == EntityType::kOther;
+// The walk's state between words.
+struct WalkState {
+  uint32_t first;
+  double weighted = 0;  // sum of listed word length x similarity
+  double weight = 0;    // sum of listed word lengths
+  uint8_t fuzzy_count = 0;
+  uint8_t exact_count = 0;
+  std::array<FuzzyStep, kMaxFuzzyWords> fuzzy{};
+  bool transliterated = false;
+};
+
+NameKind KindOf(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson:
+      return NameKind::kPerson;
+    case EntityType::kOrganization:
+      return NameKind::kOrganization;
+    case EntityType::kOther:
+      return NameKind::kOther;
+    case EntityType::kVessel:
+    case EntityType::kAircraft:
+      return NameKind::kPlain;
+  }
+  return NameKind::kOther;
 }
 
-std::string RuleText(VariantRule rule, bool possessive) {
-  if (!possessive) return VariantRuleName(rule);
-  if (rule == VariantRule::kExact) return "possessive";
-  return std::string(VariantRuleName(rule)) + "+possessive";
+bool NeedsTransliteration(std::string_view name) {
+  std::vector<WordSpan> spans;
+  FindWords(name, &spans);
+  for (const WordSpan& span : spans) {
+    if (span.ascii) continue;
+    bool transliterated = false;
+    std::string scratch;
+    NormalizeWord(name.substr(span.start, span.end - span.start), &scratch, &transliterated);
+    if (transliterated) return true;
+  }
+  return false;
+}
+
+// Single-word legal forms that are one form: the text's "Limited" finds a
+// listed "LTD", "OOO" a listed "LLC".
+const std::vector<std::vector<std::string_view>>& LegalFormSynonyms() {
+  static const std::vector<std::vector<std::string_view>> groups = {
+      {"ltd", "limited"}, {"inc", "incorporated"}, {"corp", "corporation"},
+      {"llc", "ooo"},     {"jsc", "ao"},           {"pjsc", "pao"},
+      {"ojsc", "oao"},    {"cjsc", "zao"}};
+  return groups;
+}
+
+bool IsVesselWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 22> kWords = {
+      "tanker", "tankers", "vessel", "vessels", "ship",   "ships",     "yacht", "yachts",
+      "superyacht", "freighter", "boat", "cargo", "carrier", "mv", "imo", "trawler",
+      "barge", "tug", "flagged", "aircraft", "jet", "plane"};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+// A vessel word or an IMO number within a few words of [start, end).
+bool HasVesselContext(std::string_view text, size_t start, size_t end) {
+  constexpr size_t kReach = 100;
+  size_t lo = start > kReach ? start - kReach : 0;
+  size_t hi = std::min(text.size(), end + kReach);
+  char word[16];
+  size_t length = 0;
+  for (size_t i = lo; i <= hi; ++i) {
+    char c = i < hi ? text[i] : ' ';
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (letter) {
+      if (length < sizeof(word)) word[length] = word_internal::kAsciiLower[static_cast<uint8_t>(c)];
+      ++length;
+      continue;
+    }
+    if (length > 0 && length <= sizeof(word) && (i <= start || i - length >= end) &&
+        IsVesselWord(std::string_view(word, length))) {
+      return true;
+    }
+    length = 0;
+  }
+  return false;
+}
+
+// The word at [start, end) is written exactly as in the list (the list's
+// capitals, e.g. "FOREST") and does not open a sentence: a name, not a noun.
+bool HasListedCapitals(std::string_view text, size_t start, size_t end, std::string_view listed) {
+  std::string_view word = text.substr(start, end - start);
+  bool listed_capital = false;
+  std::vector<WordSpan> spans;
+  FindWords(listed, &spans);
+  bool found = false;
+  for (const WordSpan& span : spans) {
+    std::string_view w = listed.substr(span.start, span.end - span.start);
+    if (w == word) {
+      found = true;
+      listed_capital = std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    }
+  }
+  if (!found || !listed_capital) return false;
+  size_t i = start;
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
+  if (i == 0) return false;
+  char before = text[i - 1];
+  return before != '.' && before != '!' && before != '?' && before != '\n' && before != '\r' &&
+         before != '"' && before != ':';
 }
 
 // The Matcher: every name variant and keyword term is a path of word ids in
 // one trie. Scan() cuts the text into words once, looks each up in the
-// vocabulary and walks the trie from each known word. Built by Build(), then
-// immutable; Scan() keeps all state on its stack, so it is thread-safe.
+// vocabulary (and, for capitalised words, in the index of spelling
+// skeletons) and walks the trie from each usable word. Built by Build(),
+// then immutable; Scan() keeps all state on its stack, so it is thread-safe.
 class IndexedMatcher final : public Matcher {
  public:
+  IndexedMatcher();
   Status AddEntity(const Watchlist& list, const Entity& entity);
   Status AddKeywords(const KeywordList& keywords);
   void Finish();
@@ -76,16 +219,15 @@ class IndexedMatcher final : public Matcher {
   size_t name_count() const override { return payloads_.size(); }
 
  private:
-  // False if `name` has no words.
-  bool AddName(uint32_t target, std::string_view name, bool reorder_comma);
+  bool AddName(uint32_t target, std::string_view name, NameKind kind);
   void AddPayload(uint32_t node, const Payload& payload);
-  // A word's vocabulary id, Vocabulary::kUnknown, or kEmptyWord.
-  static constexpr uint32_t kEmptyWord = Vocabulary::kUnknown - 1;
-  uint32_t Lookup(std::string_view text, const WordSpan& word,
-                  std::string* scratch) const;
-  std::vector<KnownWord> KnownWords(std::string_view text) const;
-  std::vector<Candidate> FindCandidates(const std::vector<KnownWord>& words) const;
-  Match MakeMatch(std::string_view text, const std::vector<KnownWord>& words,
+  void BuildFuzzyIndex();
+
+  void ScanWords(std::string_view text, std::vector<TextWord>* words, std::string* arena) const;
+  void Walk(const std::vector<TextWord>& words, std::string_view arena, uint32_t pos,
+            uint32_t node, const WalkState& state, std::vector<Candidate>* out) const;
+  void Evaluate(std::string_view text, const std::vector<TextWord>& words, Candidate* c) const;
+  Match MakeMatch(std::string_view text, const std::vector<TextWord>& words,
                   const Candidate& candidate) const;
 
   Vocabulary vocabulary_;
@@ -95,18 +237,32 @@ class IndexedMatcher final : public Matcher {
   std::vector<std::vector<Payload>> pending_;  // by node, until Finish()
   std::vector<uint32_t> payload_begin_;        // by node; one past the last node
   std::vector<Payload> payloads_;
+  std::vector<bool> entity_word_;              // by word id: used by an entity name
+  // Spelling variants: skeleton key -> group of vocabulary ids.
+  Vocabulary skeletons_;                       // ids are group numbers
+  std::vector<uint32_t> group_begin_;          // by group; one past the last
+  std::vector<uint32_t> group_members_;
+  std::vector<uint32_t> word_group_;           // by word id, or kNoGroup
 };
+
+IndexedMatcher::IndexedMatcher() {
+  for (const auto& group : LegalFormSynonyms()) {
+    uint32_t id = vocabulary_.Intern(group[0]);
+    for (size_t i = 1; i < group.size(); ++i) vocabulary_.AddSynonym(group[i], id);
+  }
+}
 
 Status IndexedMatcher::AddEntity(const Watchlist& list, const Entity& entity) {
   auto target = static_cast<uint32_t>(targets_.size());
-  targets_.push_back(Target{MatchKind::kEntity, list.id, entity.id, entity.name, {}});
+  targets_.push_back(Target{MatchKind::kEntity, list.id, entity.id, entity.name, {},
+                            entity.type, list.min_score});
   std::string where = "list '" + list.id + "' entity '" + entity.id + "': ";
-  bool reorder = ReordersComma(entity.type);
-  if (!AddName(target, entity.name, reorder)) {
+  NameKind kind = KindOf(entity.type);
+  if (!AddName(target, entity.name, kind)) {
     return Status::Error(where + "name has no letters");
   }
   for (const std::string& alias : entity.aliases) {
-    if (!AddName(target, alias, reorder)) {
+    if (!AddName(target, alias, kind)) {
       return Status::Error(where + "alias '" + alias + "' has no letters");
     }
   }
@@ -115,9 +271,9 @@ Status IndexedMatcher::AddEntity(const Watchlist& list, const Entity& entity) {
 
 Status IndexedMatcher::AddKeywords(const KeywordList& keywords) {
   auto target = static_cast<uint32_t>(targets_.size());
-  targets_.push_back(Target{MatchKind::kKeyword, {}, {}, {}, keywords.id});
+  targets_.push_back(Target{MatchKind::kKeyword, {}, {}, {}, keywords.id, EntityType::kOther, 0});
   for (const std::string& term : keywords.terms) {
-    if (!AddName(target, term, /*reorder_comma=*/false)) {
+    if (!AddName(target, term, NameKind::kPlain)) {
       return Status::Error("keyword list '" + keywords.id + "': term '" + term +
                            "' has no letters");
     }
@@ -125,37 +281,86 @@ Status IndexedMatcher::AddKeywords(const KeywordList& keywords) {
   return Status::Ok();
 }
 
-bool IndexedMatcher::AddName(uint32_t target, std::string_view name,
-                             bool reorder_comma) {
-  std::vector<NameVariant> variants = NameVariants(name, reorder_comma);
+bool IndexedMatcher::AddName(uint32_t target, std::string_view name, NameKind kind) {
+  std::vector<NameVariant> variants = NameVariants(name, kind);
   if (variants.empty()) return false;
+  bool entity = targets_[target].kind == MatchKind::kEntity;
   auto name_index = static_cast<uint32_t>(names_.size());
   names_.emplace_back(name);
+  uint8_t base_flags = 0;
+  bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<uint8_t>(c) < 0x80; });
+  if (!ascii && NeedsTransliteration(name)) base_flags |= kNameTransliterated;
+  std::vector<uint32_t> path;
   for (const NameVariant& variant : variants) {
-    std::vector<uint32_t> path;
-    path.reserve(variant.words.size());
+    path.clear();
     for (const std::string& word : variant.words) {
-      path.push_back(vocabulary_.Intern(word));
+      uint32_t id = vocabulary_.Intern(word);
+      if (entity) {
+        if (entity_word_.size() <= id) entity_word_.resize(id + 1, false);
+        entity_word_[id] = true;
+      }
+      path.push_back(id);
     }
-    AddPayload(trie_.Insert(path), Payload{target, name_index, variant.rule});
+    uint8_t flags = base_flags;
+    if (variant.words.size() == 1) {
+      flags |= kSingleWord;
+      WordClass word_class = ClassifyWord(variant.words[0]);
+      if (word_class == WordClass::kOrdinary) flags |= kOrdinaryWord;
+      if (word_class == WordClass::kProperNoun) flags |= kProperNoun;
+    }
+    AddPayload(trie_.Insert(path), Payload{target, name_index, variant.rule, flags});
   }
   return true;
 }
 
-// One payload per (node, target): when several names of an entity compile to
-// the same words, the most literal rule wins, then the earliest name (the
-// primary name comes before aliases).
+// One payload per (node, target, script): when several names of an entity
+// compile to the same words, the most literal rule wins, then the earliest
+// name (the primary name comes before aliases). A transliterated name is
+// kept beside a Latin one so that "Путин" reports the Cyrillic alias.
 void IndexedMatcher::AddPayload(uint32_t node, const Payload& payload) {
   if (pending_.size() <= node) pending_.resize(node + 1);
   for (Payload& existing : pending_[node]) {
-    if (existing.target != payload.target) continue;
+    if (existing.target != payload.target ||
+        (existing.flags & kNameTransliterated) != (payload.flags & kNameTransliterated)) {
+      continue;
+    }
     if (payload.rule < existing.rule) existing = payload;
     return;
   }
   pending_[node].push_back(payload);
 }
 
+void IndexedMatcher::BuildFuzzyIndex() {
+  std::unordered_map<std::string, std::vector<uint32_t>> groups;
+  word_group_.assign(vocabulary_.size(), kNoGroup);
+  for (uint32_t id = 0; id < entity_word_.size(); ++id) {
+    if (!entity_word_[id]) continue;
+    std::string_view word = vocabulary_.Word(id);
+    if (word.size() < kMinFuzzyWordBytes || IsLegalFormWord(word)) continue;
+    std::string key = Skeleton(word);
+    if (key.size() < 2) continue;
+    groups[key].push_back(id);
+  }
+  group_begin_.reserve(groups.size() + 1);
+  for (auto& [key, members] : groups) {
+    auto group = static_cast<uint32_t>(group_begin_.size());
+    uint32_t interned = skeletons_.Intern(key);
+    (void)interned;  // == group: keys are distinct
+    group_begin_.push_back(static_cast<uint32_t>(group_members_.size()));
+    for (uint32_t id : members) {
+      group_members_.push_back(id);
+      // A listed word with no other spelling in the index needs no group.
+      if (members.size() > 1) word_group_[id] = group;
+    }
+  }
+  group_begin_.push_back(static_cast<uint32_t>(group_members_.size()));
+  skeletons_.Freeze();
+}
+
 void IndexedMatcher::Finish() {
+  BuildFuzzyIndex();
+  entity_word_.clear();
+  entity_word_.shrink_to_fit();
   vocabulary_.Freeze();
   pending_.resize(trie_.node_count());
   payload_begin_.reserve(pending_.size() + 1);
@@ -168,109 +373,249 @@ void IndexedMatcher::Finish() {
   pending_.shrink_to_fit();
 }
 
-uint32_t IndexedMatcher::Lookup(std::string_view text, const WordSpan& word,
-                                std::string* scratch) const {
-  size_t length = word.end - word.start;
-  if (word.ascii) {
-    // Lower-casing keeps an ASCII word's length, so an over-long one cannot
-    // be listed; most words end here or in the vocabulary's filter.
-    if (length > vocabulary_.max_word_bytes()) return Vocabulary::kUnknown;
-    char buffer[64];
-    if (length <= sizeof(buffer)) {
-      for (size_t i = 0; i < length; ++i) {
-        buffer[i] = word_internal::kAsciiLower[static_cast<uint8_t>(text[word.start + i])];
-      }
-      return vocabulary_.Find(std::string_view(buffer, length));
-    }
-  }
-  NormalizeWord(text.substr(word.start, length), scratch);
-  // A word of marks alone (a lone combining voicing mark, say) normalises to
-  // nothing; list names drop such words, so the text must skip them too.
-  if (scratch->empty()) return kEmptyWord;
-  return vocabulary_.Find(*scratch);
-}
-
-std::vector<KnownWord> IndexedMatcher::KnownWords(std::string_view text) const {
-  std::vector<KnownWord> known;
+void IndexedMatcher::ScanWords(std::string_view text, std::vector<TextWord>* words,
+                               std::string* arena) const {
   std::string scratch;
   bool run_start = true;
-  word_internal::ForEachWord(text, [&](const WordSpan& word) {
-    uint32_t id = Lookup(text, word, &scratch);
-    if (id == kEmptyWord) return;
-    if (id == Vocabulary::kUnknown) {
+  const bool fuzzy = !group_members_.empty();
+  const size_t max_bytes = vocabulary_.max_word_bytes();
+  word_internal::ForEachWord(text, [&](const WordSpan& span) {
+    size_t length = span.end - span.start;
+    uint32_t id = Vocabulary::kUnknown;
+    bool transliterated = false;
+    std::string_view normalized;
+    char buffer[64];
+    if (span.ascii && length <= sizeof(buffer)) {
+      // Lower-casing keeps an ASCII word's length, so an over-long one cannot
+      // be listed, nor be a spelling of a listed word.
+      if (length > max_bytes + 2) {
+        run_start = true;
+        return;
+      }
+      for (size_t i = 0; i < length; ++i) {
+        buffer[i] = word_internal::kAsciiLower[static_cast<uint8_t>(text[span.start + i])];
+      }
+      normalized = std::string_view(buffer, length);
+    } else {
+      NormalizeWord(text.substr(span.start, length), &scratch, &transliterated);
+      // A word of marks alone (a lone combining voicing mark, say) normalises
+      // to nothing; list names drop such words, so the text skips them too.
+      if (scratch.empty()) return;
+      normalized = scratch;
+    }
+    id = vocabulary_.Find(normalized);
+    uint32_t group = kNoGroup;
+    // Spelling variants are tried for names, which news capitalises, and for
+    // words from other scripts; lower-case words match exactly only.
+    uint8_t lead = static_cast<uint8_t>(text[span.start]);
+    if (fuzzy && (lead >= 0x80 || (lead >= 'A' && lead <= 'Z')) &&
+        normalized.size() >= kMinFuzzyWordBytes) {
+      if (id != Vocabulary::kUnknown) {
+        group = id < word_group_.size() ? word_group_[id] : kNoGroup;
+      } else {
+        std::string key = Skeleton(normalized);
+        if (key.size() >= 2) {
+          uint32_t found = skeletons_.Find(key);
+          if (found != Vocabulary::kUnknown) group = found;
+        }
+      }
+    }
+    if (id == Vocabulary::kUnknown && group == kNoGroup) {
       run_start = true;
       return;
     }
-    known.push_back(KnownWord{word.start, word.end, id, word.possessive, run_start});
+    TextWord word{static_cast<uint32_t>(span.start), static_cast<uint32_t>(span.end), id, group,
+                  0, 0, span.possessive, run_start, transliterated};
+    if (group != kNoGroup) {
+      word.norm_offset = static_cast<uint32_t>(arena->size());
+      word.norm_length = static_cast<uint32_t>(normalized.size());
+      arena->append(normalized);
+    }
+    words->push_back(word);
     run_start = false;
   });
-  return known;
 }
 
-std::vector<Candidate> IndexedMatcher::FindCandidates(
-    const std::vector<KnownWord>& words) const {
-  std::vector<Candidate> candidates;
-  for (size_t first = 0; first < words.size(); ++first) {
-    uint32_t node = TokenTrie::kRoot;
-    for (size_t last = first; last < words.size(); ++last) {
-      if (last > first && words[last].run_start) break;
-      node = trie_.Child(node, words[last].id);
-      if (node == TokenTrie::kNone) break;
-      for (uint32_t p = payload_begin_[node]; p < payload_begin_[node + 1]; ++p) {
-        candidates.push_back(Candidate{payloads_[p].target, static_cast<uint32_t>(first),
-                                       static_cast<uint32_t>(last + 1), &payloads_[p]});
+void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view arena,
+                          uint32_t pos, uint32_t node, const WalkState& state,
+                          std::vector<Candidate>* out) const {
+  if (pos > state.first) {
+    bool fuzzy_ok = state.fuzzy_count == 0 || (state.exact_count >= 1 && pos - state.first >= 2);
+    for (uint32_t p = payload_begin_[node]; p < payload_begin_[node + 1]; ++p) {
+      const Payload& payload = payloads_[p];
+      if (!fuzzy_ok || (state.fuzzy_count > 0 && targets_[payload.target].kind != MatchKind::kEntity)) {
+        continue;
       }
+      Candidate c{payload.target, state.first, pos, &payload,
+                  state.weight > 0 ? state.weighted / state.weight : 1.0,
+                  state.fuzzy_count, state.fuzzy, state.transliterated};
+      out->push_back(c);
     }
   }
-  return candidates;
-}
-
-// Keeps, per target, the longest candidates that do not overlap a longer (or
-// equally long, earlier) one. Different targets may overlap freely.
-std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> candidates) {
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    return std::make_tuple(a.target, b.last - b.first, a.first) <
-           std::make_tuple(b.target, a.last - a.first, b.first);
-  });
-  std::vector<Candidate> kept;
-  std::map<uint32_t, uint32_t> taken;  // first -> last, for the current target
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    const Candidate& c = candidates[i];
-    if (i > 0 && candidates[i - 1].target != c.target) taken.clear();
-    auto next = taken.lower_bound(c.first);
-    if (next != taken.end() && next->first < c.last) continue;
-    if (next != taken.begin() && std::prev(next)->second > c.first) continue;
-    taken.emplace(c.first, c.last);
-    kept.push_back(c);
+  if (pos == words.size() || (pos > state.first && words[pos].run_start)) return;
+  const TextWord& word = words[pos];
+  if (word.id != Vocabulary::kUnknown) {
+    uint32_t child = trie_.Child(node, word.id);
+    if (child != TokenTrie::kNone) {
+      WalkState next = state;
+      auto length = static_cast<double>(vocabulary_.Word(word.id).size());
+      next.weighted += length;
+      next.weight += length;
+      ++next.exact_count;
+      next.transliterated |= word.transliterated;
+      Walk(words, arena, pos + 1, child, next, out);
+    }
   }
-  return kept;
+  if (word.group == kNoGroup || state.fuzzy_count >= kMaxFuzzyWords) return;
+  std::string_view written = arena.substr(word.norm_offset, word.norm_length);
+  for (uint32_t m = group_begin_[word.group]; m < group_begin_[word.group + 1]; ++m) {
+    uint32_t listed = group_members_[m];
+    if (listed == word.id) continue;
+    uint32_t child = trie_.Child(node, listed);
+    if (child == TokenTrie::kNone) continue;
+    std::string_view listed_word = vocabulary_.Word(listed);
+    double similarity = JaroWinkler(written, listed_word);
+    if (similarity < kMinTokenSimilarity) continue;
+    WalkState next = state;
+    auto length = static_cast<double>(listed_word.size());
+    next.weighted += length * similarity;
+    next.weight += length;
+    next.fuzzy[next.fuzzy_count++] = FuzzyStep{pos, listed};
+    next.transliterated |= word.transliterated;
+    Walk(words, arena, pos + 1, child, next, out);
+  }
 }
 
-Match IndexedMatcher::MakeMatch(std::string_view text, const std::vector<KnownWord>& words,
-                                const Candidate& candidate) const {
-  const Target& target = targets_[candidate.target];
+// Scores a candidate and decides whether it alerts.
+void IndexedMatcher::Evaluate(std::string_view text, const std::vector<TextWord>& words,
+                              Candidate* c) const {
+  const Target& target = targets_[c->target];
+  const Payload& payload = *c->payload;
+  c->score = c->similarity;
+  c->rank = static_cast<int>(payload.rule) * 2 +
+            (c->transliterated != ((payload.flags & kNameTransliterated) != 0) ? 1 : 0);
+  if (target.kind == MatchKind::kKeyword) {
+    c->alert = true;
+    return;
+  }
+  bool weak = false;
+  if (payload.flags & kSingleWord) {
+    bool vessel = target.type == EntityType::kVessel || target.type == EntityType::kAircraft;
+    if (target.type == EntityType::kPerson) {
+      weak = true;
+    } else if ((payload.flags & kOrdinaryWord) || (vessel && (payload.flags & kProperNoun))) {
+      size_t start = words[c->first].start;
+      size_t end = words[c->last - 1].end;
+      c->context = HasVesselContext(text, start, end) ||
+                   HasListedCapitals(text, start, end, names_[payload.name]);
+      weak = !c->context;
+    }
+  }
+  if (weak) c->score = std::min(c->score, kWeakScore);
+  c->alert = !weak && c->score >= target.min_score;
+}
+
+// "reordered+possessive", "fuzzy(Dmitri→dmitry)", "single-name", ...: the
+// variant rule, then what else the text needed. "exact" is left out when
+// anything else is said.
+std::string RuleText(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& part : parts) {
+    if (part == "exact" && parts.size() > 1) continue;
+    if (!out.empty()) out += '+';
+    out += part;
+  }
+  return out;
+}
+
+Match IndexedMatcher::MakeMatch(std::string_view text, const std::vector<TextWord>& words,
+                                const Candidate& c) const {
+  const Target& target = targets_[c.target];
+  const Payload& payload = *c.payload;
   Match match;
   match.kind = target.kind;
   match.list_id = target.list_id;
   match.entity_id = target.entity_id;
   match.entity_name = target.entity_name;
   match.keyword_id = target.keyword_id;
-  match.start = words[candidate.first].start;
-  match.end = words[candidate.last - 1].end;
+  match.start = words[c.first].start;
+  match.end = words[c.last - 1].end;
   match.matched = std::string(text.substr(match.start, match.end - match.start));
   match.snippet = MakeSnippet(text, match.start, match.end);
-  match.score = 1.0;
-  match.matched_name = names_[candidate.payload->name];
-  match.rule = RuleText(candidate.payload->rule, words[candidate.last - 1].possessive);
+  match.score = c.score;
+  match.alert = c.alert;
+  match.matched_name = names_[payload.name];
+  std::vector<std::string> parts = {VariantRuleName(payload.rule)};
+  if (c.transliterated != ((payload.flags & kNameTransliterated) != 0)) {
+    parts.emplace_back("transliterated");
+  }
+  for (size_t i = 0; i < c.fuzzy_count; ++i) {
+    const TextWord& w = words[c.fuzzy[i].pos];
+    parts.push_back("fuzzy(" + std::string(text.substr(w.start, w.end - w.start)) + "→" +
+                    std::string(vocabulary_.Word(c.fuzzy[i].listed)) + ")");
+  }
+  if (words[c.last - 1].possessive) parts.emplace_back("possessive");
+  if (target.kind == MatchKind::kEntity && (payload.flags & kSingleWord)) {
+    if (target.type == EntityType::kPerson) {
+      parts.emplace_back("single-name");
+    } else if (c.context) {
+      parts.emplace_back("context");
+    } else if (!c.alert && c.score <= kWeakScore) {
+      parts.emplace_back("common-word");
+    }
+  }
+  match.rule = RuleText(parts);
   return match;
 }
 
-std::vector<Match> IndexedMatcher::Scan(std::string_view text, const ScanOptions& /*options*/) const {
-  std::vector<KnownWord> words = KnownWords(text);
-  std::vector<Candidate> kept = ResolveOverlaps(FindCandidates(words));
+// Keeps, per target, the best candidates that do not overlap a better one:
+// alerts first, then longer, higher scoring, more literal, earlier. Then a
+// fuzzy hit inside an exact hit of another entity goes: the text names that
+// other listed party, not a misspelling of this one.
+std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> candidates) {
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return std::make_tuple(a.target, !a.alert, b.last - b.first, -a.score, a.rank, a.first) <
+           std::make_tuple(b.target, !b.alert, a.last - a.first, -b.score, b.rank, b.first);
+  });
+  std::vector<Candidate> kept;
+  size_t target_begin = 0;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (i > 0 && candidates[i - 1].target != c.target) target_begin = kept.size();
+    bool overlaps = std::any_of(kept.begin() + static_cast<long>(target_begin), kept.end(),
+                                [&](const Candidate& k) { return k.first < c.last && c.first < k.last; });
+    if (!overlaps) kept.push_back(c);
+  }
+  std::vector<Candidate> out;
+  out.reserve(kept.size());
+  for (const Candidate& c : kept) {
+    bool shadowed = c.fuzzy_count > 0 &&
+                    std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
+                      return k.target != c.target && k.fuzzy_count == 0 && k.alert &&
+                             k.first <= c.first && c.last <= k.last;
+                    });
+    if (!shadowed) out.push_back(c);
+  }
+  return out;
+}
+
+std::vector<Match> IndexedMatcher::Scan(std::string_view text, const ScanOptions& options) const {
+  std::vector<TextWord> words;
+  std::string arena;
+  ScanWords(text, &words, &arena);
+  std::vector<Candidate> candidates;
+  for (uint32_t first = 0; first < words.size(); ++first) {
+    WalkState state;
+    state.first = first;
+    Walk(words, arena, first, TokenTrie::kRoot, state, &candidates);
+  }
   std::vector<Match> matches;
-  matches.reserve(kept.size());
-  for (const Candidate& candidate : kept) matches.push_back(MakeMatch(text, words, candidate));
+  if (candidates.empty()) return matches;
+  for (Candidate& c : candidates) Evaluate(text, words, &c);
+  std::vector<Candidate> kept = ResolveOverlaps(std::move(candidates));
+  for (const Candidate& c : kept) {
+    if (c.alert || options.include_candidates) matches.push_back(MakeMatch(text, words, c));
+  }
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
     return std::tie(a.start, b.end, a.kind, a.list_id, a.entity_id, a.keyword_id) <
            std::tie(b.start, a.end, b.kind, b.list_id, b.entity_id, b.keyword_id);
@@ -285,6 +630,9 @@ Result<std::shared_ptr<const Matcher>> Matcher::Build(
   auto matcher = std::make_shared<IndexedMatcher>();
   for (const Watchlist& list : watchlists) {
     for (const Entity& entity : list.entities) {
+      if (std::find(list.exclude.begin(), list.exclude.end(), entity.id) != list.exclude.end()) {
+        continue;
+      }
       Status status = matcher->AddEntity(list, entity);
       if (!status.ok()) return status;
     }

@@ -1,10 +1,185 @@
 #include "vigil/match/name_variants.h"
 
 #include <algorithm>
+#include <array>
 
 #include "vigil/match/normalize.h"
 
 namespace vigil {
+namespace {
+
+using Words = std::vector<std::string>;
+
+// Legal forms as normalised word sequences, longest first so that "co ltd"
+// and "public joint stock company" are stripped whole.
+const std::vector<Words>& LegalForms() {
+  static const std::vector<Words> forms = [] {
+    std::vector<Words> f = {
+        {"public", "joint", "stock", "company"}, {"closed", "joint", "stock", "company"},
+        {"open", "joint", "stock", "company"},   {"limited", "liability", "company"},
+        {"joint", "stock", "company"},           {"limited", "liability", "partnership"},
+        {"s", "a", "s"}, {"s", "r", "l"}, {"s", "p", "a"}, {"s", "a", "r", "l"},
+        {"s", "a"}, {"b", "v"}, {"n", "v"}, {"l", "l", "c"}, {"p", "l", "c"},
+        {"llc"}, {"ooo"}, {"pao"}, {"jsc"}, {"pjsc"}, {"ojsc"}, {"cjsc"}, {"oao"},
+        {"zao"}, {"ao"}, {"tov"}, {"ltd"}, {"limited"}, {"gmbh"}, {"sa"}, {"ag"},
+        {"inc"}, {"incorporated"}, {"corp"}, {"corporation"}, {"co"}, {"plc"},
+        {"llp"}, {"lp"}, {"bv"}, {"nv"}, {"srl"}, {"spa"}, {"sarl"}, {"sas"},
+        {"kg"}, {"ab"}, {"oy"}, {"oyj"}, {"pte"}, {"pty"}, {"bhd"}, {"fze"},
+        {"fzco"}, {"fzc"}, {"ltda"}, {"dmcc"}, {"sal"}, {"wll"}, {"jsco"}};
+    std::stable_sort(f.begin(), f.end(),
+                     [](const Words& a, const Words& b) { return a.size() > b.size(); });
+    return f;
+  }();
+  return forms;
+}
+
+bool EndsWith(const Words& words, const Words& tail) {
+  return words.size() > tail.size() &&
+         std::equal(tail.begin(), tail.end(), words.end() - static_cast<long>(tail.size()));
+}
+bool StartsWith(const Words& words, const Words& head) {
+  return words.size() > head.size() && std::equal(head.begin(), head.end(), words.begin());
+}
+
+// Name particles that belong to the surname that follows them.
+bool IsParticle(std::string_view w) {
+  static constexpr std::array<std::string_view, 22> kParticles = {
+      "al", "el", "bin", "ibn", "bint", "ben", "abu", "abd", "de",  "del", "la",
+      "van", "von", "der", "den", "da",  "dos", "das", "di",  "du",  "le",  "ould"};
+  return std::find(kParticles.begin(), kParticles.end(), w) != kParticles.end();
+}
+
+// Korean and Chinese surnames as romanised in sanctions lists. Such names
+// are written surname first in text too, so "KIM, Jong Un" is never "Jong
+// Kim".
+bool IsEastAsianSurname(std::string_view w) {
+  static constexpr std::array<std::string_view, 64> kSurnames = {
+      "kim",  "lee",   "ri",    "yi",    "park", "pak",  "choe", "choi", "jong", "chong",
+      "kang", "cho",   "jo",    "yun",   "yoon", "jang", "chang", "han", "shin", "sin",
+      "so",   "kwon",  "hwang", "ahn",   "an",   "song", "ryu",  "hong", "jon",  "chon",
+      "o",    "ko",    "mun",   "moon",  "wang", "li",   "zhang", "liu", "chen", "yang",
+      "huang", "zhao", "wu",    "zhou",  "xu",   "sun",  "ma",   "zhu",  "hu",   "guo",
+      "he",   "lin",   "gao",   "luo",   "zheng", "liang", "xie", "tang", "xi",  "deng",
+      "feng", "cai",   "pang",  "hyon"};
+  return std::find(kSurnames.begin(), kSurnames.end(), w) != kSurnames.end();
+}
+
+// A given name of one or two syllables, as "Jong Un" or "Jinping".
+bool IsSyllabicGivenName(const Words& given) {
+  if (given.empty() || given.size() > 2) return false;
+  return std::all_of(given.begin(), given.end(),
+                     [&](const std::string& w) { return w.size() <= (given.size() == 1 ? 8 : 5); });
+}
+
+Words Concat(const Words& a, const Words& b) {
+  Words out = a;
+  out.insert(out.end(), b.begin(), b.end());
+  return out;
+}
+
+// The last word with the particles before it: "abu bakr al baghdadi" ->
+// "al baghdadi". Its start index in `words`.
+size_t SurnameStart(const Words& words) {
+  size_t start = words.size() - 1;
+  while (start > 0 && IsParticle(words[start - 1])) --start;
+  return start;
+}
+
+// Normalised words of `text` with the hyphenated pairs it contains, as
+// (index of first word) for each "X-Y" in the original.
+std::vector<size_t> HyphenPairs(std::string_view text) {
+  std::vector<WordSpan> spans;
+  FindWords(text, &spans);
+  std::vector<size_t> pairs;
+  for (size_t i = 1; i < spans.size(); ++i) {
+    std::string_view between = text.substr(spans[i - 1].end, spans[i].start - spans[i - 1].end);
+    if (between == "-") pairs.push_back(i - 1);
+  }
+  return pairs;
+}
+
+void AddPersonVariants(std::string_view name, const Words& written, std::vector<NameVariant>* out) {
+  size_t comma = name.find(',');
+  bool one_comma = comma != std::string_view::npos && name.find(',', comma + 1) == std::string_view::npos;
+  Words last, given;
+  if (one_comma) {
+    last = NormalizeWords(name.substr(0, comma));
+    given = NormalizeWords(name.substr(comma + 1));
+  }
+  if (!last.empty() && !given.empty()) {
+    bool east_asian = last.size() == 1 && IsEastAsianSurname(last[0]) && IsSyllabicGivenName(given);
+    out->push_back({Concat(given, last), VariantRule::kReordered});
+    if (east_asian) {
+      if (given.size() == 2) {
+        Words joined = {given[0] + given[1]};
+        out->push_back({Concat(last, joined), VariantRule::kJoined});
+        out->push_back({Concat(joined, last), VariantRule::kJoined});
+      }
+      return;
+    }
+    if (given.size() >= 2 && !IsParticle(given[0])) {
+      out->push_back({Concat({given[0]}, last), VariantRule::kWithoutMiddle});
+      out->push_back({Concat(last, {given[0]}), VariantRule::kSurnameFirst});
+    }
+    if (last.size() == 2 && !IsParticle(last[0]) && !IsParticle(last[1])) {
+      out->push_back({Concat(given, {last[0]}), VariantRule::kDoubleSurname});
+      if (given.size() >= 2 && !IsParticle(given[0])) {
+        out->push_back({{given[0], last[0]}, VariantRule::kDoubleSurname});
+      }
+    }
+    return;
+  }
+  // No usable comma: "First Middle Last" or a surname-first "Kim Jong Un".
+  if (written.size() >= 2 && IsEastAsianSurname(written[0]) &&
+      IsSyllabicGivenName(Words(written.begin() + 1, written.end()))) {
+    if (written.size() == 3) {
+      out->push_back({{written[0], written[1] + written[2]}, VariantRule::kJoined});
+    }
+    return;
+  }
+  if (comma == std::string_view::npos && written.size() >= 3 && !IsParticle(written[0])) {
+    size_t surname = SurnameStart(written);
+    if (surname >= 2) {
+      Words short_form = {written[0]};
+      short_form.insert(short_form.end(), written.begin() + static_cast<long>(surname), written.end());
+      out->push_back({short_form, VariantRule::kWithoutMiddle});
+    }
+  }
+}
+
+void AddLegalFormVariants(const Words& written, std::vector<NameVariant>* out) {
+  Words core = written;
+  Words tail, head;
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    for (const Words& form : LegalForms()) {
+      if (EndsWith(core, form)) {
+        tail.insert(tail.begin(), form.begin(), form.end());
+        core.resize(core.size() - form.size());
+        stripped = true;
+        break;
+      }
+    }
+  }
+  for (const Words& form : LegalForms()) {
+    if (StartsWith(core, form)) {
+      head = form;
+      core.erase(core.begin(), core.begin() + static_cast<long>(form.size()));
+      break;
+    }
+  }
+  if (tail.empty() && head.empty()) return;
+  if (std::all_of(core.begin(), core.end(), [](const std::string& w) { return IsLegalFormWord(w); })) {
+    return;
+  }
+  // "Rosneft Oil Company", and the legal form at the other end
+  // ("PJSC Rosneft Oil Company" for "... PJSC", "X Ltd" for "Ltd X").
+  out->push_back({core, VariantRule::kLegalForm});
+  if (!tail.empty() && head.empty()) out->push_back({Concat(tail, core), VariantRule::kLegalForm});
+  if (!head.empty() && tail.empty()) out->push_back({Concat(core, head), VariantRule::kLegalForm});
+}
+
+}  // namespace
 
 const char* VariantRuleName(VariantRule rule) {
   switch (rule) {
@@ -12,43 +187,85 @@ const char* VariantRuleName(VariantRule rule) {
       return "exact";
     case VariantRule::kReordered:
       return "reordered";
+    case VariantRule::kSurnameFirst:
+      return "surname-first";
     case VariantRule::kWithoutMiddle:
       return "without-middle";
+    case VariantRule::kDoubleSurname:
+      return "double-surname-first";
+    case VariantRule::kJoined:
+      return "joined";
+    case VariantRule::kLegalForm:
+      return "legal-form";
   }
   return "exact";
 }
 
-std::vector<NameVariant> NameVariants(std::string_view name, bool reorder_comma) {
+bool IsLegalFormWord(std::string_view word) {
+  for (const Words& form : LegalForms()) {
+    if (form.size() == 1 && form[0] == word) return true;
+  }
+  return false;
+}
+
+std::vector<NameVariant> NameVariants(std::string_view name, NameKind kind) {
   std::vector<NameVariant> variants;
-  std::vector<std::string> written = NormalizeWords(name);
+  Words written = NormalizeWords(name);
   if (written.empty()) return variants;
   variants.push_back(NameVariant{written, VariantRule::kExact});
 
-  size_t comma = name.find(',');
-  if (!reorder_comma || comma == std::string_view::npos ||
-      name.find(',', comma + 1) != std::string_view::npos) {
-    return variants;
+  if (kind == NameKind::kPerson) {
+    AddPersonVariants(name, written, &variants);
+    // "Jong-Un" is also written "Jongun".
+    std::vector<size_t> pairs = HyphenPairs(name);
+    if (pairs.size() == 1 && written.size() >= 2) {
+      size_t i = pairs[0];
+      std::vector<WordSpan> spans;
+      FindWords(name, &spans);
+      if (spans.size() == written.size() && i + 1 < written.size()) {
+        size_t before = variants.size();
+        for (size_t v = 0; v < before; ++v) {
+          // Join the same two words wherever this variant put them.
+          const Words& w = variants[v].words;
+          for (size_t k = 0; k + 1 < w.size(); ++k) {
+            if (w[k] == written[i] && w[k + 1] == written[i + 1]) {
+              Words joined(w.begin(), w.begin() + static_cast<long>(k));
+              joined.push_back(w[k] + w[k + 1]);
+              joined.insert(joined.end(), w.begin() + static_cast<long>(k) + 2, w.end());
+              variants.push_back({joined, VariantRule::kJoined});
+              break;
+            }
+          }
+        }
+      }
+    }
+  } else if (kind == NameKind::kOther) {
+    size_t comma = name.find(',');
+    if (comma != std::string_view::npos && name.find(',', comma + 1) == std::string_view::npos) {
+      Words last = NormalizeWords(name.substr(0, comma));
+      Words given = NormalizeWords(name.substr(comma + 1));
+      if (!last.empty() && !given.empty() && !IsLegalFormWord(given.back())) {
+        variants.push_back({Concat(given, last), VariantRule::kReordered});
+      }
+    }
   }
-  std::vector<std::string> last = NormalizeWords(name.substr(0, comma));
-  std::vector<std::string> given = NormalizeWords(name.substr(comma + 1));
-  if (last.empty() || given.empty()) return variants;
-
-  NameVariant reordered{given, VariantRule::kReordered};
-  reordered.words.insert(reordered.words.end(), last.begin(), last.end());
-  variants.push_back(std::move(reordered));
-  if (given.size() >= 2) {
-    NameVariant short_form{{given.front()}, VariantRule::kWithoutMiddle};
-    short_form.words.insert(short_form.words.end(), last.begin(), last.end());
-    variants.push_back(std::move(short_form));
+  if (kind == NameKind::kOrganization || kind == NameKind::kOther) {
+    AddLegalFormVariants(written, &variants);
   }
-  // "LAST, LAST" style oddities make a reordering equal an earlier form.
-  for (size_t i = variants.size(); i-- > 1;) {
+  // Oddities ("X, X") make a variant equal an earlier form; a variant of one
+  // word that is a legal form is no name.
+  for (size_t i = variants.size(); i-- > 0;) {
     auto same = [&](const NameVariant& v) { return v.words == variants[i].words; };
-    if (std::any_of(variants.begin(), variants.begin() + i, same)) {
-      variants.erase(variants.begin() + i);
+    bool legal_alone = i > 0 && variants[i].words.size() == 1 && IsLegalFormWord(variants[i].words[0]);
+    if (legal_alone || std::any_of(variants.begin(), variants.begin() + static_cast<long>(i), same)) {
+      variants.erase(variants.begin() + static_cast<long>(i));
     }
   }
   return variants;
+}
+
+std::vector<NameVariant> NameVariants(std::string_view name, bool reorder_comma) {
+  return NameVariants(name, reorder_comma ? NameKind::kPerson : NameKind::kPlain);
 }
 
 }  // namespace vigil

@@ -1,12 +1,16 @@
 #include "vigil/match/normalize.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
 
 #include "word_scanner.h"
 
@@ -48,11 +52,54 @@ void AppendFolded(UChar32 c, icu::UnicodeString* out) {
   }
 }
 
-void NormalizeNonAscii(std::string_view word, std::string* out) {
+// Scripts whose names are written in Latin letters in lists and in the
+// international press, and that ICU transliterates letter by letter. Arabic,
+// Hebrew and CJK names are matched through their original-script aliases:
+// their romanisations vary too much to derive one from the other.
+bool TransliteratedScript(UChar32 c) {
   UErrorCode err = U_ZERO_ERROR;
-  icu::UnicodeString src = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
-  icu::UnicodeString folded = Nfkc_cf()->normalize(src, err);
+  switch (uscript_getScript(c, &err)) {
+    case USCRIPT_CYRILLIC:
+    case USCRIPT_GREEK:
+    case USCRIPT_ARMENIAN:
+    case USCRIPT_GEORGIAN:
+    case USCRIPT_HANGUL:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Per thread: ICU's Transliterator keeps no state across calls, but its
+// thread safety is not documented, and creating one costs about a
+// millisecond, far too much per word. Russian-Latin/BGN first, since its
+// spellings ("Dmitriy", "Khodorkovskiy") are the ones US and UK lists use;
+// Any-Latin then takes the other scripts and what BGN leaves (Ukrainian і).
+struct Transliterators {
+  std::unique_ptr<icu::Transliterator> russian;
+  std::unique_ptr<icu::Transliterator> any;
+};
+
+const Transliterators& ThreadTransliterators() {
+  thread_local Transliterators instance = [] {
+    Transliterators t;
+    UErrorCode err = U_ZERO_ERROR;
+    t.russian.reset(icu::Transliterator::createInstance("Russian-Latin/BGN", UTRANS_FORWARD, err));
+    if (U_FAILURE(err)) t.russian.reset();
+    err = U_ZERO_ERROR;
+    t.any.reset(icu::Transliterator::createInstance(
+        "[[:Cyrillic:][:Greek:][:Armenian:][:Georgian:][:Hangul:]] Any-Latin", UTRANS_FORWARD,
+        err));
+    if (U_FAILURE(err)) t.any.reset();
+    return t;
+  }();
+  return instance;
+}
+
+// NFD, then drops nonspacing marks, invalid bytes and anything that is not a
+// letter or digit (transliteration leaves primes for soft signs, hyphens
+// between Hangul syllables), folds stroked letters, and recomposes (NFC).
+icu::UnicodeString StripMarks(const icu::UnicodeString& folded, UErrorCode& err) {
   icu::UnicodeString decomposed = Nfd()->normalize(folded, err);
   icu::UnicodeString bare;
   for (int32_t i = 0; i < decomposed.length();) {
@@ -60,11 +107,62 @@ void NormalizeNonAscii(std::string_view word, std::string* out) {
     i += U16_LENGTH(c);
     // fromUTF8 turns bad bytes into U+FFFD; they are not part of a word.
     if (u_charType(c) == U_NON_SPACING_MARK || c == 0xFFFD) continue;
+    uint32_t mask = U_GET_GC_MASK(c);
+    if (!(mask & (U_GC_L_MASK | U_GC_ND_MASK | U_GC_NL_MASK | U_GC_M_MASK))) continue;
+    if (c == 0x02B9 || c == 0x02BA || c == 0x02BC) continue;  // primes, apostrophe
     AppendFolded(c, &bare);
   }
-  icu::UnicodeString composed = Nfc()->normalize(bare, err);
-  if (U_FAILURE(err)) return;  // leave `out` empty: never matches
+  return Nfc()->normalize(bare, err);
+}
+
+bool NormalizeNonAscii(std::string_view word, std::string* out) {
+  UErrorCode err = U_ZERO_ERROR;
+  icu::UnicodeString src = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  icu::UnicodeString folded = Nfkc_cf()->normalize(src, err);
+  bool transliterate = false;
+  for (int32_t i = 0; i < folded.length() && !transliterate;) {
+    UChar32 c = folded.char32At(i);
+    i += U16_LENGTH(c);
+    transliterate = c >= 0x80 && TransliteratedScript(c);
+  }
+  if (transliterate) {
+    const Transliterators& t = ThreadTransliterators();
+    if (t.any != nullptr) {
+      if (t.russian != nullptr) t.russian->transliterate(folded);
+      t.any->transliterate(folded);
+      // Transliteration keeps case but may produce capitals from
+      // compatibility letters; fold again.
+      folded = Nfkc_cf()->normalize(folded, err);
+    } else {
+      transliterate = false;
+    }
+  }
+  icu::UnicodeString composed = StripMarks(folded, err);
+  if (U_FAILURE(err)) return false;  // leave `out` empty: never matches
   composed.toUTF8String(*out);
+  return transliterate;
+}
+
+// Names and news in Russian repeat the same few words; a per-thread cache
+// keeps ICU off the scan path for all but the first occurrence.
+struct CachedWord {
+  std::string normalized;
+  bool transliterated;
+};
+
+bool NormalizeNonAsciiCached(std::string_view word, std::string* out) {
+  constexpr size_t kMaxEntries = 16384;
+  thread_local std::unordered_map<std::string, CachedWord> cache;
+  auto it = cache.find(std::string(word));
+  if (it != cache.end()) {
+    *out = it->second.normalized;
+    return it->second.transliterated;
+  }
+  bool transliterated = NormalizeNonAscii(word, out);
+  if (cache.size() >= kMaxEntries) cache.clear();
+  cache.emplace(std::string(word), CachedWord{*out, transliterated});
+  return transliterated;
 }
 
 }  // namespace
@@ -108,8 +206,9 @@ void FindWords(std::string_view text, std::vector<WordSpan>* out) {
   word_internal::ForEachWord(text, [out](const WordSpan& word) { out->push_back(word); });
 }
 
-void NormalizeWord(std::string_view word, std::string* out) {
+void NormalizeWord(std::string_view word, std::string* out, bool* transliterated) {
   out->clear();
+  if (transliterated != nullptr) *transliterated = false;
   bool ascii = true;
   for (char ch : word) ascii &= static_cast<uint8_t>(ch) < 0x80;
   if (ascii) {
@@ -117,7 +216,8 @@ void NormalizeWord(std::string_view word, std::string* out) {
     for (char& ch : *out) ch = word_internal::kAsciiLower[static_cast<uint8_t>(ch)];
     return;
   }
-  NormalizeNonAscii(word, out);
+  bool t = NormalizeNonAsciiCached(word, out);
+  if (transliterated != nullptr) *transliterated = t;
 }
 
 std::string NormalizeWord(std::string_view word) {

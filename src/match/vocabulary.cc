@@ -21,9 +21,20 @@ void Vocabulary::Freeze() {
 uint32_t Vocabulary::Intern(std::string_view word) {
   uint32_t found = Find(word);
   if (found != kUnknown) return found;
+  auto id = static_cast<uint32_t>(words_.size());
+  words_.push_back(Span{static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(word.size())});
+  Insert(word, id);
+  return id;
+}
+
+void Vocabulary::AddSynonym(std::string_view word, uint32_t id) {
+  if (Find(word) != kUnknown) return;
+  Insert(word, id);
+}
+
+void Vocabulary::Insert(std::string_view word, uint32_t id) {
   filter_.clear();  // stale until the next Freeze()
   if ((size_ + 1) * 2 > slots_.size()) Grow();
-  auto id = static_cast<uint32_t>(size_);
   auto offset = static_cast<uint32_t>(arena_.size());
   ++size_;
   arena_.append(word);
@@ -33,7 +44,6 @@ uint32_t Vocabulary::Intern(std::string_view word) {
   size_t i = h & mask;
   while (slots_[i].hash != 0) i = (i + 1) & mask;
   slots_[i] = Slot{h, id, offset, static_cast<uint32_t>(word.size())};
-  return id;
 }
 
 void Vocabulary::Grow() {

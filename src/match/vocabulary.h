@@ -23,12 +23,19 @@ class Vocabulary {
 
   // The id of `word`, added if new. `word` must be non-empty.
   uint32_t Intern(std::string_view word);
+  // Makes `word` (not yet interned) find the existing `id` too: legal-form
+  // synonyms ("limited" = "ltd") share one id.
+  void AddSynonym(std::string_view word, uint32_t id);
+  // The word interned as `id` (its first spelling).
+  std::string_view Word(uint32_t id) const {
+    return std::string_view(arena_).substr(words_[id].offset, words_[id].length);
+  }
   // The id of `word`, or kUnknown.
   uint32_t Find(std::string_view word) const;
   // Builds the filter that speeds up Find(); call after the last Intern().
   void Freeze();
 
-  size_t size() const { return size_; }
+  size_t size() const { return words_.size(); }
   // Longest word in bytes; longer words cannot be in the vocabulary.
   size_t max_word_bytes() const { return max_word_bytes_; }
 
@@ -49,8 +56,15 @@ class Vocabulary {
   }
   void Grow();
 
+  struct Span {
+    uint32_t offset;
+    uint32_t length;
+  };
+  void Insert(std::string_view word, uint32_t id);
+
   std::string arena_;              // all words back to back
-  size_t size_ = 0;
+  size_t size_ = 0;                // slots in use
+  std::vector<Span> words_;        // by id
   std::vector<Slot> slots_;        // power-of-two sized
   std::vector<uint64_t> filter_;   // blocked Bloom filter; empty until Freeze()
   size_t max_word_bytes_ = 0;

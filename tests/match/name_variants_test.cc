@@ -30,8 +30,21 @@ TEST(NameVariantsTest, ExpandsCommaNames) {
       {"PUTIN, Vladimir Vladimirovich",
        true,
        {"putin vladimir vladimirovich|exact", "vladimir vladimirovich putin|reordered",
-        "vladimir putin|without-middle"}},
-      {"KIM, Jong Un", true, {"kim jong un|exact", "jong un kim|reordered", "jong kim|without-middle"}},
+        "vladimir putin|without-middle", "putin vladimir|surname-first"}},
+      // Korean names keep their order and are never shortened to "Jong Kim".
+      {"KIM, Jong Un",
+       true,
+       {"kim jong un|exact", "jong un kim|reordered", "kim jongun|joined", "jongun kim|joined"}},
+      {"Kim Jong-Un", true, {"kim jong un|exact", "kim jongun|joined"}},
+      {"Vladimir Vladimirovich Putin", true,
+       {"vladimir vladimirovich putin|exact", "vladimir putin|without-middle"}},
+      {"Abu Bakr al Baghdadi", true, {"abu bakr al baghdadi|exact"}},
+      {"Ibrahim Awad al Badri", true,
+       {"ibrahim awad al badri|exact", "ibrahim al badri|without-middle"}},
+      {"MADURO MOROS, Nicolas",
+       true,
+       {"maduro moros nicolas|exact", "nicolas maduro moros|reordered",
+        "nicolas maduro|double-surname-first"}},
       {"MADURO, Nicolas", true, {"maduro nicolas|exact", "nicolas maduro|reordered"}},
       {"DE LA CRUZ, Juan", true, {"de la cruz juan|exact", "juan de la cruz|reordered"}},
       {"ACME CO., LTD.", false, {"acme co ltd|exact"}},
@@ -44,6 +57,36 @@ TEST(NameVariantsTest, ExpandsCommaNames) {
   for (const Case& c : cases) {
     EXPECT_EQ(Describe(c.name, c.reorder), c.want) << "name: " << c.name;
   }
+}
+
+TEST(NameVariantsTest, StripsAndMovesLegalForms) {
+  auto describe = [](std::string_view name, NameKind kind) {
+    std::vector<std::string> out;
+    for (const NameVariant& v : NameVariants(name, kind)) {
+      std::string s;
+      for (const std::string& w : v.words) s += (s.empty() ? "" : " ") + w;
+      out.push_back(s + "|" + VariantRuleName(v.rule));
+    }
+    return out;
+  };
+  EXPECT_EQ(describe("ROSNEFT OIL COMPANY PJSC", NameKind::kOrganization),
+            (std::vector<std::string>{"rosneft oil company pjsc|exact",
+                                      "rosneft oil company|legal-form",
+                                      "pjsc rosneft oil company|legal-form"}));
+  EXPECT_EQ(describe("OOO Gazprom Export", NameKind::kOrganization),
+            (std::vector<std::string>{"ooo gazprom export|exact", "gazprom export|legal-form",
+                                      "gazprom export ooo|legal-form"}));
+  EXPECT_EQ(describe("Banco Nacional S.A.", NameKind::kOrganization),
+            (std::vector<std::string>{"banco nacional s a|exact", "banco nacional|legal-form",
+                                      "s a banco nacional|legal-form"}));
+  // A legal form is never the name itself.
+  EXPECT_EQ(describe("LLC", NameKind::kOrganization), (std::vector<std::string>{"llc|exact"}));
+  EXPECT_EQ(describe("JSC LLC", NameKind::kOrganization),
+            (std::vector<std::string>{"jsc llc|exact"}));
+  // People and vessels keep their words.
+  EXPECT_EQ(describe("SA", NameKind::kPlain), (std::vector<std::string>{"sa|exact"}));
+  EXPECT_TRUE(IsLegalFormWord("gmbh"));
+  EXPECT_FALSE(IsLegalFormWord("rosneft"));
 }
 
 }  // namespace

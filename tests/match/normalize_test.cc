@@ -22,8 +22,14 @@ TEST(NormalizeWordTest, FoldsCaseDiacriticsAndCompatibilityForms) {
       {"MADURO", "maduro"},
       {"Nicolás", "nicolas"},
       {"Nicola\xCC\x81s", "nicolas"},  // decomposed accent
-      {"ДМИТРИЙ", "дмитрии"},          // й loses its breve like é its accent
-      {"Путин", "путин"},
+      {"ДМИТРИЙ", "dmitriy"},  // Cyrillic is transliterated (ICU Russian-Latin/BGN)
+      {"Путин", "putin"},
+      {"Ходорковский", "khodorkovskiy"},
+      {"Ильич", "ilich"},  // the soft sign's prime is dropped
+      {"Київ", "kiiv"},    // Ukrainian ї: BGN leaves it to Any-Latin (ï)
+      {"Τσίπρας", "tsipras"},     // Greek
+      {"Պետրոսյան", "petrosyan"}, // Armenian
+      {"ივანიშვილი", "ivanishvili"},  // Georgian
       {"Straße", "strasse"},
       {"ÅSLUND", "aslund"},
       {"Ｐｕｔｉｎ", "putin"},  // fullwidth
@@ -54,14 +60,15 @@ TEST(NormalizeWordsTest, SplitsOnPunctuationHyphensAndApostrophes) {
   EXPECT_THAT(NormalizeWords("PUTIN, Vladimir Vladimirovich"),
               ElementsAre("putin", "vladimir", "vladimirovich"));
   EXPECT_THAT(NormalizeWords("O'Brien"), ElementsAre("o", "brien"));
-  EXPECT_THAT(NormalizeWords("  Владимир\tПУТИН. "), ElementsAre("владимир", "путин"));
+  EXPECT_THAT(NormalizeWords("  Владимир\tПУТИН. "), ElementsAre("vladimir", "putin"));
   EXPECT_THAT(NormalizeWords("--- , ."), IsEmpty());
   EXPECT_THAT(NormalizeWords(""), IsEmpty());
 }
 
 TEST(NormalizeWordsTest, CutsCjkIntoCharacters) {
   EXPECT_THAT(NormalizeWords("习近平主席"), ElementsAre("习", "近", "平", "主", "席"));
-  EXPECT_THAT(NormalizeWords("김정은 위원장"), ElementsAre("김정은", "위원장"));
+  // Hangul is transliterated like Cyrillic; syllable hyphens are dropped.
+  EXPECT_THAT(NormalizeWords("김정은 위원장"), ElementsAre("gimjeongeun", "wiwonjang"));
 }
 
 struct Span {

@@ -25,12 +25,20 @@ struct Match {
   size_t start = 0;         // byte offsets into the scanned UTF-8 text
   size_t end = 0;
   std::string snippet;      // context around the match, valid UTF-8
-  double score = 1.0;       // in [0, 1]; exact matches score 1
+  // In [0, 1]: the length-weighted mean similarity of the text's words to
+  // the listed words (exact words 1, spelling variants their Jaro-Winkler
+  // similarity); weak hits are capped at 0.5.
+  double score = 1.0;
   std::string matched_name; // the list name or alias (or keyword term) that matched
-  // how it matched: "exact" (words as listed, comma dropped), "reordered"
-  // ("LAST, First Middle" found as "First Middle LAST"), "without-middle"
-  // ("First LAST"); a possessive ("Putin's") gives "possessive" instead of
-  // "exact", else "<rule>+possessive". `matched` never includes the "'s".
+  // How it matched: the variant rule ("exact", "reordered", "surname-first",
+  // "without-middle", "double-surname-first", "joined", "legal-form"), then
+  // '+'-joined what else the text needed: "transliterated" (one side in
+  // Cyrillic, Greek, ...), "fuzzy(<text word>→<listed word>)", "possessive",
+  // "single-name" (one word of a person's name: weak), "common-word" (a
+  // one-word name that is an ordinary word, without context: weak),
+  // "context" (such a word confirmed by a vessel word, IMO number or the
+  // listed capitals). "exact" is dropped when anything follows, so an exact
+  // possessive is "possessive". `matched` never includes the "'s".
   std::string rule;
   // False for a candidate: a hit scoring below its watchlist's min_score, or
   // a weak hit (a single given name or surname, a one-word name that is also
@@ -56,8 +64,10 @@ class Matcher {
   virtual ~Matcher() = default;
 
   // All matches in `text`, ordered by start offset. Overlapping matches of
-  // the same entity are reported once (the longest). Invalid UTF-8 is
-  // tolerated (treated as separators).
+  // the same entity are reported once (alerts before candidates, then the
+  // longest, then the best scoring); a spelling-variant hit that lies inside
+  // an exact hit of another entity is dropped. Invalid UTF-8 is tolerated
+  // (treated as separators). Entities in Watchlist::exclude are never found.
   virtual std::vector<Match> Scan(std::string_view text,
                                   const ScanOptions& options = {}) const = 0;
 

@@ -36,11 +36,17 @@ struct WordSpan {
 void FindWords(std::string_view text, std::vector<WordSpan>* out);
 
 // Replaces `*out` with the normalised form of one word: NFKC, case folded,
-// diacritics removed (NFD, drop nonspacing marks, NFC), so "Nicolás" becomes
-// "nicolas", "ДМИТРИЙ" "дмитрии" and "Straße" "strasse"; a few Latin letters
-// with a built-in stroke fold too (ł→l, ø→o, đ→d, æ→ae, ...). Pure ASCII
-// words take a table lookup and no ICU call. Invalid UTF-8 bytes are dropped.
-void NormalizeWord(std::string_view word, std::string* out);
+// Cyrillic, Greek, Armenian, Georgian and Hangul letters transliterated to
+// Latin (ICU Any-Latin), diacritics removed (NFD, drop nonspacing marks,
+// NFC), so "Nicolás" becomes "nicolas", "ДМИТРИЙ" "dmitrij", "Путин" "putin"
+// and "Straße" "strasse"; a few Latin letters with a built-in stroke fold
+// too (ł→l, ø→o, đ→d, æ→ae, ...), and what is left that is no letter or
+// digit (the prime a soft sign becomes) is dropped. Arabic, Hebrew and CJK
+// stay in their script. Pure ASCII words take a table lookup and no ICU
+// call; other words are cached per thread. Invalid UTF-8 bytes are dropped.
+// `*transliterated` (if given) tells whether a script was transliterated.
+void NormalizeWord(std::string_view word, std::string* out,
+                   bool* transliterated = nullptr);
 std::string NormalizeWord(std::string_view word);
 
 // The normalised words of `text`, e.g. "Kim Jong-un" -> {"kim","jong","un"}.

@@ -1,0 +1,262 @@
+// The matching rules of the issue, one small hand-made list each: variants,
+// transliteration, spelling variants and their scores, false-alarm control,
+// exclusions and explanations.
+#include "vigil/match/matcher.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace vigil {
+namespace {
+
+using ::testing::HasSubstr;
+
+Entity Make(std::string id, std::string name, EntityType type,
+            std::vector<std::string> aliases = {}) {
+  return Entity{std::move(id), std::move(name), type, std::move(aliases)};
+}
+Entity Person(std::string id, std::string name, std::vector<std::string> aliases = {}) {
+  return Make(std::move(id), std::move(name), EntityType::kPerson, std::move(aliases));
+}
+
+std::shared_ptr<const Matcher> BuildOrDie(const std::vector<Watchlist>& lists) {
+  auto matcher = Matcher::Build(lists, {});
+  EXPECT_TRUE(matcher.ok()) << matcher.status().message();
+  return *matcher;
+}
+
+std::shared_ptr<const Matcher> People() {
+  return BuildOrDie({Watchlist{
+      "sdn",
+      {Person("putin", "PUTIN, Vladimir Vladimirovich"), Person("kim", "KIM, Jong Un"),
+       Person("kim-il", "KIM, Jong Il"), Person("maduro", "MADURO MOROS, Nicolas"),
+       Person("peskov", "PESKOV, Dmitry Sergeyevich"),
+       Person("lavrov", "LAVROV, Sergei Viktorovich"),
+       Person("prigozhin", "PRIGOZHIN, Yevgeniy Viktorovich"),
+       Person("nasrallah", "NASRALLAH, Hassan"), Person("potanin", "POTANIN, Vladimir Olegovich"),
+       Person("tsipras", "TSIPRAS, Alexis")}}});
+}
+
+// "entity|matched|rule" of the alerts in `text`.
+std::vector<std::string> Alerts(const Matcher& matcher, std::string_view text) {
+  std::vector<std::string> out;
+  for (const Match& m : matcher.Scan(text)) {
+    EXPECT_TRUE(m.alert);
+    out.push_back(m.entity_id + "|" + m.matched + "|" + m.rule);
+  }
+  return out;
+}
+
+using Want = std::vector<std::string>;
+
+TEST(MatcherRulesTest, FindsPersonNameVariants) {
+  auto m = People();
+  EXPECT_EQ(Alerts(*m, "Vladimir Vladimirovich Putin said"),
+            Want{"putin|Vladimir Vladimirovich Putin|reordered"});
+  EXPECT_EQ(Alerts(*m, "Vladimir Putin said"), Want{"putin|Vladimir Putin|without-middle"});
+  EXPECT_EQ(Alerts(*m, "PUTIN Vladimir"), Want{"putin|PUTIN Vladimir|surname-first"});
+  EXPECT_EQ(Alerts(*m, "Vladimir Putin's war"),
+            Want{"putin|Vladimir Putin|without-middle+possessive"});
+  EXPECT_EQ(Alerts(*m, "Kim Jong Un"), Want{"kim|Kim Jong Un|exact"});
+  EXPECT_EQ(Alerts(*m, "Kim Jong-un"), Want{"kim|Kim Jong-un|exact"});
+  EXPECT_EQ(Alerts(*m, "Kim Jong-Un"), Want{"kim|Kim Jong-Un|exact"});
+  EXPECT_EQ(Alerts(*m, "Kim Jongun"), Want{"kim|Kim Jongun|joined"});
+  EXPECT_EQ(Alerts(*m, "Kim Jong Il died"), Want{"kim-il|Kim Jong Il|exact"});
+  EXPECT_EQ(Alerts(*m, "Jong Kim"), Want{});
+  EXPECT_EQ(Alerts(*m, "Kim Jong Nam"), Want{});
+  EXPECT_EQ(Alerts(*m, "Nicolás Maduro"), Want{"maduro|Nicolás Maduro|double-surname-first"});
+  EXPECT_EQ(Alerts(*m, "Nicolas Maduro Moros"), Want{"maduro|Nicolas Maduro Moros|reordered"});
+  EXPECT_EQ(Alerts(*m, "Vladimir Potanin"), Want{"potanin|Vladimir Potanin|without-middle"});
+}
+
+TEST(MatcherRulesTest, TransliteratesCyrillicAndGreek) {
+  auto m = People();
+  EXPECT_EQ(Alerts(*m, "Владимир Путин заявил"),
+            Want{"putin|Владимир Путин|without-middle+transliterated"});
+  EXPECT_EQ(Alerts(*m, "ПУТИН Владимир Владимирович"),
+            Want{"putin|ПУТИН Владимир Владимирович|transliterated"});
+  // Greek η becomes ē, so "Αλέξης" is the spelling variant "alexes".
+  std::vector<Match> tsipras = m->Scan("Αλέξης Τσίπρας", ScanOptions{.include_candidates = true});
+  ASSERT_EQ(tsipras.size(), 1u);
+  EXPECT_EQ(tsipras[0].entity_id, "tsipras");
+  EXPECT_THAT(tsipras[0].rule, HasSubstr("transliterated"));
+  EXPECT_THAT(tsipras[0].rule, HasSubstr("fuzzy(Αλέξης→alexis)"));
+}
+
+TEST(MatcherRulesTest, MatchesOriginalScriptAliases) {
+  auto m = BuildOrDie({Watchlist{
+      "l", {Person("xi", "XI, Jinping", {"习近平"}), Person("nasr", "NASRALLAH, Hassan", {"حسن نصر الله"})}}});
+  std::vector<Match> xi = m->Scan("习近平主席");
+  ASSERT_EQ(xi.size(), 1u);
+  EXPECT_EQ(xi[0].matched, "习近平");
+  EXPECT_EQ(xi[0].matched_name, "习近平");
+  EXPECT_EQ(xi[0].rule, "exact");
+  std::vector<Match> nasr = m->Scan("قال حسن نصر الله");
+  ASSERT_EQ(nasr.size(), 1u);
+  EXPECT_EQ(nasr[0].entity_id, "nasr");
+}
+
+TEST(MatcherRulesTest, ScoresSpellingVariantsBelowExact) {
+  auto m = People();
+  struct Case {
+    std::string text;
+    std::string entity;
+    std::string rule;
+  };
+  const std::vector<Case> cases = {
+      {"Dmitri Peskov", "peskov", "without-middle+fuzzy(Dmitri→dmitry)"},
+      {"Dmitriy Peskov", "peskov", "without-middle+fuzzy(Dmitriy→dmitry)"},
+      {"Sergey Lavrov", "lavrov", "without-middle+fuzzy(Sergey→sergei)"},
+      {"Evgeny Prigozhin", "prigozhin", "without-middle+fuzzy(Evgeny→yevgeniy)"},
+      {"Hasan Nasrallah", "nasrallah", "reordered+fuzzy(Hasan→hassan)"},
+      {"Wladimir Putin", "putin", "without-middle+fuzzy(Wladimir→vladimir)"},
+      {"Дмитрий Песков", "peskov", "without-middle+transliterated+fuzzy(Дмитрий→dmitry)"},
+  };
+  for (const Case& c : cases) {
+    std::vector<Match> matches = m->Scan(c.text);
+    ASSERT_EQ(matches.size(), 1u) << c.text;
+    EXPECT_EQ(matches[0].entity_id, c.entity) << c.text;
+    EXPECT_EQ(matches[0].rule, c.rule) << c.text;
+    EXPECT_LT(matches[0].score, 1.0) << c.text;
+    EXPECT_GE(matches[0].score, 0.9) << c.text;
+    EXPECT_TRUE(matches[0].alert);
+  }
+  EXPECT_EQ(m->Scan("Dmitry Peskov")[0].score, 1.0);
+  // Each fuzzy word lowers the score: two of them score below one.
+  auto one = m->Scan("Yevgeny Viktorovich Prigozhin", ScanOptions{.include_candidates = true});
+  auto two = m->Scan("Yevgeny Viktorovich Prigojin", ScanOptions{.include_candidates = true});
+  ASSERT_EQ(one.size(), 1u);
+  ASSERT_EQ(two.size(), 1u);
+  EXPECT_LT(two[0].score, one[0].score);
+  EXPECT_EQ(two[0].rule, "reordered+fuzzy(Yevgeny→yevgeniy)+fuzzy(Prigojin→prigozhin)");
+  // A name needs one exact word: all words fuzzy is no hit at all.
+  EXPECT_TRUE(m->Scan("Evgeny Prigojin", ScanOptions{.include_candidates = true}).empty());
+}
+
+TEST(MatcherRulesTest, KeepsDistinctPeopleApart) {
+  auto m = People();
+  EXPECT_EQ(Alerts(*m, "Vladimir Potanin"), Want{"potanin|Vladimir Potanin|without-middle"});
+  EXPECT_EQ(Alerts(*m, "Kim Jong Il"), Want{"kim-il|Kim Jong Il|exact"});
+  // Words under four letters match exactly only.
+  EXPECT_TRUE(m->Scan("Kim Jong Um", ScanOptions{.include_candidates = true}).empty());
+  // A spelling variant of one listed person inside an exact hit of another
+  // is that other person.
+  auto ivanov = BuildOrDie({Watchlist{"l",
+                                      {Person("a", "IVANOV, Sergei Borisovich"),
+                                       Person("b", "IVANOV, Sergey Petrovich")}}});
+  EXPECT_EQ(Alerts(*ivanov, "Sergey Ivanov"), Want{"b|Sergey Ivanov|without-middle"});
+  EXPECT_EQ(Alerts(*ivanov, "Sergei Ivanov"), Want{"a|Sergei Ivanov|without-middle"});
+  // Lower-case words match exactly only: "vladimira" is no name.
+  EXPECT_TRUE(m->Scan("wladimir putin", ScanOptions{.include_candidates = true}).empty());
+}
+
+TEST(MatcherRulesTest, MinScoreMakesCandidates) {
+  Watchlist strict{"strict", {Person("peskov", "PESKOV, Dmitry Sergeyevich")}};
+  strict.min_score = 0.99;
+  auto m = BuildOrDie({strict});
+  EXPECT_TRUE(m->Scan("Dmitri Peskov").empty());
+  auto all = m->Scan("Dmitri Peskov", ScanOptions{.include_candidates = true});
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_FALSE(all[0].alert);
+  EXPECT_LT(all[0].score, 0.99);
+  EXPECT_EQ(m->Scan("Dmitry Peskov").size(), 1u);  // exact still alerts
+}
+
+TEST(MatcherRulesTest, FindsCompaniesWithAndWithoutLegalForms) {
+  auto m = BuildOrDie({Watchlist{
+      "l",
+      {Make("rosneft", "ROSNEFT OIL COMPANY PJSC", EntityType::kOrganization),
+       Make("united", "UNITED LLC", EntityType::kOrganization),
+       Make("acme", "ACME TRADING LIMITED", EntityType::kOrganization)}}});
+  EXPECT_EQ(Alerts(*m, "Rosneft Oil Company said"),
+            Want{"rosneft|Rosneft Oil Company|legal-form"});
+  EXPECT_EQ(Alerts(*m, "PJSC Rosneft Oil Company"),
+            Want{"rosneft|PJSC Rosneft Oil Company|legal-form"});
+  EXPECT_EQ(Alerts(*m, "Rosneft Oil Company PAO"),
+            Want{"rosneft|Rosneft Oil Company PAO|exact"});
+  EXPECT_EQ(Alerts(*m, "Acme Trading Ltd."), Want{"acme|Acme Trading Ltd|exact"});
+  // The legal form alone, or a company's ordinary core word, is no alert.
+  EXPECT_EQ(Alerts(*m, "an LLC and a PJSC"), Want{});
+  EXPECT_EQ(Alerts(*m, "united we stand"), Want{});
+  EXPECT_EQ(Alerts(*m, "United LLC signed"), Want{"united|United LLC|exact"});
+}
+
+TEST(MatcherRulesTest, OrdinaryWordsNeedContext) {
+  auto m = BuildOrDie({Watchlist{"l",
+                                 {Make("forest", "FOREST", EntityType::kVessel),
+                                  Make("daniel", "DANIEL", EntityType::kVessel),
+                                  Make("humanity", "Humanity", EntityType::kVessel),
+                                  Make("gazprom", "GAZPROM", EntityType::kOrganization),
+                                  Person("putin", "Putin")}}});
+  EXPECT_EQ(Alerts(*m, "the forest burned"), Want{});
+  EXPECT_EQ(Alerts(*m, "Daniel said"), Want{});
+  EXPECT_EQ(Alerts(*m, "Forest fires."), Want{});
+  auto candidates = m->Scan("the forest burned", ScanOptions{.include_candidates = true});
+  ASSERT_EQ(candidates.size(), 1u);
+  EXPECT_FALSE(candidates[0].alert);
+  EXPECT_EQ(candidates[0].rule, "common-word");
+  EXPECT_EQ(candidates[0].score, 0.5);
+
+  EXPECT_EQ(Alerts(*m, "the tanker Forest was seized"), Want{"forest|Forest|context"});
+  EXPECT_EQ(Alerts(*m, "Forest (IMO 9187629) docked"), Want{"forest|Forest|context"});
+  EXPECT_EQ(Alerts(*m, "the yacht Daniel"), Want{"daniel|Daniel|context"});
+  EXPECT_EQ(Alerts(*m, "sanctions on FOREST and others"), Want{"forest|FOREST|context"});
+  EXPECT_EQ(Alerts(*m, "FOREST fires"), Want{});  // sentence start: a noun
+  EXPECT_EQ(Alerts(*m, "for Humanity today"), Want{"humanity|Humanity|context"});
+  // A one-word name that is no ordinary word is an alert.
+  EXPECT_EQ(Alerts(*m, "Gazprom said"), Want{"gazprom|Gazprom|exact"});
+  // A surname alone is weak.
+  EXPECT_EQ(Alerts(*m, "Putin said"), Want{});
+  auto weak = m->Scan("Putin's plan", ScanOptions{.include_candidates = true});
+  ASSERT_EQ(weak.size(), 1u);
+  EXPECT_EQ(weak[0].rule, "possessive+single-name");
+  EXPECT_FALSE(weak[0].alert);
+}
+
+TEST(MatcherRulesTest, ExcludedEntitiesAreNeverFound) {
+  Watchlist list{"l", {Person("putin", "PUTIN, Vladimir"), Person("kim", "KIM, Jong Un")}};
+  list.exclude = {"putin"};
+  auto m = BuildOrDie({list});
+  EXPECT_EQ(Alerts(*m, "Vladimir Putin met Kim Jong Un"), Want{"kim|Kim Jong Un|exact"});
+}
+
+TEST(MatcherRulesTest, ExplainsEachHit) {
+  auto m = People();
+  std::vector<Match> matches = m->Scan("Dmitri Peskov");
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(matches[0].matched_name, "PESKOV, Dmitry Sergeyevich");
+  EXPECT_EQ(matches[0].entity_name, "PESKOV, Dmitry Sergeyevich");
+  EXPECT_EQ(matches[0].list_id, "sdn");
+}
+
+TEST(MatcherRulesTest, ScansConcurrently) {
+  auto m = People();
+  const std::string text =
+      "Владимир Путин met Kim Jong-un and Dmitri Peskov; Nicolás Maduro called Sergey Lavrov.";
+  const std::vector<Match> want = m->Scan(text);
+  ASSERT_EQ(want.size(), 5u);
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 200; ++i) {
+        std::vector<Match> got = m->Scan(text);
+        bool same = got.size() == want.size();
+        for (size_t k = 0; same && k < got.size(); ++k) {
+          same = got[k].entity_id == want[k].entity_id && got[k].start == want[k].start &&
+                 got[k].rule == want[k].rule;
+        }
+        if (!same) ++mismatches[t];
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(mismatches, std::vector<int>(4, 0));
+}
+
+}  // namespace
+}  // namespace vigil
