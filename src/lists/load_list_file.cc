@@ -1,10 +1,9 @@
 // LoadListFile: reads a watchlist file from disk and dispatches on its format.
 #include <fstream>
-#include <iterator>
-#include <sstream>
 #include <unordered_set>
 
 #include "list_builder.h"
+#include "streamed_formats.h"
 #include "vigil/lists/list_formats.h"
 
 namespace vigil {
@@ -15,10 +14,14 @@ namespace {
 Result<std::string> ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error(path.string() + ": cannot open watchlist file");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
+  std::string bytes;
+  std::error_code ec;
+  uintmax_t size = std::filesystem::file_size(path, ec);
+  if (!ec) bytes.reserve(size);  // a hint only: the file may change meanwhile
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) bytes.append(buffer, in.gcount());
   if (in.bad()) return Status::Error(path.string() + ": cannot read watchlist file");
-  return std::move(bytes).str();
+  return bytes;
 }
 
 Result<ListReport> Parse(const WatchlistConfig& config, const std::string& bytes) {
@@ -57,9 +60,17 @@ Result<ListReport> LoadListFileReport(const WatchlistConfig& config) {
     return Status::Error("watchlist '" + config.id + "' has no file to read (path not set" +
                          (config.url.empty() ? ")" : "; its url has not been downloaded yet)"));
   }
-  Result<std::string> bytes = ReadFile(config.path);
-  if (!bytes.ok()) return bytes.status();
-  Result<ListReport> report = Parse(config, *bytes);
+  Result<ListReport> report = Status::Error("");
+  if (config.format == "opensanctions-ftm") {
+    // Full FtM exports run to gigabytes: read them a line at a time.
+    std::ifstream in(config.path, std::ios::binary);
+    if (!in) return Status::Error(config.path.string() + ": cannot open watchlist file");
+    report = ParseOpenSanctionsFtmStream(in, config.path.string());
+  } else {
+    Result<std::string> bytes = ReadFile(config.path);
+    if (!bytes.ok()) return bytes.status();
+    report = Parse(config, *bytes);
+  }
   if (!report.ok()) return report;
   Watchlist& list = report->list;
   list.id = config.id;

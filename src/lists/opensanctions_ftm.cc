@@ -3,8 +3,11 @@
 // "alias": [...], "weakAlias": [...], "previousName": [...], ...}, ...}.
 #include <nlohmann/json.hpp>
 
+#include <istream>
+
 #include "list_builder.h"
 #include "schema_type.h"
+#include "streamed_formats.h"
 #include "vigil/lists/csv_reader.h"
 #include "vigil/lists/list_formats.h"
 
@@ -59,6 +62,31 @@ void ReadEntity(const nlohmann::json& object, std::string_view file, int line,
   builder.Add(std::move(entity), file, line);
 }
 
+// Reads one line (without its '\n') into `builder`.
+void ReadLine(std::string_view text, std::string_view file, int line, ListBuilder& builder) {
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  if (text.find_first_not_of(" \t") == std::string_view::npos) return;
+  builder.CountRecord();
+  // nlohmann rejects invalid UTF-8; repair it first as for every format.
+  std::string clean = SanitizeUtf8(text);
+  nlohmann::json object;
+  try {
+    object = nlohmann::json::parse(clean);
+  } catch (const nlohmann::json::exception& e) {
+    int column = 0;
+    if (const auto* parse_error = dynamic_cast<const nlohmann::json::parse_error*>(&e)) {
+      column = static_cast<int>(parse_error->byte);
+    }
+    builder.Skip(file, line, column, "invalid JSON");
+    return;
+  }
+  if (!object.is_object()) {
+    builder.Skip(file, line, 0, "not a JSON object");
+    return;
+  }
+  ReadEntity(object, file, line, builder);
+}
+
 }  // namespace
 
 Result<ListReport> ParseOpenSanctionsFtm(const ListText& json_lines) {
@@ -67,32 +95,24 @@ Result<ListReport> ParseOpenSanctionsFtm(const ListText& json_lines) {
   if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
   int line = 0;
   while (!rest.empty()) {
-    ++line;
     size_t end = rest.find('\n');
-    std::string_view text = rest.substr(0, end);
+    ReadLine(rest.substr(0, end), json_lines.file, ++line, builder);
     rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
-    if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    builder.CountRecord();
-    // nlohmann rejects invalid UTF-8; repair it first as for every format.
-    std::string clean = SanitizeUtf8(text);
-    nlohmann::json object;
-    try {
-      object = nlohmann::json::parse(clean);
-    } catch (const nlohmann::json::exception& e) {
-      int column = 0;
-      if (const auto* parse_error = dynamic_cast<const nlohmann::json::parse_error*>(&e)) {
-        column = static_cast<int>(parse_error->byte);
-      }
-      builder.Skip(json_lines.file, line, column, "invalid JSON");
-      continue;
-    }
-    if (!object.is_object()) {
-      builder.Skip(json_lines.file, line, 0, "not a JSON object");
-      continue;
-    }
-    ReadEntity(object, json_lines.file, line, builder);
   }
   return builder.Finish(json_lines.file);
+}
+
+Result<ListReport> ParseOpenSanctionsFtmStream(std::istream& in, const std::string& file) {
+  ListBuilder builder;
+  std::string text;
+  int line = 0;
+  while (std::getline(in, text)) {
+    std::string_view view = text;
+    if (line == 0 && view.starts_with("\xEF\xBB\xBF")) view.remove_prefix(3);
+    ReadLine(view, file, ++line, builder);
+  }
+  if (in.bad()) return Status::Error(file + ": cannot read watchlist file");
+  return builder.Finish(file);
 }
 
 }  // namespace vigil

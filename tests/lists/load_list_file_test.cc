@@ -80,5 +80,25 @@ TEST(LoadListFileTest, UnknownFormatAndUndownloadedUrlAreErrors) {
             "watchlist 'un' has no file to read (path not set; its url has not been downloaded yet)");
 }
 
+TEST(LoadListFileTest, StreamedFtmFileGivesTheSameListAsParsingItsBytes) {
+  WatchlistConfig config = Config("opensanctions-ftm", "ftm_small.ftm.json");
+  Result<ListReport> streamed = LoadListFileReport(config);
+  std::string bytes = ReadBytes(config.path);
+  Result<ListReport> parsed = ParseOpenSanctionsFtm({config.path.string(), bytes});
+  ASSERT_TRUE(streamed.ok()) << streamed.status().message();
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  EXPECT_EQ(streamed->warnings, parsed->warnings);
+  EXPECT_EQ(streamed->records, parsed->records);
+  ASSERT_EQ(streamed->list.entities.size(), parsed->list.entities.size());
+  for (size_t i = 0; i < parsed->list.entities.size(); ++i) {
+    const Entity& a = streamed->list.entities[i];
+    const Entity& b = parsed->list.entities[i];
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.name, b.name);
+    EXPECT_EQ(a.aliases, b.aliases);
+    EXPECT_EQ(a.weak_aliases, b.weak_aliases);
+  }
+}
+
 }  // namespace
 }  // namespace vigil
