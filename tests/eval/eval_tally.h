@@ -1,8 +1,7 @@
-// Counting and printing evaluation figures, and loading the real lists.
+// Counting and printing evaluation figures.
 #ifndef VIGIL_TESTS_EVAL_EVAL_TALLY_H_
 #define VIGIL_TESTS_EVAL_EVAL_TALLY_H_
 
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,18 +48,6 @@ bool HasAlert(const std::vector<Match>& matches);
 
 // "Kim Jong Un → 20157 (exact, 1.00)" for the printouts.
 std::string Describe(const Match& match);
-
-// The real OFAC SDN list (sdn.csv + alt.csv) loaded with the ofac-sdn-csv
-// loader, and, with `with_consolidated`, the consolidated non-SDN list in the
-// same format as a second list. Empty with `why` set when the shared data is
-// absent or the loader has not landed (unknown format); a loader that exists
-// but fails sets `why` and `failed`.
-struct RealOfac {
-  std::vector<Watchlist> lists;
-  std::string why;
-  bool failed = false;
-};
-RealOfac LoadRealOfac(bool with_consolidated);
 
 }  // namespace vigil::eval
 

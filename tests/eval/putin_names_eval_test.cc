@@ -12,6 +12,7 @@
 
 #include "eval_data.h"
 #include "eval_tally.h"
+#include "real_lists.h"
 
 namespace vigil::eval {
 namespace {
