@@ -46,13 +46,13 @@ void Tally::Print(size_t max_examples) const {
   for (size_t i = 0; i < misses_.size() && i < max_examples; ++i) {
     std::printf("[eval]     miss: %s\n", misses_[i].c_str());
   }
-  if (misses_.size() > max_examples) {
+  if (max_examples > 0 && misses_.size() > max_examples) {
     std::printf("[eval]     ... %zu more misses\n", misses_.size() - max_examples);
   }
   for (size_t i = 0; i < alarms_.size() && i < max_examples; ++i) {
     std::printf("[eval]     false alarm: %s\n", alarms_[i].c_str());
   }
-  if (alarms_.size() > max_examples) {
+  if (max_examples > 0 && alarms_.size() > max_examples) {
     std::printf("[eval]     ... %zu more false alarms\n", alarms_.size() - max_examples);
   }
   std::fflush(stdout);

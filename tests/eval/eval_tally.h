@@ -27,7 +27,8 @@ class Tally {
   double recall() const;            // found / positives
   double false_alarm_rate() const;  // false_alarms / negatives
 
-  // "name: recall 12/20 = 60.0%; false alarms 1/30 = 3.3%", then examples.
+  // "name: recall 12/20 = 60.0%; false alarms 1/30 = 3.33%", then up to
+  // `max_examples` misses and false alarms each (none at all with 0).
   void Print(size_t max_examples = 8) const;
 
  private:

@@ -43,6 +43,17 @@ const std::set<std::string>& TitleAndSurnameForms() {
   return *forms;
 }
 
+// Scripts the matcher reads through transliteration (src/match/normalize.cc:
+// Latin itself, Cyrillic, Greek, Armenian, Georgian, Hangul). A form in any
+// other script (Arabic, Hebrew, Han, Kana, Indic, Khmer, Myanmar) is found
+// only through an alias in that script, which OFAC does not give Putin: an
+// expected miss, listed apart from the misses worth fixing.
+bool CoveredScript(const std::string& script) {
+  static const auto* covered = new std::set<std::string>{"Latin", "Cyrillic", "Greek",
+                                                         "Armenian", "Georgian", "Hangul"};
+  return covered->count(script) > 0;
+}
+
 // OFAC's Putin: from the real list when the ofac-sdn-csv loader and the
 // shared data are there, else as OFAC writes him (sdn.csv + alt.csv).
 Entity OfacPutin(std::string& source) {
@@ -80,6 +91,8 @@ TEST(PutinNamesEval, FormsOfPutinsNameFindHisOfacEntry) {
               1 + list.entities[0].aliases.size());
 
   Tally full_names("rigour Putin forms, full names, alerts");
+  Tally covered("rigour Putin forms, full names in covered scripts, alerts");
+  std::vector<std::string> expected_misses;
   Tally with_candidates("rigour Putin forms, full names, alerts+candidates");
   std::map<std::string, std::pair<int, int>> by_script;  // found, total
   std::vector<std::string> title_alerts;
@@ -92,13 +105,22 @@ TEST(PutinNamesEval, FormsOfPutinsNameFindHisOfacEntry) {
     }
     const std::string script = ScriptOf(form);
     full_names.Positive(hit, "[" + script + "] " + form);
+    if (CoveredScript(script)) {
+      covered.Positive(hit, "[" + script + "] " + form);
+    } else if (!hit) {
+      expected_misses.push_back("[" + script + "] " + form);
+    }
     with_candidates.Positive(HasHit(matches, "35096", /*or_candidate=*/true), form);
     auto& [found, total] = by_script[script];
     found += hit ? 1 : 0;
     ++total;
   }
-  full_names.Print(100);
+  full_names.Print(0);
   with_candidates.Print(0);
+  covered.Print(100);
+  std::printf("[eval] expected misses (script not transliterated, no alias in it): %zu\n",
+              expected_misses.size());
+  for (const std::string& form : expected_misses) std::printf("[eval]     %s\n", form.c_str());
   for (const auto& [script, counts] : by_script) {
     std::printf("[eval]   %-12s %d/%d found\n", script.c_str(), counts.first, counts.second);
   }
