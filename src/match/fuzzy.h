@@ -11,7 +11,7 @@ namespace vigil::match_internal {
 // different people, not spelling variants.
 inline constexpr size_t kMinFuzzyWordBytes = 4;
 // A fuzzy token must be at least this similar (Jaro-Winkler) to the listed one.
-inline constexpr double kMinTokenSimilarity = 0.85;
+inline constexpr double kMinTokenSimilarity = 0.88;
 
 // The transliteration skeleton of a normalised ASCII word: the spellings
 // that romanisations of one name differ by fold to one key ("dmitry",

@@ -50,6 +50,7 @@ enum PayloadFlag : uint8_t {
   kSingleWord = 2,          // the variant is one word
   kOrdinaryWord = 4,        // ... an ordinary English word ("forest")
   kProperNoun = 8,          // ... a given name or place ("daniel", "dover")
+  kAllOrdinary = 16,        // several words, all ordinary ("THE BASE", "DAY BANK")
 };
 
 // What reaching a trie node means: `target` is found, via list name `name`.
@@ -73,6 +74,7 @@ struct TextWord {
   bool possessive;
   bool run_start;         // a word no name uses (or the text start) is just before
   bool transliterated;
+  bool capitalized;       // starts with a capital, or is in another script
 };
 
 // A word matched to a listed word that it is only similar to.
@@ -91,6 +93,7 @@ struct Candidate {
   uint8_t fuzzy_count;
   std::array<FuzzyStep, kMaxFuzzyWords> fuzzy;
   bool transliterated;  // some text word of it was transliterated
+  bool all_capitalized;
   // Filled by Evaluate().
   double score = 1.0;
   bool alert = true;
@@ -105,6 +108,7 @@ struct WalkState {
   double weight = 0;    // sum of listed word lengths
   uint8_t fuzzy_count = 0;
   uint8_t exact_count = 0;
+  bool all_capitalized = true;
   std::array<FuzzyStep, kMaxFuzzyWords> fuzzy{};
   bool transliterated = false;
 };
@@ -150,8 +154,8 @@ const std::vector<std::vector<std::string_view>>& LegalFormSynonyms() {
 bool IsVesselWord(std::string_view w) {
   static constexpr std::array<std::string_view, 22> kWords = {
       "tanker", "tankers", "vessel", "vessels", "ship",   "ships",     "yacht", "yachts",
-      "superyacht", "freighter", "boat", "cargo", "carrier", "mv", "imo", "trawler",
-      "barge", "tug", "flagged", "aircraft", "jet", "plane"};
+      "superyacht", "freighter", "boat", "mv", "imo", "trawler", "barge", "tug",
+      "flagged", "aircraft", "jet", "plane", "tankship", "steamer"};
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
@@ -195,6 +199,13 @@ bool HasListedCapitals(std::string_view text, size_t start, size_t end, std::str
     }
   }
   if (!found || !listed_capital) return false;
+  // In an all-capitals headline every word has the listed capitals.
+  constexpr size_t kReach = 60;
+  size_t lower = 0;
+  for (size_t i = start > kReach ? start - kReach : 0; i < std::min(text.size(), end + kReach); ++i) {
+    if ((i < start || i >= end) && text[i] >= 'a' && text[i] <= 'z') ++lower;
+  }
+  if (lower < 10) return false;
   size_t i = start;
   while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
   if (i == 0) return false;
@@ -243,6 +254,7 @@ class IndexedMatcher final : public Matcher {
   std::vector<uint32_t> group_begin_;          // by group; one past the last
   std::vector<uint32_t> group_members_;
   std::vector<uint32_t> word_group_;           // by word id, or kNoGroup
+  std::vector<bool> legal_word_;               // by word id: a legal form
 };
 
 IndexedMatcher::IndexedMatcher() {
@@ -302,6 +314,12 @@ bool IndexedMatcher::AddName(uint32_t target, std::string_view name, NameKind ki
       path.push_back(id);
     }
     uint8_t flags = base_flags;
+    if (entity && variant.words.size() >= 2 &&
+        std::all_of(variant.words.begin(), variant.words.end(), [](const std::string& w) {
+          return IsLegalFormWord(w) || ClassifyWord(w) == WordClass::kOrdinary;
+        })) {
+      flags |= kAllOrdinary;
+    }
     if (variant.words.size() == 1) {
       flags |= kSingleWord;
       WordClass word_class = ClassifyWord(variant.words[0]);
@@ -338,7 +356,8 @@ void IndexedMatcher::BuildFuzzyIndex() {
     std::string_view word = vocabulary_.Word(id);
     if (word.size() < kMinFuzzyWordBytes || IsLegalFormWord(word)) continue;
     std::string key = Skeleton(word);
-    if (key.size() < 2) continue;
+    // Two-consonant keys ("jn": John, Jhan, Jean) are too loose.
+    if (key.size() < 3) continue;
     groups[key].push_back(id);
   }
   group_begin_.reserve(groups.size() + 1);
@@ -359,6 +378,10 @@ void IndexedMatcher::BuildFuzzyIndex() {
 
 void IndexedMatcher::Finish() {
   BuildFuzzyIndex();
+  legal_word_.assign(vocabulary_.size(), false);
+  for (uint32_t id = 0; id < vocabulary_.size(); ++id) {
+    legal_word_[id] = IsLegalFormWord(vocabulary_.Word(id));
+  }
   entity_word_.clear();
   entity_word_.shrink_to_fit();
   vocabulary_.Freeze();
@@ -414,7 +437,7 @@ void IndexedMatcher::ScanWords(std::string_view text, std::vector<TextWord>* wor
         group = id < word_group_.size() ? word_group_[id] : kNoGroup;
       } else {
         std::string key = Skeleton(normalized);
-        if (key.size() >= 2) {
+        if (key.size() >= 3) {
           uint32_t found = skeletons_.Find(key);
           if (found != Vocabulary::kUnknown) group = found;
         }
@@ -425,7 +448,8 @@ void IndexedMatcher::ScanWords(std::string_view text, std::vector<TextWord>* wor
       return;
     }
     TextWord word{static_cast<uint32_t>(span.start), static_cast<uint32_t>(span.end), id, group,
-                  0, 0, span.possessive, run_start, transliterated};
+                  0, 0, span.possessive, run_start, transliterated,
+                  lead >= 0x80 || (lead >= 'A' && lead <= 'Z')};
     if (group != kNoGroup) {
       word.norm_offset = static_cast<uint32_t>(arena->size());
       word.norm_length = static_cast<uint32_t>(normalized.size());
@@ -440,7 +464,10 @@ void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view a
                           uint32_t pos, uint32_t node, const WalkState& state,
                           std::vector<Candidate>* out) const {
   if (pos > state.first) {
-    bool fuzzy_ok = state.fuzzy_count == 0 || (state.exact_count >= 1 && pos - state.first >= 2);
+    // A spelling variant needs a name-like context: an exact word besides,
+    // and every word capitalised ("said John" is no "JHAN, Said").
+    bool fuzzy_ok = state.fuzzy_count == 0 ||
+                    (state.exact_count >= 1 && pos - state.first >= 2 && state.all_capitalized);
     for (uint32_t p = payload_begin_[node]; p < payload_begin_[node + 1]; ++p) {
       const Payload& payload = payloads_[p];
       if (!fuzzy_ok || (state.fuzzy_count > 0 && targets_[payload.target].kind != MatchKind::kEntity)) {
@@ -448,7 +475,7 @@ void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view a
       }
       Candidate c{payload.target, state.first, pos, &payload,
                   state.weight > 0 ? state.weighted / state.weight : 1.0,
-                  state.fuzzy_count, state.fuzzy, state.transliterated};
+                  state.fuzzy_count, state.fuzzy, state.transliterated, state.all_capitalized};
       out->push_back(c);
     }
   }
@@ -461,8 +488,10 @@ void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view a
       auto length = static_cast<double>(vocabulary_.Word(word.id).size());
       next.weighted += length;
       next.weight += length;
-      ++next.exact_count;
+      // "Sons Co" is no "SONIS CO": the exact word must be part of the name.
+      if (!legal_word_[word.id]) ++next.exact_count;
       next.transliterated |= word.transliterated;
+      next.all_capitalized &= word.capitalized;
       Walk(words, arena, pos + 1, child, next, out);
     }
   }
@@ -482,6 +511,7 @@ void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view a
     next.weight += length;
     next.fuzzy[next.fuzzy_count++] = FuzzyStep{pos, listed};
     next.transliterated |= word.transliterated;
+    next.all_capitalized &= word.capitalized;
     Walk(words, arena, pos + 1, child, next, out);
   }
 }
@@ -506,10 +536,13 @@ void IndexedMatcher::Evaluate(std::string_view text, const std::vector<TextWord>
     } else if ((payload.flags & kOrdinaryWord) || (vessel && (payload.flags & kProperNoun))) {
       size_t start = words[c->first].start;
       size_t end = words[c->last - 1].end;
-      c->context = HasVesselContext(text, start, end) ||
+      // Vessel words speak for vessels and aircraft only.
+      c->context = (vessel && HasVesselContext(text, start, end)) ||
                    HasListedCapitals(text, start, end, names_[payload.name]);
       weak = !c->context;
     }
+  } else if ((payload.flags & kAllOrdinary) && !c->all_capitalized) {
+    weak = true;  // "the base", "day bank": words, not the name
   }
   if (weak) c->score = std::min(c->score, kWeakScore);
   c->alert = !weak && c->score >= target.min_score;
@@ -563,6 +596,9 @@ Match IndexedMatcher::MakeMatch(std::string_view text, const std::vector<TextWor
     } else if (!c.alert && c.score <= kWeakScore) {
       parts.emplace_back("common-word");
     }
+  } else if (target.kind == MatchKind::kEntity && (payload.flags & kAllOrdinary) &&
+             !c.all_capitalized) {
+    parts.emplace_back("common-words");
   }
   match.rule = RuleText(parts);
   return match;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "common_words.h"
 #include "vigil/match/normalize.h"
 
 namespace vigil {
@@ -47,6 +48,15 @@ bool IsParticle(std::string_view w) {
       "al", "el", "bin", "ibn", "bint", "ben", "abu", "abd", "de",  "del", "la",
       "van", "von", "der", "den", "da",  "dos", "das", "di",  "du",  "le",  "ould"};
   return std::find(kParticles.begin(), kParticles.end(), w) != kParticles.end();
+}
+
+// Titles that lists put before a given name ("ALI, Sheikh Hassan"): never
+// the first name of a shortened form.
+bool IsTitle(std::string_view w) {
+  static constexpr std::array<std::string_view, 20> kTitles = {
+      "sheikh", "shaykh", "shaikh", "sheik", "mullah", "mulla",   "haji",    "hajji", "dr",   "imam",
+      "mufti",  "maulana", "maulvi", "mawlawi", "general", "colonel", "emir", "sayyid", "sayed", "prince"};
+  return std::find(kTitles.begin(), kTitles.end(), w) != kTitles.end();
 }
 
 // Korean and Chinese surnames as romanised in sanctions lists. Such names
@@ -117,14 +127,17 @@ void AddPersonVariants(std::string_view name, const Words& written, std::vector<
       }
       return;
     }
-    if (given.size() >= 2 && !IsParticle(given[0])) {
-      out->push_back({Concat({given[0]}, last), VariantRule::kWithoutMiddle});
-      out->push_back({Concat(last, {given[0]}), VariantRule::kSurnameFirst});
+    size_t first = 0;  // the first name, after any titles
+    while (first + 1 < given.size() && IsTitle(given[first])) ++first;
+    bool shortens = given.size() - first >= 2 || (first > 0 && given.size() > first);
+    if (shortens && !IsParticle(given[first]) && !IsTitle(given[first])) {
+      out->push_back({Concat({given[first]}, last), VariantRule::kWithoutMiddle});
+      out->push_back({Concat(last, {given[first]}), VariantRule::kSurnameFirst});
     }
     if (last.size() == 2 && !IsParticle(last[0]) && !IsParticle(last[1])) {
       out->push_back({Concat(given, {last[0]}), VariantRule::kDoubleSurname});
-      if (given.size() >= 2 && !IsParticle(given[0])) {
-        out->push_back({{given[0], last[0]}, VariantRule::kDoubleSurname});
+      if (given.size() >= 2 && !IsParticle(given[first]) && !IsTitle(given[first])) {
+        out->push_back({{given[first], last[0]}, VariantRule::kDoubleSurname});
       }
     }
     return;
@@ -172,9 +185,18 @@ void AddLegalFormVariants(const Words& written, std::vector<NameVariant>* out) {
   if (std::all_of(core.begin(), core.end(), [](const std::string& w) { return IsLegalFormWord(w); })) {
     return;
   }
+  // "LLC SEPTEMBER" is no "September": a one-word core stands alone only if
+  // it is no ordinary word, given name or place, and not a short acronym.
+  // "LLC INTERNATIONAL BUSINESS CORP" is no "international business": a core
+  // stands alone only with one word that is no ordinary word, given name or
+  // place (and not a short acronym).
+  bool core_alone = std::any_of(core.begin(), core.end(), [&](const std::string& w) {
+    return (core.size() > 1 || w.size() >= 4) &&
+           match_internal::ClassifyWord(w) == match_internal::WordClass::kName;
+  });
   // "Rosneft Oil Company", and the legal form at the other end
   // ("PJSC Rosneft Oil Company" for "... PJSC", "X Ltd" for "Ltd X").
-  out->push_back({core, VariantRule::kLegalForm});
+  if (core_alone) out->push_back({core, VariantRule::kLegalForm});
   if (!tail.empty() && head.empty()) out->push_back({Concat(tail, core), VariantRule::kLegalForm});
   if (!head.empty() && tail.empty()) out->push_back({Concat(core, head), VariantRule::kLegalForm});
 }

@@ -150,8 +150,15 @@ TEST(MatcherRulesTest, KeepsDistinctPeopleApart) {
                                        Person("b", "IVANOV, Sergey Petrovich")}}});
   EXPECT_EQ(Alerts(*ivanov, "Sergey Ivanov"), Want{"b|Sergey Ivanov|without-middle"});
   EXPECT_EQ(Alerts(*ivanov, "Sergei Ivanov"), Want{"a|Sergei Ivanov|without-middle"});
-  // Lower-case words match exactly only: "vladimira" is no name.
+  // Lower-case words match exactly only, and a spelling variant needs every
+  // word capitalised: "said Hasan" is no "NASRALLAH, Hassan"-like name.
   EXPECT_TRUE(m->Scan("wladimir putin", ScanOptions{.include_candidates = true}).empty());
+  auto jhan = BuildOrDie({Watchlist{"l", {Person("jhan", "JHAN, Said"),
+                                           Person("aweys", "ALI, Sheikh Hassan Dahir Aweys")}}});
+  EXPECT_TRUE(jhan->Scan("he said Jahn", ScanOptions{.include_candidates = true}).empty());
+  // A title is no first name: "Sheikh Ali" is not a short form.
+  EXPECT_EQ(Alerts(*jhan, "Sheikh Ali"), Want{});
+  EXPECT_EQ(Alerts(*jhan, "Hassan Ali"), Want{"aweys|Hassan Ali|without-middle"});
 }
 
 TEST(MatcherRulesTest, MinScoreMakesCandidates) {
@@ -183,6 +190,19 @@ TEST(MatcherRulesTest, FindsCompaniesWithAndWithoutLegalForms) {
   EXPECT_EQ(Alerts(*m, "an LLC and a PJSC"), Want{});
   EXPECT_EQ(Alerts(*m, "united we stand"), Want{});
   EXPECT_EQ(Alerts(*m, "United LLC signed"), Want{"united|United LLC|exact"});
+  // A one-word core that is an ordinary word, name or month needs its
+  // legal form; names made of ordinary words need capitals.
+  auto words = BuildOrDie({Watchlist{
+      "l",
+      {Make("sept", "LIMITED LIABILITY COMPANY SEPTEMBER", EntityType::kOrganization),
+       Make("base", "THE BASE", EntityType::kOrganization),
+       Make("gazprom", "GAZPROM PAO", EntityType::kOrganization)}}});
+  EXPECT_EQ(Alerts(*words, "in September"), Want{});
+  EXPECT_EQ(Alerts(*words, "September Limited Liability Company"),
+            Want{"sept|September Limited Liability Company|legal-form"});
+  EXPECT_EQ(Alerts(*words, "on the base of"), Want{});
+  EXPECT_EQ(Alerts(*words, "members of The Base"), Want{"base|The Base|exact"});
+  EXPECT_EQ(Alerts(*words, "Gazprom said"), Want{"gazprom|Gazprom|legal-form"});
 }
 
 TEST(MatcherRulesTest, OrdinaryWordsNeedContext) {
@@ -206,7 +226,13 @@ TEST(MatcherRulesTest, OrdinaryWordsNeedContext) {
   EXPECT_EQ(Alerts(*m, "the yacht Daniel"), Want{"daniel|Daniel|context"});
   EXPECT_EQ(Alerts(*m, "sanctions on FOREST and others"), Want{"forest|FOREST|context"});
   EXPECT_EQ(Alerts(*m, "FOREST fires"), Want{});  // sentence start: a noun
-  EXPECT_EQ(Alerts(*m, "for Humanity today"), Want{"humanity|Humanity|context"});
+  EXPECT_EQ(Alerts(*m, "a donation for Humanity today, officials said"),
+            Want{"humanity|Humanity|context"});
+  // All-capitals headlines give every word the listed capitals.
+  EXPECT_EQ(Alerts(*m, "TALKS ON FOREST FIRES END"), Want{});
+  // Vessel words speak for vessels only.
+  EXPECT_EQ(Alerts(*m, "the tanker Daniel and the ship Gazprom"),
+            (Want{"daniel|Daniel|context", "gazprom|Gazprom|exact"}));
   // A one-word name that is no ordinary word is an alert.
   EXPECT_EQ(Alerts(*m, "Gazprom said"), Want{"gazprom|Gazprom|exact"});
   // A surname alone is weak.
