@@ -255,6 +255,7 @@ class IndexedMatcher final : public Matcher {
   std::vector<uint32_t> group_members_;
   std::vector<uint32_t> word_group_;           // by word id, or kNoGroup
   std::vector<bool> legal_word_;               // by word id: a legal form
+  size_t max_name_words_ = 0;                  // longest compiled variant
 };
 
 IndexedMatcher::IndexedMatcher() {
@@ -326,6 +327,7 @@ bool IndexedMatcher::AddName(uint32_t target, std::string_view name, NameKind ki
       if (word_class == WordClass::kOrdinary) flags |= kOrdinaryWord;
       if (word_class == WordClass::kProperNoun) flags |= kProperNoun;
     }
+    max_name_words_ = std::max(max_name_words_, path.size());
     AddPayload(trie_.Insert(path), Payload{target, name_index, variant.rule, flags});
   }
   return true;
@@ -402,13 +404,14 @@ void IndexedMatcher::ScanWords(std::string_view text, std::vector<TextWord>* wor
   bool run_start = true;
   const bool fuzzy = !group_members_.empty();
   const size_t max_bytes = vocabulary_.max_word_bytes();
+  char buffer[72] = {};  // 64 word bytes and 8 readable ones for FindPadded()
   word_internal::ForEachWord(text, [&](const WordSpan& span) {
     size_t length = span.end - span.start;
     uint32_t id = Vocabulary::kUnknown;
     bool transliterated = false;
     std::string_view normalized;
-    char buffer[64];
-    if (span.ascii && length <= sizeof(buffer)) {
+    bool padded = false;
+    if (span.ascii && length <= 64) {
       // Lower-casing keeps an ASCII word's length, so an over-long one cannot
       // be listed, nor be a spelling of a listed word.
       if (length > max_bytes + 2) {
@@ -419,6 +422,7 @@ void IndexedMatcher::ScanWords(std::string_view text, std::vector<TextWord>* wor
         buffer[i] = word_internal::kAsciiLower[static_cast<uint8_t>(text[span.start + i])];
       }
       normalized = std::string_view(buffer, length);
+      padded = true;
     } else {
       NormalizeWord(text.substr(span.start, length), &scratch, &transliterated);
       // A word of marks alone (a lone combining voicing mark, say) normalises
@@ -426,7 +430,7 @@ void IndexedMatcher::ScanWords(std::string_view text, std::vector<TextWord>* wor
       if (scratch.empty()) return;
       normalized = scratch;
     }
-    id = vocabulary_.Find(normalized);
+    id = padded ? vocabulary_.FindPadded(buffer, length) : vocabulary_.Find(normalized);
     uint32_t group = kNoGroup;
     // Spelling variants are tried for names, which news capitalises, and for
     // words from other scripts; lower-case words match exactly only.
@@ -495,13 +499,25 @@ void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view a
       Walk(words, arena, pos + 1, child, next, out);
     }
   }
-  if (word.group == kNoGroup || state.fuzzy_count >= kMaxFuzzyWords) return;
+  if (word.group == kNoGroup || state.fuzzy_count >= kMaxFuzzyWords || !state.all_capitalized) {
+    return;
+  }
   std::string_view written = arena.substr(word.norm_offset, word.norm_length);
+  const TextWord* next_word =
+      pos + 1 < words.size() && !words[pos + 1].run_start ? &words[pos + 1] : nullptr;
   for (uint32_t m = group_begin_[word.group]; m < group_begin_[word.group + 1]; ++m) {
     uint32_t listed = group_members_[m];
     if (listed == word.id) continue;
     uint32_t child = trie_.Child(node, listed);
     if (child == TokenTrie::kNone) continue;
+    // Similarity is costly; first make sure the step can lead to a hit: a
+    // name ends here (after an exact word), or the next word continues it.
+    bool can_end = state.exact_count > 0 && payload_begin_[child] != payload_begin_[child + 1];
+    bool can_go_on = next_word != nullptr &&
+                     (next_word->group != kNoGroup ||
+                      (next_word->id != Vocabulary::kUnknown &&
+                       trie_.Child(child, next_word->id) != TokenTrie::kNone));
+    if (!can_end && !can_go_on) continue;
     std::string_view listed_word = vocabulary_.Word(listed);
     double similarity = JaroWinkler(written, listed_word);
     if (similarity < kMinTokenSimilarity) continue;
@@ -640,10 +656,40 @@ std::vector<Match> IndexedMatcher::Scan(std::string_view text, const ScanOptions
   std::string arena;
   ScanWords(text, &words, &arena);
   std::vector<Candidate> candidates;
-  for (uint32_t first = 0; first < words.size(); ++first) {
-    WalkState state;
-    state.first = first;
-    Walk(words, arena, first, TokenTrie::kRoot, state, &candidates);
+  const auto n = static_cast<uint32_t>(words.size());
+  // The nearest word at or after i, in the same run, with spelling variants.
+  std::vector<uint32_t> next_group(n + 1, UINT32_MAX);
+  for (uint32_t i = n; i-- > 0;) {
+    if (words[i].group != kNoGroup) {
+      next_group[i] = i;
+    } else if (i + 1 < n && !words[i + 1].run_start) {
+      next_group[i] = next_group[i + 1];
+    }
+  }
+  for (uint32_t first = 0; first < n; ++first) {
+    if (next_group[first] != UINT32_MAX && next_group[first] - first < max_name_words_) {
+      WalkState state;
+      state.first = first;
+      Walk(words, arena, first, TokenTrie::kRoot, state, &candidates);
+      continue;
+    }
+    // Exact words only: one trie step per word, no recursion.
+    uint32_t node = TokenTrie::kRoot;
+    bool transliterated = false;
+    bool all_capitalized = true;
+    for (uint32_t last = first; last < n; ++last) {
+      const TextWord& word = words[last];
+      if ((last > first && word.run_start) || word.id == Vocabulary::kUnknown) break;
+      node = trie_.Child(node, word.id);
+      if (node == TokenTrie::kNone) break;
+      transliterated |= word.transliterated;
+      all_capitalized &= word.capitalized;
+      for (uint32_t p = payload_begin_[node]; p < payload_begin_[node + 1]; ++p) {
+        const Payload& payload = payloads_[p];
+        candidates.push_back(Candidate{payload.target, first, last + 1, &payload, 1.0, 0, {},
+                                       transliterated, all_capitalized});
+      }
+    }
   }
   std::vector<Match> matches;
   if (candidates.empty()) return matches;

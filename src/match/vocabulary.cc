@@ -43,7 +43,7 @@ void Vocabulary::Insert(std::string_view word, uint32_t id) {
   size_t mask = slots_.size() - 1;
   size_t i = h & mask;
   while (slots_[i].hash != 0) i = (i + 1) & mask;
-  slots_[i] = Slot{h, id, offset, static_cast<uint32_t>(word.size())};
+  slots_[i] = Slot{h, Prefix(word), id, offset, static_cast<uint32_t>(word.size())};
 }
 
 void Vocabulary::Grow() {

@@ -32,6 +32,10 @@ class Vocabulary {
   }
   // The id of `word`, or kUnknown.
   uint32_t Find(std::string_view word) const;
+  // The same for data[0, length) when 8 more bytes after it may be read
+  // (the scanner's padded buffer): a short word is then hashed and compared
+  // with whole 8-byte loads, without touching the word arena.
+  uint32_t FindPadded(const char* data, size_t length) const;
   // Builds the filter that speeds up Find(); call after the last Intern().
   void Freeze();
 
@@ -44,12 +48,16 @@ class Vocabulary {
   // memory access beyond the slot.
   struct Slot {
     uint64_t hash = 0;
+    uint64_t prefix = 0;  // the first 8 bytes, zero padded
     uint32_t id = kUnknown;
     uint32_t offset = 0;
     uint32_t length = 0;
   };
 
   static uint64_t Hash(std::string_view word);
+  static uint64_t Mix(uint64_t h, uint64_t tail);
+  static uint64_t Prefix(std::string_view word);
+  uint32_t Probe(uint64_t h, uint64_t prefix, const char* data, size_t length) const;
   bool MayContain(uint64_t hash) const;
   static uint64_t BloomBits(uint64_t hash) {
     return (1ull << (hash & 63)) | (1ull << ((hash >> 6) & 63));
@@ -72,6 +80,18 @@ class Vocabulary {
 
 // Inline: called once per word of every scanned text.
 
+inline uint64_t Vocabulary::Mix(uint64_t h, uint64_t tail) {
+  h ^= tail;
+  // MurmurHash3's finaliser: slots take the low bits, so every input bit
+  // must reach them.
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  h ^= h >> 33;
+  return h | 1;  // never 0, so 0 can mean "empty slot"
+}
+
 inline uint64_t Vocabulary::Hash(std::string_view word) {
   // Eight bytes per multiply; words are short.
   constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
@@ -87,15 +107,15 @@ inline uint64_t Vocabulary::Hash(std::string_view word) {
   for (size_t shift = 0; i < word.size(); ++i, shift += 8) {
     tail |= static_cast<uint64_t>(static_cast<uint8_t>(word[i])) << shift;
   }
-  h ^= tail;
-  // MurmurHash3's finaliser: slots take the low bits, so every input bit
-  // must reach them.
-  h ^= h >> 33;
-  h *= 0xFF51AFD7ED558CCDull;
-  h ^= h >> 33;
-  h *= 0xC4CEB9FE1A85EC53ull;
-  h ^= h >> 33;
-  return h | 1;  // never 0, so 0 can mean "empty slot"
+  return Mix(h, tail);
+}
+
+inline uint64_t Vocabulary::Prefix(std::string_view word) {
+  uint64_t prefix = 0;
+  for (size_t i = 0; i < word.size() && i < 8; ++i) {
+    prefix |= static_cast<uint64_t>(static_cast<uint8_t>(word[i])) << (8 * i);
+  }
+  return prefix;
 }
 
 // Two bits of one 64-bit block per word: one memory read per lookup.
@@ -105,19 +125,39 @@ inline bool Vocabulary::MayContain(uint64_t hash) const {
   return (block & bits) == bits;
 }
 
-inline uint32_t Vocabulary::Find(std::string_view word) const {
-  if (word.empty() || word.size() > max_word_bytes_) return kUnknown;
-  uint64_t h = Hash(word);
+inline uint32_t Vocabulary::Probe(uint64_t h, uint64_t prefix, const char* data,
+                                  size_t length) const {
   if (!filter_.empty() && !MayContain(h)) return kUnknown;
   size_t mask = slots_.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
     if (slot.hash == 0) return kUnknown;
-    if (slot.hash == h && slot.length == word.size() &&
-        std::memcmp(arena_.data() + slot.offset, word.data(), word.size()) == 0) {
+    if (slot.hash == h && slot.length == length && slot.prefix == prefix &&
+        (length <= 8 ||
+         std::memcmp(arena_.data() + slot.offset + 8, data + 8, length - 8) == 0)) {
       return slot.id;
     }
   }
+}
+
+inline uint32_t Vocabulary::Find(std::string_view word) const {
+  if (word.empty() || word.size() > max_word_bytes_) return kUnknown;
+  return Probe(Hash(word), Prefix(word), word.data(), word.size());
+}
+
+inline uint32_t Vocabulary::FindPadded(const char* data, size_t length) const {
+  if (length == 0 || length > max_word_bytes_) return kUnknown;
+  if (length > 8) return Find(std::string_view(data, length));
+  uint64_t chunk;
+  std::memcpy(&chunk, data, 8);
+  uint64_t prefix = length == 8 ? chunk : chunk & ((1ull << (8 * length)) - 1);
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  if (length == 8) {
+    uint64_t h = (length * kMul ^ chunk) * kMul;
+    h ^= h >> 29;
+    return Probe(Mix(h, 0), prefix, data, length);
+  }
+  return Probe(Mix(length * kMul, prefix), prefix, data, length);
 }
 
 }  // namespace vigil
