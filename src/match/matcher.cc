@@ -387,6 +387,7 @@ void IndexedMatcher::Finish() {
   entity_word_.clear();
   entity_word_.shrink_to_fit();
   vocabulary_.Freeze();
+  trie_.Freeze();
   pending_.resize(trie_.node_count());
   payload_begin_.reserve(pending_.size() + 1);
   for (const std::vector<Payload>& node_payloads : pending_) {

@@ -12,6 +12,7 @@ uint32_t TokenTrie::Insert(std::span<const uint32_t> path) {
       if (root_children_.size() <= word) root_children_.resize(word + 1, kNone);
       child = root_children_[word] = static_cast<uint32_t>(node_count_++);
     } else if (child == kNone) {
+      filter_.clear();  // stale until the next Freeze()
       if ((edge_count_ + 1) * 2 > edges_.size()) Grow();
       child = static_cast<uint32_t>(node_count_++);
       uint64_t key = Key(node, word);
@@ -24,6 +25,17 @@ uint32_t TokenTrie::Insert(std::span<const uint32_t> path) {
     node = child;
   }
   return node;
+}
+
+void TokenTrie::Freeze() {
+  size_t words = 1;
+  while (words * 64 < edge_count_ * 16) words *= 2;
+  filter_.assign(words, 0);
+  for (const Edge& edge : edges_) {
+    if (edge.key == kEmpty) continue;
+    uint64_t bit = FilterBit(edge.key) & (words * 64 - 1);
+    filter_[bit >> 6] |= 1ull << (bit & 63);
+  }
 }
 
 void TokenTrie::Grow() {

@@ -24,6 +24,10 @@ class TokenTrie {
   // The child of `node` along `word`, or kNone.
   uint32_t Child(uint32_t node, uint32_t word) const;
 
+  // Builds the filter that answers most failing Child() calls from cache;
+  // call after the last Insert().
+  void Freeze();
+
   size_t node_count() const { return node_count_; }
 
  private:
@@ -40,7 +44,11 @@ class TokenTrie {
     return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & mask;
   }
   void Grow();
+  static uint64_t FilterBit(uint64_t key) { return (key * 0xC2B2AE3D27D4EB4Full) >> 40; }
 
+  // One bit per (node, word) hash, about 16 bits per edge: most word pairs
+  // of a text are in no name, and the edge table is too big for cache.
+  std::vector<uint64_t> filter_;  // empty until Freeze()
   // Every text word that is in the vocabulary steps from the root, so root
   // edges are a plain array indexed by word id; deeper edges are hashed.
   std::vector<uint32_t> root_children_;
@@ -55,6 +63,10 @@ inline uint32_t TokenTrie::Child(uint32_t node, uint32_t word) const {
     return word < root_children_.size() ? root_children_[word] : kNone;
   }
   uint64_t key = Key(node, word);
+  if (!filter_.empty()) {
+    uint64_t bit = FilterBit(key) & (filter_.size() * 64 - 1);
+    if (!(filter_[bit >> 6] & (1ull << (bit & 63)))) return kNone;
+  }
   size_t mask = edges_.size() - 1;
   for (size_t i = Slot(key, mask);; i = (i + 1) & mask) {
     const Edge& edge = edges_[i];
