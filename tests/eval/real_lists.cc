@@ -35,7 +35,7 @@ RealOfac LoadRealOfac(bool with_consolidated) {
     Result<Watchlist> list = LoadWatchlist(config);
     if (!list.ok()) {
       result.lists.clear();
-      const std::string& message = list.status().message();
+      const std::string message = list.status().message();  // status() is a copy
       result.why = "ofac-sdn-csv loader: " + message;
       result.failed = message.find("unknown watchlist format") == std::string::npos;
       return result;
