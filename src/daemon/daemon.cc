@@ -139,6 +139,8 @@ class Daemon {
     scheduler_.Reconfigure();
     dispatcher_.Reconfigure();
     refresher_.Reconfigure();
+    // A reload is also the operator's way to say "check the lists now".
+    refresher_.RefreshNow();
     const Runtime& runtime = *context_.runtime;
     spdlog::info("reloaded in {} ms: {} sources, {} watchlists ({} entities), {} keyword groups, "
                  "{} webhooks",

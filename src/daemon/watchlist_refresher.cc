@@ -75,6 +75,13 @@ void WatchlistRefresher::Reconfigure() {
   std::erase_if(queue_, [this](const std::string& id) { return !entries_.count(id); });
 }
 
+void WatchlistRefresher::RefreshNow() {
+  for (auto& [id, entry] : entries_) {
+    entry->timer.cancel();
+    Enqueue(id);
+  }
+}
+
 void WatchlistRefresher::Stop() {
   for (auto& [id, entry] : entries_) entry->timer.cancel();
   queue_.clear();

@@ -42,6 +42,8 @@ class WatchlistRefresher {
   // Applies the lists of a new runtime (after a reload): new or changed
   // lists are scheduled as by Start(), removed ones forgotten.
   void Reconfigure();
+  // Checks every downloaded list now (conditional GET), e.g. on SIGHUP.
+  void RefreshNow();
   // Cancels timers and abandons a running download.
   void Stop();
 
