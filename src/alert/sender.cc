@@ -28,6 +28,10 @@ std::string Scrub(std::string message, const std::string& secret) {
 DeliveryOutcome HttpFailure(const PostResponse& response) {
   DeliveryOutcome outcome;
   outcome.error = "HTTP " + std::to_string(response.http_status);
+  if (response.http_status == 410) {
+    outcome.gone = true;
+    outcome.error += " Gone";
+  }
   if (response.http_status == 429 || response.http_status == 503) {
     auto header = response.headers.find("retry-after");
     if (header != response.headers.end()) {
@@ -45,7 +49,9 @@ DeliveryOutcome DeliverWebhook(const WebhookConfig& webhook, const std::string& 
   // A fresh timestamp per attempt: receivers reject stale ones (replay
   // protection), and a retry may come hours after the first try.
   const int64_t timestamp_s = NowUnixMs() / 1000;
-  Result<std::string> signature = SignWebhook(webhook.secret, message_id, timestamp_s, payload);
+  std::vector<std::string> secrets = {webhook.secret};
+  secrets.insert(secrets.end(), webhook.extra_secrets.begin(), webhook.extra_secrets.end());
+  Result<std::string> signature = SignWebhookWithEach(secrets, message_id, timestamp_s, payload);
   if (!signature.ok()) {
     outcome.error = signature.status().message();
     return outcome;
@@ -67,7 +73,9 @@ DeliveryOutcome DeliverWebhook(const WebhookConfig& webhook, const std::string& 
 
   Result<PostResponse> response = Post(request);
   if (!response.ok()) {
-    outcome.error = Scrub(response.status().message(), webhook.secret);
+    std::string error = response.status().message();
+    for (const std::string& secret : secrets) error = Scrub(std::move(error), secret);
+    outcome.error = std::move(error);
     return outcome;
   }
   if (response->http_status >= 200 && response->http_status < 300) {

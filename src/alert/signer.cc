@@ -64,6 +64,20 @@ Result<std::string> SignWebhook(std::string_view secret, std::string_view msg_id
   return std::string(kVersionPrefix) + *signature;
 }
 
+Result<std::string> SignWebhookWithEach(const std::vector<std::string>& secrets,
+                                        std::string_view msg_id, int64_t timestamp_s,
+                                        std::string_view body) {
+  if (secrets.empty()) return Status::Error("webhook signing: no secret configured");
+  std::string header;
+  for (const std::string& secret : secrets) {
+    Result<std::string> signature = SignWebhook(secret, msg_id, timestamp_s, body);
+    if (!signature.ok()) return signature.status();
+    if (!header.empty()) header.push_back(' ');
+    header.append(*signature);
+  }
+  return header;
+}
+
 bool VerifyWebhook(std::string_view secret, std::string_view msg_id, int64_t timestamp_s,
                    std::string_view body, std::string_view signature_header) {
   Result<std::string> expected = ComputeSignature(secret, msg_id, timestamp_s, body);

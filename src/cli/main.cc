@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "alerts_command.h"
 #include "commands.h"
 #include "vigil/daemon/daemon.h"
 #include "vigil/fetch/http_client.h"
@@ -41,11 +42,15 @@ int main(int argc, char** argv) {
                  "Also print candidates: weak or low-scoring hits that never alert");
   scan->add_option("inputs", scan_options.inputs, "Files to scan, or - for stdin (default)");
 
+  vigil::AlertsCommandOptions alerts_options;
+  auto* alerts = vigil::AddAlertsCommand(app, alerts_options);
+
   CLI11_PARSE(app, argc, argv);
   try {
     if (*run) return vigil::RunDaemon(config_file, log_level);
     if (*check) return vigil::CheckConfigCommand(check_file);
     if (*scan) return vigil::ScanCommand(scan_options);
+    if (*alerts) return vigil::AlertsCommand(*alerts, alerts_options);
   } catch (const std::exception& e) {
     // Last resort: modules return errors as values; this is a bug.
     std::cerr << "vigil: internal error: " << e.what() << "\n";

@@ -14,6 +14,10 @@ constexpr std::array<std::string_view, 1> kStorageKeys = {"path"};
 constexpr std::array<std::string_view, 6> kFetchKeys = {
     "timeout", "connect_timeout", "max_body", "max_redirects", "block_private_addresses",
     "ca_file"};
+// The alert_* keys were replaced by webhooks[].backoff; they stay known only
+// to be refused with a pointer to their replacement.
+constexpr std::array<std::string_view, 3> kRemovedDaemonKeys = {
+    "alert_max_attempts", "alert_backoff_base", "alert_backoff_max"};
 constexpr std::array<std::string_view, 6> kDaemonKeys = {
     "max_concurrent_fetches", "jitter", "max_backoff", "alert_max_attempts",
     "alert_backoff_base", "alert_backoff_max"};
@@ -125,19 +129,12 @@ void ReadDaemon(const YamlField& field, const ConfigContext& context, DaemonConf
                 [&](const YamlField& f) { return ReadDouble(f, 0.0, 1.0, diag); });
   ReadIfPresent(fields, "max_backoff", out.max_backoff,
                 [&](const YamlField& f) { return ReadDuration(f, milliseconds(1000), diag); });
-  ReadIfPresent(fields, "alert_max_attempts", out.alert_max_attempts,
-                [&](const YamlField& f) { return ReadInt(f, 1, 1'000'000, diag); });
-  ReadIfPresent(fields, "alert_backoff_base", out.alert_backoff_base,
-                [&](const YamlField& f) { return ReadDuration(f, milliseconds(1), diag); });
-  ReadIfPresent(fields, "alert_backoff_max", out.alert_backoff_max,
-                [&](const YamlField& f) { return ReadDuration(f, milliseconds(1), diag); });
-  if (out.alert_backoff_max < out.alert_backoff_base) {
-    // Point at whichever of the two the file sets; the max if both.
-    auto it = fields.find("alert_backoff_max");
-    if (it == fields.end()) it = fields.find("alert_backoff_base");
-    if (it != fields.end()) {
+  for (std::string_view key : kRemovedDaemonKeys) {
+    if (auto it = fields.find(key); it != fields.end()) {
       diag.Error(it->second.mark(),
-                 "daemon.alert_backoff_max must not be less than daemon.alert_backoff_base");
+                 "daemon." + std::string(key) +
+                     " was removed: set the retry schedule per webhook with "
+                     "webhooks[].backoff, e.g. backoff: [5s, 5m, 30m, 2h, 5h, 10h, 10h]");
     }
   }
 }

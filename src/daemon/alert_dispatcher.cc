@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "vigil/base/time.h"
+#include "vigil/fetch/http_client.h"
 
 namespace vigil {
 
@@ -36,7 +37,83 @@ void AlertDispatcher::Start() { Reconfigure(); }
 
 void AlertDispatcher::Reconfigure() {
   ParkOrphans();
+  if (RefreshDisabled()) EnableChangedUrls();
   Kick();
+}
+
+bool AlertDispatcher::RefreshDisabled() {
+  Result<std::vector<DisabledWebhook>> disabled = context_.store.DisabledWebhooks();
+  if (!disabled.ok()) {
+    spdlog::error("alerts: cannot read disabled webhooks: {}", disabled.status().message());
+    return false;
+  }
+  std::map<std::string, DisabledWebhook> fresh;
+  for (DisabledWebhook& webhook : *disabled) fresh[webhook.webhook_id] = std::move(webhook);
+  for (const auto& [id, webhook] : disabled_) {
+    if (!fresh.count(id)) {
+      spdlog::warn("webhook {}: enabled again (alerts replayed)", id);
+      announced_disabled_.erase(id);
+    }
+  }
+  disabled_ = std::move(fresh);
+  return true;
+}
+
+void AlertDispatcher::EnableChangedUrls() {
+  for (const WebhookConfig& webhook : context_.runtime->config.webhooks) {
+    auto it = disabled_.find(webhook.id);
+    if (it == disabled_.end() || it->second.url == webhook.url) continue;
+    Result<bool> enabled = context_.store.EnableWebhook(webhook.id);
+    if (!enabled.ok()) {
+      spdlog::error("alerts: {}", enabled.status().message());
+      continue;
+    }
+    spdlog::warn(
+        "webhook {}: url changed since it answered 410 Gone: enabled again (alerts parked "
+        "meanwhile stay dead letters: `vigil alerts replay --all-failed` sends them)",
+        webhook.id);
+    disabled_.erase(it);
+    announced_disabled_.erase(webhook.id);
+  }
+}
+
+void AlertDispatcher::ParkAlertsOfDisabled(const WebhookConfig& webhook) {
+  const DisabledWebhook& disabled = disabled_.at(webhook.id);
+  if (announced_disabled_.insert(webhook.id).second) {
+    spdlog::error(
+        "webhook {} is disabled: {} answered {} at {}; its alerts go to the dead letters "
+        "until its url changes or `vigil alerts replay` is run",
+        webhook.id, RedactUrl(disabled.url), disabled.reason,
+        FormatRfc3339(disabled.disabled_unix_ms));
+  }
+  Result<int64_t> parked = context_.store.ParkPendingAlerts(
+      webhook.id, "webhook disabled: " + disabled.reason);
+  if (!parked.ok()) {
+    spdlog::error("alerts: {}", parked.status().message());
+  } else if (*parked > 0) {
+    spdlog::warn("webhook {} is disabled: {} new alerts parked as dead letters", webhook.id,
+                 *parked);
+  }
+}
+
+void AlertDispatcher::Disable(const OutboxEntry& entry, const WebhookConfig& webhook,
+                              const DeliveryOutcome& outcome) {
+  DisabledWebhook disabled{webhook.id, webhook.url, NowUnixMs(), outcome.error};
+  // Parks this alert and every other pending one of the webhook.
+  Result<int64_t> parked = context_.store.DisableWebhook(disabled);
+  if (!parked.ok()) {
+    spdlog::error("alert {}: webhook {} answered {} but the store refused to disable it: {}",
+                  entry.alert_id, webhook.id, outcome.error, parked.status().message());
+    held_until_[entry.id] = NowUnixMs() + std::chrono::milliseconds(kPollEvery * 60).count();
+    return;
+  }
+  disabled_[webhook.id] = disabled;
+  announced_disabled_.insert(webhook.id);
+  spdlog::error(
+      "webhook {} DISABLED: {} answered {} (the endpoint says it is gone for good); {} pending "
+      "alerts parked as dead letters. Change its url in the config, or run `vigil alerts "
+      "replay`, to enable it again",
+      webhook.id, RedactUrl(webhook.url), outcome.error, *parked);
 }
 
 void AlertDispatcher::Kick() {
@@ -94,7 +171,14 @@ void AlertDispatcher::Pump() {
   // enough rows to see past them.
   int skipped = static_cast<int>(in_flight_.size() + held_until_.size() +
                                  delivered_unrecorded_.size());
+  // The store is read again each pump: `vigil alerts replay` (another
+  // process) may have re-enabled a webhook or re-queued alerts.
+  if (!RefreshDisabled()) return;
   for (const WebhookConfig& webhook : context_.runtime->config.webhooks) {
+    if (disabled_.count(webhook.id)) {
+      ParkAlertsOfDisabled(webhook);
+      continue;
+    }
     int room = kMaxInFlightPerWebhook - in_flight_per_webhook_[webhook.id];
     if (room <= 0) continue;
     Result<std::vector<OutboxEntry>> due =
@@ -127,17 +211,22 @@ void AlertDispatcher::Send(const OutboxEntry& entry, const WebhookConfig& webhoo
     } catch (const std::exception& e) {  // last resort: the sender returns errors as values
       outcome.error = std::string("internal error: ") + e.what();
     }
-    asio::post(context_.io, [this, entry, outcome] { Finish(entry, outcome); });
+    asio::post(context_.io,
+               [this, entry, webhook, outcome] { Finish(entry, webhook, outcome); });
   });
 }
 
-void AlertDispatcher::Finish(const OutboxEntry& entry, const DeliveryOutcome& outcome) {
+void AlertDispatcher::Finish(const OutboxEntry& entry, const WebhookConfig& webhook,
+                             const DeliveryOutcome& outcome) {
   in_flight_.erase(entry.id);
   --in_flight_per_webhook_[entry.webhook_id];
   // A slot is free: a backlog drains at the endpoint's pace, not one pump
   // per second.
   if (!context_.stopping) Kick();
   int64_t now = NowUnixMs();
+  // Another attempt of this webhook answered 410 while this one was in
+  // flight: the row was parked with the rest.
+  const bool disabled_meanwhile = disabled_.count(entry.webhook_id) > 0;
   std::string& last_error = last_error_[entry.webhook_id];
   if (outcome.delivered) {
     if (!last_error.empty()) spdlog::info("webhook {}: delivering again", entry.webhook_id);
@@ -147,6 +236,13 @@ void AlertDispatcher::Finish(const OutboxEntry& entry, const DeliveryOutcome& ou
                  entry.message_id);
     Status marked = context_.store.MarkDelivered(entry.id, now);
     if (!marked.ok()) {
+      if (disabled_meanwhile) {
+        // Stays a dead letter; a replay would send it again under the same
+        // webhook-id (at least once).
+        spdlog::warn("alert {}: delivered, but already parked with its disabled webhook {}",
+                     entry.alert_id, entry.webhook_id);
+        return;
+      }
       // Recorded again on the next pump; if the process dies first, it is
       // sent again after the restart under the same webhook-id (at least once).
       spdlog::error("alert {}: cannot record delivery: {}", entry.alert_id, marked.message());
@@ -156,25 +252,36 @@ void AlertDispatcher::Finish(const OutboxEntry& entry, const DeliveryOutcome& ou
   }
   // A transfer cut short by the stop is not an attempt.
   if (context_.stopping) return;
-  const DaemonConfig& daemon = context_.runtime->config.daemon;
+  if (disabled_meanwhile) return;
   int attempts = entry.attempts + 1;
-  bool give_up = attempts >= daemon.alert_max_attempts;
-  milliseconds delay =
-      AlertRetryDelay(attempts, daemon.alert_backoff_base, daemon.alert_backoff_max);
-  if (outcome.retry_after) delay = std::max(delay, std::min(*outcome.retry_after, kMaxRetryAfter));
+  if (outcome.gone) {
+    // Counted as an attempt first, so `vigil alerts list` shows it.
+    (void)context_.store.MarkAttemptFailed(entry.id, now, outcome.error, false);
+    Disable(entry, webhook, outcome);
+    last_error = outcome.error;
+    return;
+  }
+  std::optional<milliseconds> delay = WebhookRetryDelay(webhook.backoff, attempts);
+  bool give_up = !delay.has_value();
+  if (!delay) delay = milliseconds(0);
+  if (outcome.retry_after) {
+    delay = std::max(*delay, std::min(*outcome.retry_after, kMaxRetryAfter));
+  }
   if (give_up) {
-    spdlog::error("alert {}: giving up on webhook {} after {} attempts: {}", entry.alert_id,
-                  entry.webhook_id, attempts, outcome.error);
+    spdlog::error(
+        "alert {}: giving up on webhook {} after {} attempts: {}; kept as a dead letter "
+        "(`vigil alerts list --failed`, `vigil alerts replay {}`)",
+        entry.alert_id, entry.webhook_id, attempts, outcome.error, entry.id);
   } else if (outcome.error != last_error) {
     spdlog::warn("webhook {}: {} (alert {} retried in {}s)", entry.webhook_id, outcome.error,
-                 entry.alert_id, delay.count() / 1000);
+                 entry.alert_id, delay->count() / 1000);
   }
   last_error = outcome.error;
-  Status marked = context_.store.MarkAttemptFailed(entry.id, now + delay.count(), outcome.error,
-                                                   give_up);
+  Status marked = context_.store.MarkAttemptFailed(entry.id, now + delay->count(),
+                                                   outcome.error, give_up);
   if (!marked.ok()) {
     spdlog::error("alert {}: cannot record failed attempt: {}", entry.alert_id, marked.message());
-    held_until_[entry.id] = now + delay.count();
+    held_until_[entry.id] = now + delay->count();
   }
 }
 

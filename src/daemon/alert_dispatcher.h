@@ -37,8 +37,18 @@ class AlertDispatcher {
   void ArmTimer();
   void ParkOrphans();
   void RecordUnrecordedDeliveries();
+  // Re-reads the webhooks disabled by 410 (`vigil alerts replay` may have
+  // re-enabled one from another process); false when the store failed.
+  bool RefreshDisabled();
+  // A webhook whose URL changed since it answered 410 is enabled again.
+  void EnableChangedUrls();
+  // New alerts of a disabled webhook go straight to the dead letters.
+  void ParkAlertsOfDisabled(const WebhookConfig& webhook);
+  void Disable(const OutboxEntry& entry, const WebhookConfig& webhook,
+               const DeliveryOutcome& outcome);
   void Send(const OutboxEntry& entry, const WebhookConfig& webhook);
-  void Finish(const OutboxEntry& entry, const DeliveryOutcome& outcome);
+  void Finish(const OutboxEntry& entry, const WebhookConfig& webhook,
+              const DeliveryOutcome& outcome);
 
   DaemonContext& context_;
   boost::asio::steady_timer timer_;
@@ -52,6 +62,9 @@ class AlertDispatcher {
   // the given time, so a broken database does not turn into a resend loop.
   std::map<int64_t, int64_t> held_until_;
   std::map<std::string, std::string> last_error_;  // per webhook, to log changes once
+  // Webhooks disabled by 410 Gone, as last read from the store.
+  std::map<std::string, DisabledWebhook> disabled_;
+  std::set<std::string> announced_disabled_;  // logged once per process
 };
 
 }  // namespace vigil

@@ -1,5 +1,6 @@
 #include "sqlite_store.h"
 
+#include <set>
 #include <utility>
 
 namespace vigil {
@@ -8,7 +9,7 @@ namespace {
 // Columns read into OutboxEntry, in ReadOutboxEntry's order.
 #define VIGIL_OUTBOX_COLUMNS                                                 \
   "id, alert_id, webhook_id, message_id, payload, attempts, next_attempt_ms, " \
-  "last_error, state"
+  "last_error, state, created_ms, delivered_ms"
 
 constexpr std::string_view kGetSourceState =
     "SELECT source_id, etag, last_modified, next_poll_ms, error_count, last_error, "
@@ -50,6 +51,20 @@ constexpr std::string_view kParkPendingAlerts =
     "WHERE webhook_id = ?1 AND state = 'pending'";
 constexpr std::string_view kListAlerts =
     "SELECT " VIGIL_OUTBOX_COLUMNS " FROM outbox ORDER BY id";
+constexpr std::string_view kListAlertsInState =
+    "SELECT " VIGIL_OUTBOX_COLUMNS " FROM outbox WHERE state = ?1 ORDER BY id";
+// A row replayed keeps its alert_id, message_id and payload: the receiver
+// sees the same webhook-id again and can deduplicate.
+constexpr std::string_view kReplayAlert =
+    "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_ms = ?2 "
+    "WHERE id = ?1 AND state IN ('pending', 'failed') RETURNING webhook_id";
+constexpr std::string_view kDisableWebhook =
+    "INSERT INTO webhook_state (webhook_id, url, disabled_ms, reason) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT (webhook_id) DO UPDATE SET url = excluded.url, "
+    "disabled_ms = excluded.disabled_ms, reason = excluded.reason";
+constexpr std::string_view kDisabledWebhooks =
+    "SELECT webhook_id, url, disabled_ms, reason FROM webhook_state ORDER BY webhook_id";
+constexpr std::string_view kEnableWebhook = "DELETE FROM webhook_state WHERE webhook_id = ?1";
 constexpr std::string_view kNextAlertDue =
     "SELECT MIN(next_attempt_ms) FROM outbox WHERE state = 'pending'";
 // Only pending rows change state: a delivered alert must never be re-queued
@@ -87,6 +102,8 @@ OutboxEntry ReadOutboxEntry(const SqliteStatement& row) {
   entry.next_attempt_unix_ms = row.ColumnInt(6);
   entry.last_error = row.ColumnText(7);
   entry.state = row.ColumnText(8);
+  entry.created_unix_ms = row.ColumnInt(9);
+  entry.delivered_unix_ms = row.ColumnIsNull(10) ? 0 : row.ColumnInt(10);
   return entry;
 }
 
@@ -368,6 +385,93 @@ Status SqliteStore::MarkAttemptFailed(int64_t outbox_id, int64_t next_attempt_un
                    Status::Error("no pending outbox row " + std::to_string(outbox_id)));
   }
   return Status::Ok();
+}
+
+Result<int64_t> SqliteStore::DisableWebhook(const DisabledWebhook& webhook) {
+  constexpr std::string_view kOp = "DisableWebhook";
+  SqliteTransaction transaction(*db_);
+  if (Status status = transaction.Begin(); !status.ok()) return OpError(kOp, status);
+  Result<ScopedStatement> statement = db_->Prepare(kDisableWebhook);
+  if (!statement.ok()) return OpError(kOp, statement.status());
+  SqliteStatement& s = **statement;
+  s.BindText(1, webhook.webhook_id);
+  s.BindText(2, webhook.url);
+  s.BindInt(3, webhook.disabled_unix_ms);
+  s.BindText(4, webhook.reason);
+  if (Status status = s.Run(); !status.ok()) return OpError(kOp, status);
+  Result<ScopedStatement> park = db_->Prepare(kParkPendingAlerts);
+  if (!park.ok()) return OpError(kOp, park.status());
+  (*park)->BindText(1, webhook.webhook_id);
+  (*park)->BindText(2, webhook.reason);
+  if (Status status = (*park)->Run(); !status.ok()) return OpError(kOp, status);
+  int64_t parked = db_->Changes();
+  if (Status status = transaction.Commit(); !status.ok()) return OpError(kOp, status);
+  return parked;
+}
+
+Result<std::vector<DisabledWebhook>> SqliteStore::DisabledWebhooks() {
+  constexpr std::string_view kOp = "DisabledWebhooks";
+  Result<ScopedStatement> statement = db_->Prepare(kDisabledWebhooks);
+  if (!statement.ok()) return OpError(kOp, statement.status());
+  std::vector<DisabledWebhook> webhooks;
+  for (;;) {
+    Result<bool> row = (*statement)->Step();
+    if (!row.ok()) return OpError(kOp, row.status());
+    if (!*row) return webhooks;
+    DisabledWebhook webhook;
+    webhook.webhook_id = (*statement)->ColumnText(0);
+    webhook.url = (*statement)->ColumnText(1);
+    webhook.disabled_unix_ms = (*statement)->ColumnInt(2);
+    webhook.reason = (*statement)->ColumnText(3);
+    webhooks.push_back(std::move(webhook));
+  }
+}
+
+Result<bool> SqliteStore::EnableWebhook(const std::string& webhook_id) {
+  Result<ScopedStatement> statement = db_->Prepare(kEnableWebhook);
+  if (!statement.ok()) return OpError("EnableWebhook", statement.status());
+  (*statement)->BindText(1, webhook_id);
+  if (Status status = (*statement)->Run(); !status.ok()) return OpError("EnableWebhook", status);
+  return db_->Changes() > 0;
+}
+
+Result<int64_t> SqliteStore::ReplayAlerts(const std::vector<int64_t>& outbox_ids,
+                                          int64_t now_unix_ms) {
+  constexpr std::string_view kOp = "ReplayAlerts";
+  // One transaction: the rows and their webhooks' re-enabling go together,
+  // and the daemon (another connection) sees all of it or nothing.
+  SqliteTransaction transaction(*db_);
+  if (Status status = transaction.Begin(); !status.ok()) return OpError(kOp, status);
+  std::set<std::string> webhooks;
+  int64_t replayed = 0;
+  for (int64_t id : outbox_ids) {
+    Result<ScopedStatement> statement = db_->Prepare(kReplayAlert);
+    if (!statement.ok()) return OpError(kOp, statement.status());
+    (*statement)->BindInt(1, id);
+    (*statement)->BindInt(2, now_unix_ms);
+    Result<bool> row = (*statement)->Step();
+    if (!row.ok()) return OpError(kOp, row.status());
+    if (!*row) continue;  // delivered or unknown
+    webhooks.insert((*statement)->ColumnText(0));
+    ++replayed;
+  }
+  for (const std::string& webhook_id : webhooks) {
+    Result<ScopedStatement> statement = db_->Prepare(kEnableWebhook);
+    if (!statement.ok()) return OpError(kOp, statement.status());
+    (*statement)->BindText(1, webhook_id);
+    if (Status status = (*statement)->Run(); !status.ok()) return OpError(kOp, status);
+  }
+  if (Status status = transaction.Commit(); !status.ok()) return OpError(kOp, status);
+  return replayed;
+}
+
+Result<std::vector<OutboxEntry>> SqliteStore::ListAlertsInState(const std::string& state) {
+  Result<ScopedStatement> statement = db_->Prepare(kListAlertsInState);
+  if (!statement.ok()) return OpError("ListAlertsInState", statement.status());
+  (*statement)->BindText(1, state);
+  Result<std::vector<OutboxEntry>> entries = CollectAlerts(**statement);
+  if (!entries.ok()) return OpError("ListAlertsInState", entries.status());
+  return entries;
 }
 
 Result<int64_t> SqliteStore::CountDocuments() {

@@ -42,6 +42,12 @@ class SqliteStore : public Store {
   Status MarkDelivered(int64_t outbox_id, int64_t now_unix_ms) override;
   Status MarkAttemptFailed(int64_t outbox_id, int64_t next_attempt_unix_ms,
                            const std::string& error, bool give_up) override;
+  Result<int64_t> DisableWebhook(const DisabledWebhook& webhook) override;
+  Result<std::vector<DisabledWebhook>> DisabledWebhooks() override;
+  Result<bool> EnableWebhook(const std::string& webhook_id) override;
+  Result<int64_t> ReplayAlerts(const std::vector<int64_t>& outbox_ids,
+                               int64_t now_unix_ms) override;
+  Result<std::vector<OutboxEntry>> ListAlertsInState(const std::string& state) override;
   Result<int64_t> CountDocuments() override;
   Result<int64_t> CountHits() override;
   Result<std::vector<OutboxEntry>> ListAlerts() override;

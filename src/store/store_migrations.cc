@@ -71,10 +71,22 @@ CREATE INDEX outbox_state_next_attempt ON outbox (state, next_attempt_ms);
 CREATE INDEX outbox_webhook_state_next_attempt ON outbox (webhook_id, state, next_attempt_ms);
 )sql";
 
+// Version 2: webhooks disabled because their endpoint answered 410 Gone,
+// remembered across restarts so a restart does not hammer a dead endpoint.
+// `url` is the URL that answered: a config with another URL re-enables.
+constexpr std::string_view kSchemaV2 = R"sql(
+CREATE TABLE webhook_state (
+  webhook_id TEXT PRIMARY KEY,
+  url TEXT NOT NULL,
+  disabled_ms INTEGER NOT NULL,
+  reason TEXT NOT NULL
+);
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& SchemaMigrations() {
-  static const std::vector<std::string_view> kMigrations = {kSchemaV1};
+  static const std::vector<std::string_view> kMigrations = {kSchemaV1, kSchemaV2};
   return kMigrations;
 }
 

@@ -8,49 +8,55 @@ namespace vigil {
 namespace {
 
 using std::chrono::milliseconds;
+using namespace std::chrono_literals;
 
-constexpr milliseconds kBase(5000);
-constexpr milliseconds kMax(3600000);
+const std::vector<milliseconds> kStandard = {5s, 5min, 30min, 2h, 5h, 10h, 10h};
 
-// Every draw lies within +-20% of `nominal`.
-void ExpectWithinJitter(int attempts, milliseconds nominal) {
+// Every draw lies within +-10% of `nominal`.
+void ExpectWithinJitter(const std::vector<milliseconds>& backoff, int attempts,
+                        milliseconds nominal) {
   for (int i = 0; i < 200; ++i) {
-    milliseconds delay = AlertRetryDelay(attempts, kBase, kMax);
-    EXPECT_GE(delay.count(), nominal.count() * 8 / 10) << "attempts " << attempts;
-    EXPECT_LE(delay.count(), nominal.count() * 12 / 10) << "attempts " << attempts;
+    std::optional<milliseconds> delay = WebhookRetryDelay(backoff, attempts);
+    ASSERT_TRUE(delay.has_value()) << "attempts " << attempts;
+    EXPECT_GE(delay->count(), nominal.count() * 9 / 10) << "attempts " << attempts;
+    EXPECT_LE(delay->count(), nominal.count() * 11 / 10) << "attempts " << attempts;
   }
 }
 
-TEST(AlertRetryDelayTest, DoublesFromBase) {
-  ExpectWithinJitter(1, milliseconds(5000));
-  ExpectWithinJitter(2, milliseconds(10000));
-  ExpectWithinJitter(3, milliseconds(20000));
-  ExpectWithinJitter(6, milliseconds(160000));
+TEST(WebhookRetryDelayTest, FollowsTheScheduleStepByStep) {
+  ExpectWithinJitter(kStandard, 1, 5s);
+  ExpectWithinJitter(kStandard, 2, 5min);
+  ExpectWithinJitter(kStandard, 3, 30min);
+  ExpectWithinJitter(kStandard, 4, 2h);
+  ExpectWithinJitter(kStandard, 5, 5h);
+  ExpectWithinJitter(kStandard, 6, 10h);
+  ExpectWithinJitter(kStandard, 7, 10h);
 }
 
-TEST(AlertRetryDelayTest, IsCappedAtMax) {
-  ExpectWithinJitter(11, kMax);  // 5s * 2^10 = 5120s > 1h
-  ExpectWithinJitter(12, kMax);
-  ExpectWithinJitter(1000, kMax);  // no overflow for absurd counts
+TEST(WebhookRetryDelayTest, ExhaustedScheduleMeansDeadLetter) {
+  EXPECT_FALSE(WebhookRetryDelay(kStandard, 8).has_value());
+  EXPECT_FALSE(WebhookRetryDelay(kStandard, 1000).has_value());
+  // An empty schedule: one attempt only.
+  EXPECT_FALSE(WebhookRetryDelay({}, 1).has_value());
 }
 
-TEST(AlertRetryDelayTest, TreatsZeroAttemptsLikeOne) {
-  ExpectWithinJitter(0, kBase);
+TEST(WebhookRetryDelayTest, TreatsZeroAttemptsLikeOne) {
+  ExpectWithinJitter(kStandard, 0, 5s);
 }
 
-TEST(AlertRetryDelayTest, JitterSpreadsDelays) {
+TEST(WebhookRetryDelayTest, JitterSpreadsDelays) {
   std::set<int64_t> seen;
-  milliseconds min = kMax, max(0);
+  milliseconds min = 1h, max(0);
   for (int i = 0; i < 500; ++i) {
-    milliseconds delay = AlertRetryDelay(3, kBase, kMax);
+    milliseconds delay = *WebhookRetryDelay(kStandard, 2);
     seen.insert(delay.count());
     min = std::min(min, delay);
     max = std::max(max, delay);
   }
-  // 500 uniform draws over +-4s: many distinct values, both halves reached.
+  // 500 uniform draws over 270..330 s: many distinct values, both halves.
   EXPECT_GT(seen.size(), 100u);
-  EXPECT_LT(min.count(), 19000);
-  EXPECT_GT(max.count(), 21000);
+  EXPECT_LT(min.count(), 295'000);
+  EXPECT_GT(max.count(), 305'000);
 }
 
 }  // namespace

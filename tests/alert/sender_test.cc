@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
@@ -129,6 +130,31 @@ TEST(DeliverWebhookTest, ReceiverRejectsSignatureFromAnotherSecret) {
   EXPECT_FALSE(outcome.delivered);
   EXPECT_EQ(outcome.error, "HTTP 401");
   EXPECT_EQ(receiver.rejected(), 1);
+}
+
+TEST(DeliverWebhookTest, SignsWithEverySecretDuringRotation) {
+  // The receiver knows only kSecret; the config lists a new key first.
+  Receiver receiver([](const HttpRequest&) { return Reply(204); });
+  WebhookConfig webhook = receiver.Webhook();
+  webhook.secret = "whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+  webhook.extra_secrets = {kSecret};
+  DeliveryOutcome outcome = DeliverWebhook(webhook, kMessageId, kPayload);
+  EXPECT_TRUE(outcome.delivered) << outcome.error;
+  std::vector<HttpRequest> requests = receiver.requests();
+  ASSERT_EQ(requests.size(), 1u);
+  const std::string& header = requests[0].headers.at("webhook-signature");
+  // Two "v1," entries separated by one space.
+  ASSERT_EQ(std::count(header.begin(), header.end(), ' '), 1) << header;
+  EXPECT_EQ(header.rfind("v1,", 0), 0u);
+  EXPECT_NE(header.find(" v1,"), std::string::npos);
+}
+
+TEST(DeliverWebhookTest, GoneIsReported) {
+  Receiver receiver([](const HttpRequest&) { return Reply(410); });
+  DeliveryOutcome outcome = DeliverWebhook(receiver.Webhook(), kMessageId, kPayload);
+  EXPECT_FALSE(outcome.delivered);
+  EXPECT_TRUE(outcome.gone);
+  EXPECT_EQ(outcome.error, "HTTP 410 Gone");
 }
 
 TEST(DeliverWebhookTest, ServerErrorIsNotDelivered) {

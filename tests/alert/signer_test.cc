@@ -20,6 +20,25 @@ TEST(SignWebhookTest, MatchesSpecTestVector) {
   EXPECT_EQ(*signature, kExpected);
 }
 
+TEST(SignWebhookWithEachTest, OneSignaturePerSecretInOrder) {
+  constexpr char kOther[] = "whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+  Result<std::string> header = SignWebhookWithEach({kOther, kSecret}, kMsgId, kTimestamp, kBody);
+  ASSERT_TRUE(header.ok()) << header.status().message();
+  Result<std::string> other = SignWebhook(kOther, kMsgId, kTimestamp, kBody);
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(*header, *other + " " + kExpected);
+  // A receiver holding either key accepts it.
+  EXPECT_TRUE(VerifyWebhook(kSecret, kMsgId, kTimestamp, kBody, *header));
+  EXPECT_TRUE(VerifyWebhook(kOther, kMsgId, kTimestamp, kBody, *header));
+  EXPECT_FALSE(VerifyWebhook("whsec_BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB", kMsgId, kTimestamp, kBody,
+                             *header));
+}
+
+TEST(SignWebhookWithEachTest, FailsWithoutSecretsOrWithAMalformedOne) {
+  EXPECT_FALSE(SignWebhookWithEach({}, kMsgId, kTimestamp, kBody).ok());
+  EXPECT_FALSE(SignWebhookWithEach({kSecret, "whsec_!!"}, kMsgId, kTimestamp, kBody).ok());
+}
+
 TEST(VerifyWebhookTest, AcceptsSpecTestVector) {
   EXPECT_TRUE(VerifyWebhook(kSecret, kMsgId, kTimestamp, kBody, kExpected));
 }

@@ -28,9 +28,6 @@ TEST(LoadConfigTest, EmptyFileGivesDefaults) {
     EXPECT_EQ(config.daemon.max_concurrent_fetches, 4);
     EXPECT_DOUBLE_EQ(config.daemon.jitter, 0.1);
     EXPECT_EQ(config.daemon.max_backoff, milliseconds(3'600'000));
-    EXPECT_EQ(config.daemon.alert_max_attempts, 12);
-    EXPECT_EQ(config.daemon.alert_backoff_base, milliseconds(5'000));
-    EXPECT_EQ(config.daemon.alert_backoff_max, milliseconds(3'600'000));
     EXPECT_EQ(config.log.level, "info");
     EXPECT_TRUE(config.sources.empty());
     EXPECT_TRUE(config.watchlists.empty());
@@ -63,9 +60,6 @@ daemon:
   max_concurrent_fetches: 8
   jitter: 0.25
   max_backoff: 30m
-  alert_max_attempts: 3
-  alert_backoff_base: 2s
-  alert_backoff_max: 1h30m
 log:
   level: debug
 sources:
@@ -102,9 +96,6 @@ webhooks:
   EXPECT_EQ(config.daemon.max_concurrent_fetches, 8);
   EXPECT_DOUBLE_EQ(config.daemon.jitter, 0.25);
   EXPECT_EQ(config.daemon.max_backoff, milliseconds(1'800'000));
-  EXPECT_EQ(config.daemon.alert_max_attempts, 3);
-  EXPECT_EQ(config.daemon.alert_backoff_base, milliseconds(2'000));
-  EXPECT_EQ(config.daemon.alert_backoff_max, milliseconds(5'400'000));
   EXPECT_EQ(config.log.level, "debug");
 
   ASSERT_EQ(config.sources.size(), 2u);
@@ -184,8 +175,6 @@ TEST(LoadConfigTest, AcceptsBoundaryValues) {
   max_body: "1"
 daemon:
   jitter: 0
-  alert_backoff_base: 1h
-  alert_backoff_max: 1h
 sources:
   - id: fast
     url: http://127.0.0.1:8080/

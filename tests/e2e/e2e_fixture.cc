@@ -162,7 +162,7 @@ void E2eTest::WriteConfig(const std::string& sources, const std::string& webhook
                           const std::string& extra) {
   std::ofstream out(config());
   out << "storage:\n  path: vigil.db\nlog:\n  level: debug\n"
-      << "daemon:\n  jitter: 0\n  alert_backoff_base: 200ms\n  alert_backoff_max: 1s\n"
+      << "daemon:\n  jitter: 0\n"
       << "watchlists:\n  - id: local\n    format: vigil-yaml\n    path: watchlist.yaml\n"
       << "keywords:\n  - id: arms\n    terms: [\"arms deal\", \"munitions\", \"spy satellites\"]\n"
       << "sources:\n" << (sources.empty() ? "  []\n" : sources)
@@ -175,7 +175,9 @@ std::string E2eTest::SourceYaml(const std::string& id, const std::string& url,
 }
 
 std::string E2eTest::WebhookYaml(const std::string& id, const std::string& url) const {
-  return "  - id: " + id + "\n    url: " + url + "\n    secret: " + kTestSecret + "\n";
+  // Quick retries, about as many as the Standard Webhooks schedule has.
+  return "  - id: " + id + "\n    url: " + url + "\n    secret: " + kTestSecret +
+         "\n    backoff: [200ms, 400ms, 800ms, 1s, 1s, 1s, 1s, 1s, 1s, 1s, 1s]\n";
 }
 
 std::unique_ptr<VigilProcess> E2eTest::StartVigil() {

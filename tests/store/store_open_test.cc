@@ -28,15 +28,15 @@ void WriteFile(const fs::path& path, const std::string& content) {
   out << content;
 }
 
-TEST(StoreOpenTest, CreatesSchemaVersionOneInWalMode) {
+TEST(StoreOpenTest, CreatesCurrentSchemaVersionInWalMode) {
   TempDir dir;
   fs::path path = dir.path() / "new" / "nested" / "vigil.db";
   Result<std::unique_ptr<Store>> store = Store::Open(path);
   ASSERT_TRUE(store.ok()) << store.status().message();
-  EXPECT_EQ((*store)->SchemaVersion(), 1);
-  EXPECT_EQ(static_cast<int>(SchemaMigrations().size()), 1);
+  EXPECT_EQ((*store)->SchemaVersion(), 2);
+  EXPECT_EQ(static_cast<int>(SchemaMigrations().size()), 2);
   EXPECT_TRUE(fs::exists(path));
-  EXPECT_EQ(QueryDirect(path, "PRAGMA user_version"), "1");
+  EXPECT_EQ(QueryDirect(path, "PRAGMA user_version"), "2");
   EXPECT_EQ(QueryDirect(path, "PRAGMA journal_mode"), "wal");
   for (const char* table : {"source_state", "documents", "hits", "outbox"}) {
     EXPECT_EQ(QueryDirect(path, std::string("SELECT COUNT(*) FROM sqlite_schema WHERE "
@@ -101,7 +101,7 @@ TEST(StoreOpenTest, RejectsUnopenablePath) {
       << store.status().message();
 }
 
-TEST(StoreOpenTest, MigratesVersionOneDatabaseToVersionTwo) {
+TEST(StoreOpenTest, MigratesCurrentDatabaseToTheNextVersion) {
   TempDir dir;
   fs::path path = dir.path() / "vigil.db";
   {
@@ -119,8 +119,8 @@ TEST(StoreOpenTest, MigratesVersionOneDatabaseToVersionTwo) {
   {
     Result<std::unique_ptr<Store>> store = OpenWithMigrations(path, migrations);
     ASSERT_TRUE(store.ok()) << store.status().message();
-    EXPECT_EQ((*store)->SchemaVersion(), 2);
-    EXPECT_EQ(QueryDirect(path, "PRAGMA user_version"), "2");
+    EXPECT_EQ((*store)->SchemaVersion(), 3);
+    EXPECT_EQ(QueryDirect(path, "PRAGMA user_version"), "3");
     EXPECT_EQ(QueryDirect(path, "SELECT language FROM documents"), "en");
     Result<int64_t> hits = (*store)->CountHits();
     ASSERT_TRUE(hits.ok());
@@ -132,10 +132,10 @@ TEST(StoreOpenTest, MigratesVersionOneDatabaseToVersionTwo) {
   {
     Result<std::unique_ptr<Store>> store = OpenWithMigrations(path, migrations);
     ASSERT_TRUE(store.ok()) << store.status().message();
-    EXPECT_EQ((*store)->SchemaVersion(), 2);
+    EXPECT_EQ((*store)->SchemaVersion(), 3);
   }
 
-  // Today's binary (one migration) refuses the version-2 database.
+  // Today's binary (two migrations) refuses the version-3 database.
   Result<std::unique_ptr<Store>> old = Store::Open(path);
   ASSERT_FALSE(old.ok());
   EXPECT_NE(old.status().message().find("newer than this Vigil"), std::string::npos);
@@ -154,9 +154,9 @@ TEST(StoreOpenTest, FailedMigrationLeavesPreviousVersion) {
       "INSERT INTO no_such_table VALUES (1);");
   Result<std::unique_ptr<Store>> store = OpenWithMigrations(path, migrations);
   ASSERT_FALSE(store.ok());
-  EXPECT_NE(store.status().message().find("migration to version 2"), std::string::npos)
+  EXPECT_NE(store.status().message().find("migration to version 3"), std::string::npos)
       << store.status().message();
-  EXPECT_EQ(QueryDirect(path, "PRAGMA user_version"), "1");
+  EXPECT_EQ(QueryDirect(path, "PRAGMA user_version"), "2");
   EXPECT_EQ(QueryDirect(path, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'half_done'"),
             "0");
 }

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "vigil/config/config.h"
 
@@ -17,18 +18,23 @@ struct DeliveryOutcome {
   std::string error;       // when not delivered: "HTTP 503", "connect: ..."
   // Server asked for a delay (Retry-After on 429/503), if any.
   std::optional<std::chrono::milliseconds> retry_after;
+  // HTTP 410 Gone: the endpoint says it will never take alerts again.
+  bool gone = false;
 };
 
 // POSTs `payload` with webhook-id / webhook-timestamp / webhook-signature
-// headers (fresh timestamp and signature per attempt). Never throws.
+// headers (fresh timestamp and signature per attempt; one signature per
+// configured secret, `secret` first, then `extra_secrets`). Never throws.
 DeliveryOutcome DeliverWebhook(const WebhookConfig& webhook, const std::string& message_id,
                                const std::string& payload,
                                const std::atomic<bool>* cancel = nullptr);
 
-// Delay before attempt number `attempts + 1` after `attempts` failures:
-// base * 2^(attempts-1), capped at `max`, with +-20% jitter.
-std::chrono::milliseconds AlertRetryDelay(int attempts, std::chrono::milliseconds base,
-                                          std::chrono::milliseconds max);
+// After `attempts` failed attempts (1 = the first one failed), the delay
+// before the next: backoff[attempts - 1] with +-10% jitter, so the retries of
+// many alerts that failed together do not stampede the receiver. nullopt
+// when the schedule is exhausted: the alert becomes a dead letter.
+std::optional<std::chrono::milliseconds> WebhookRetryDelay(
+    const std::vector<std::chrono::milliseconds>& backoff, int attempts);
 
 }  // namespace vigil
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "vigil/base/status.h"
 
@@ -17,6 +18,13 @@ Result<std::string> DecodeWebhookSecret(std::string_view secret);
 // "v1,<base64 HMAC-SHA256(key, msg_id + "." + timestamp + "." + body)>".
 Result<std::string> SignWebhook(std::string_view secret, std::string_view msg_id,
                                 int64_t timestamp_s, std::string_view body);
+
+// One "v1,<sig>" per secret, space-separated, in order: during key rotation
+// the receiver accepts whichever of its keys matches. Fails when `secrets`
+// is empty or any of them is malformed.
+Result<std::string> SignWebhookWithEach(const std::vector<std::string>& secrets,
+                                        std::string_view msg_id, int64_t timestamp_s,
+                                        std::string_view body);
 
 // True when any space-separated "v1,..." entry in `signature_header` is the
 // valid signature (constant-time comparison). For receivers and tests.

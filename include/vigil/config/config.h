@@ -85,11 +85,8 @@ struct DaemonConfig {
   int max_concurrent_fetches = 4;           // daemon.max_concurrent_fetches
   double jitter = 0.1;                      // daemon.jitter: fraction of interval
   std::chrono::milliseconds max_backoff = 1h;  // daemon.max_backoff for failing sources
-  // daemon.alert_max_attempts: after this many failed tries an alert is
-  // parked as failed (kept in the database, not retried).
-  int alert_max_attempts = 12;
-  std::chrono::milliseconds alert_backoff_base = 5s;  // daemon.alert_backoff_base
-  std::chrono::milliseconds alert_backoff_max = 1h;   // daemon.alert_backoff_max
+  // Alert retries are per webhook (webhooks[].backoff); the old
+  // daemon.alert_* keys are refused with a pointer there.
 };
 
 struct Config {

@@ -66,6 +66,17 @@ struct OutboxEntry {
   int64_t next_attempt_unix_ms = 0;
   std::string last_error;
   std::string state;  // "pending", "delivered", "failed"
+  int64_t created_unix_ms = 0;
+  int64_t delivered_unix_ms = 0;  // 0 unless delivered
+};
+
+// A webhook whose endpoint answered 410 Gone: no deliveries until its URL
+// changes in the config or an alert of it is replayed.
+struct DisabledWebhook {
+  std::string webhook_id;
+  std::string url;  // the URL that answered 410
+  int64_t disabled_unix_ms = 0;
+  std::string reason;
 };
 
 // Thread-compatible: use from one thread (the daemon's io thread).
@@ -118,6 +129,24 @@ class Store {
   // Records a failed attempt; `give_up` parks the alert as "failed".
   virtual Status MarkAttemptFailed(int64_t outbox_id, int64_t next_attempt_unix_ms,
                                    const std::string& error, bool give_up) = 0;
+
+  // Dead letters and 410 Gone (`vigil alerts`). Each is one transaction, so
+  // `vigil alerts replay` can run against the live daemon's database.
+  //
+  // Disables `webhook.webhook_id` and parks its pending alerts as failed
+  // with `webhook.reason`; returns how many were parked.
+  virtual Result<int64_t> DisableWebhook(const DisabledWebhook& webhook) = 0;
+  virtual Result<std::vector<DisabledWebhook>> DisabledWebhooks() = 0;
+  // True when it was disabled.
+  virtual Result<bool> EnableWebhook(const std::string& webhook_id) = 0;
+  // Makes the failed or pending outbox rows `outbox_ids` pending again, due
+  // at `now_unix_ms`, attempts reset to 0, same webhook-id (message_id) and
+  // payload; re-enables their webhooks. Delivered rows are left alone.
+  // Returns how many rows were replayed.
+  virtual Result<int64_t> ReplayAlerts(const std::vector<int64_t>& outbox_ids,
+                                       int64_t now_unix_ms) = 0;
+  // Alerts in one state ("pending", "delivered", "failed"), oldest first.
+  virtual Result<std::vector<OutboxEntry>> ListAlertsInState(const std::string& state) = 0;
 
   // For tests and `vigil` tooling: counts by table.
   virtual Result<int64_t> CountDocuments() = 0;
