@@ -6,6 +6,7 @@
 
 #include "alerts_command.h"
 #include "commands.h"
+#include "sources_command.h"
 #include "vigil/daemon/daemon.h"
 #include "vigil/fetch/http_client.h"
 
@@ -45,11 +46,15 @@ int main(int argc, char** argv) {
   vigil::AlertsCommandOptions alerts_options;
   auto* alerts = vigil::AddAlertsCommand(app, alerts_options);
 
+  vigil::SourcesCommandOptions sources_options;
+  auto* sources = vigil::AddSourcesCommand(app, sources_options);
+
   CLI11_PARSE(app, argc, argv);
   try {
     if (*run) return vigil::RunDaemon(config_file, log_level);
     if (*check) return vigil::CheckConfigCommand(check_file);
     if (*scan) return vigil::ScanCommand(scan_options);
+    if (*sources) return vigil::SourcesCommand(sources_options);
     if (*alerts) return vigil::AlertsCommand(*alerts, alerts_options);
   } catch (const std::exception& e) {
     // Last resort: modules return errors as values; this is a bug.

@@ -23,6 +23,9 @@ struct SourceScheduler::Poller {
   bool in_flight = false;
   uint64_t generation = 0;  // changes when the config changes under a poll
   std::string last_warnings;  // of the last parse, to log changes once
+  // Kind of the failure last logged at warning level; "" once recovered.
+  // Not persisted, so a restarted daemon says once what is still wrong.
+  std::string logged_kind;
 };
 
 struct SourceScheduler::PollOutcome {
@@ -30,6 +33,39 @@ struct SourceScheduler::PollOutcome {
   std::optional<Result<ParsedDocument>> parsed;  // unset for 304
   int64_t fetched_unix_ms = 0;
 };
+
+namespace {
+
+bool Contains(const std::string& text, std::string_view part) {
+  return text.find(part) != std::string::npos;
+}
+
+// What an operator can do about each database condition.
+std::string_view StorageAdvice(StorageFault fault) {
+  switch (fault) {
+    case StorageFault::kFull: return "free space on the database's file system";
+    case StorageFault::kReadOnly:
+      return "make the database file, its folder and file system writable for vigil";
+    case StorageFault::kLocked:
+      return "another process holds the database's write lock; end it or its transaction";
+    case StorageFault::kCorrupt:
+      return "stop vigil and restart it: the start-up integrity check says how to recover";
+    default: return "check the file system under the database";
+  }
+}
+
+}  // namespace
+
+std::string FetchFailureKind(const std::string& error) {
+  // The fetch module's messages: "GET <url>: <what>"; match on <what>.
+  size_t colon = error.rfind(": ");
+  std::string what = colon == std::string::npos ? error : error.substr(colon + 2);
+  if (Contains(what, "exceeds max_body")) return "too_large";
+  if (Contains(what, "redirect")) return "redirects";
+  if (what.starts_with("HTTP ")) return "http";
+  if (Contains(error, "timed out") || Contains(error, "Timeout")) return "timeout";
+  return "network";
+}
 
 milliseconds NextPollDelay(milliseconds interval, double jitter, int error_count,
                            milliseconds max_backoff, double unit_random) {
@@ -199,15 +235,18 @@ void SourceScheduler::FinishPoll(const std::string& id, uint64_t generation,
   if (!fetched.ok()) {
     // Aborted by the stop: not the source's fault; its state stays as it was.
     if (context_.stopping) return;
-    RecordFailure(poller, fetched.status().message(), now);
+    ++poller.state.polls_total;
+    RecordFailure(poller, FetchFailureKind(fetched.status().message()),
+                  fetched.status().message(), now);
     return;
   }
+  ++poller.state.polls_total;
   if (fetched->not_modified) {
     spdlog::debug("source {}: not modified", id);
   } else {
     const Result<ParsedDocument>& parsed = *outcome.parsed;
     if (!parsed.ok()) {
-      RecordFailure(poller, parsed.status().message(), now);
+      RecordFailure(poller, "parse", parsed.status().message(), now);
       return;
     }
     LogParseWarnings(poller, parsed->warnings);
@@ -216,8 +255,10 @@ void SourceScheduler::FinishPoll(const std::string& id, uint64_t generation,
                *parsed, fetched->effective_url, outcome.fetched_unix_ms, &context_.cancel);
     if (!stats.ok() && context_.stopping) return;  // the rest comes again after the restart
     if (!stats.ok()) {
-      // The validators are not advanced: the items come again next time.
-      RecordFailure(poller, "storage: " + stats.status().message(), now);
+      // Nothing of the poll was written (one transaction) and the
+      // validators are not advanced: the items come again next time.
+      NoteStorage(stats.status(), "storing new items of source " + id);
+      RecordFailure(poller, "storage", "storage: " + stats.status().message(), now);
       return;
     }
     context_.counters.new_documents += stats->new_documents;
@@ -239,6 +280,7 @@ void SourceScheduler::FinishPoll(const std::string& id, uint64_t generation,
   if (poller.state.error_count > 0) {
     spdlog::info("source {}: recovered after {} failed polls", id, poller.state.error_count);
   }
+  poller.logged_kind.clear();
   poller.state.error_count = 0;
   poller.state.last_error.clear();
   poller.state.last_success_unix_ms = now;
@@ -249,22 +291,51 @@ void SourceScheduler::FinishPoll(const std::string& id, uint64_t generation,
   if (!context_.stopping) Arm(poller, delay);
 }
 
-void SourceScheduler::RecordFailure(Poller& poller, const std::string& error, int64_t now_ms) {
+void SourceScheduler::RecordFailure(Poller& poller, const std::string& kind,
+                                    const std::string& error, int64_t now_ms) {
   ++poller.state.error_count;
+  ++poller.state.failures_total;
+  ++poller.state.failures_by_kind[kind];
+  poller.state.last_error_kind = kind;
+  poller.state.last_failure_unix_ms = now_ms;
   const DaemonConfig& daemon = context_.runtime->config.daemon;
   milliseconds delay = NextPollDelay(poller.config.interval, daemon.jitter,
                                      poller.state.error_count, daemon.max_backoff, UnitRandom());
-  // Logged once per change of error, not once per poll.
-  if (error != poller.state.last_error) {
+  // Logged once per change of kind, not once per poll: a slow or flapping
+  // source whose message varies (byte counts, 500/502/503) is one state.
+  // A database fault is logged once for all sources by NoteStorage.
+  if (kind != poller.logged_kind && kind != "storage") {
     spdlog::warn("source {}: {} (retrying in {}s)", poller.config.id, error, delay.count() / 1000);
   } else {
-    spdlog::debug("source {}: still failing ({} times): {}", poller.config.id,
-                  poller.state.error_count, error);
+    spdlog::debug("source {}: still failing ({} times, {}): {}", poller.config.id,
+                  poller.state.error_count, kind, error);
   }
+  poller.logged_kind = kind;
   poller.state.last_error = error;
   poller.state.next_poll_unix_ms = now_ms + delay.count();
-  SaveState(poller);
+  // After a failed write another one would fail the same way (and, on a
+  // locked database, wait busy_timeout again); the state is kept in memory
+  // and saved with the next successful poll.
+  if (kind != "storage") SaveState(poller);
   if (!context_.stopping) Arm(poller, delay);
+}
+
+void SourceScheduler::NoteStorage(const Status& status, const std::string& what) {
+  StorageFault fault = ClassifyStorageError(status);
+  if (fault == storage_fault_) {
+    if (!status.ok()) spdlog::debug("storage: still {}: {}", StorageFaultName(fault), what);
+    return;
+  }
+  if (fault == StorageFault::kNone) {
+    spdlog::info("storage: the database is writable again (was {}); missed items are stored "
+                 "as their sources are polled",
+                 StorageFaultName(storage_fault_));
+  } else {
+    spdlog::error("storage: database {} while {}: {}. Stored documents and alerts are kept; "
+                  "new items are not stored and will be fetched again. To fix: {}",
+                  StorageFaultName(fault), what, status.message(), StorageAdvice(fault));
+  }
+  storage_fault_ = fault;
 }
 
 void SourceScheduler::LogParseWarnings(Poller& poller, const std::vector<std::string>& warnings) {
@@ -280,10 +351,8 @@ void SourceScheduler::LogParseWarnings(Poller& poller, const std::vector<std::st
 }
 
 void SourceScheduler::SaveState(const Poller& poller) {
-  Status saved = context_.store.PutSourceState(poller.state);
-  if (!saved.ok()) {
-    spdlog::error("source {}: cannot save polling state: {}", poller.config.id, saved.message());
-  }
+  NoteStorage(context_.store.PutSourceState(poller.state),
+              "saving the polling state of source " + poller.config.id);
 }
 
 }  // namespace vigil

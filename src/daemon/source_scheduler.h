@@ -27,6 +27,13 @@ std::chrono::milliseconds NextPollDelay(std::chrono::milliseconds interval, doub
                                         int error_count, std::chrono::milliseconds max_backoff,
                                         double unit_random);
 
+// The kind of a failed fetch, from its error message, for the per-source
+// failure counters and for logging once per change of kind: "timeout",
+// "too_large", "redirects", "http" or "network". Polls also fail as
+// "parse" (not a feed or page) and "storage" (the database refused the
+// write).
+std::string FetchFailureKind(const std::string& error);
+
 // Not thread-safe: lives on the io thread.
 class SourceScheduler {
  public:
@@ -46,6 +53,8 @@ class SourceScheduler {
   int in_flight() const { return in_flight_; }
   int failing() const;
   int source_count() const { return static_cast<int>(pollers_.size()); }
+  // The condition of the database as the last write found it.
+  StorageFault storage_fault() const { return storage_fault_; }
 
  private:
   struct Poller;
@@ -55,7 +64,11 @@ class SourceScheduler {
   void StartPoll(const std::string& id);
   void FinishPoll(const std::string& id, uint64_t generation, PollOutcome outcome);
   void ForgetValidators(Poller& poller);
-  void RecordFailure(Poller& poller, const std::string& error, int64_t now_ms);
+  void RecordFailure(Poller& poller, const std::string& kind, const std::string& error,
+                     int64_t now_ms);
+  // Logs a change of the database's condition (full, read-only, locked,
+  // ...) once, not once per write.
+  void NoteStorage(const Status& status, const std::string& what);
   void LogParseWarnings(Poller& poller, const std::vector<std::string>& warnings);
   void SaveState(const Poller& poller);
   double UnitRandom();
@@ -67,6 +80,7 @@ class SourceScheduler {
   uint64_t next_generation_ = 1;
   int in_flight_ = 0;
   uint64_t random_state_;
+  StorageFault storage_fault_ = StorageFault::kNone;
 };
 
 }  // namespace vigil

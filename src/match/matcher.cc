@@ -34,14 +34,20 @@ constexpr double kWeakScore = 0.5;
 // A name may have this many fuzzy words, and needs one exact word besides.
 constexpr size_t kMaxFuzzyWords = 3;
 
-// Who a compiled name belongs to: one entity of one list, or one keyword list.
+// Who a compiled name belongs to: one entity of one list, or one keyword
+// list. Compact (strings live in arenas): a million entities must fit.
 struct Target {
   MatchKind kind = MatchKind::kEntity;
-  std::string list_id;
-  std::string entity_id;
-  std::string entity_name;
-  std::string keyword_id;
   EntityType type = EntityType::kOther;
+  uint32_t group = 0;         // index into groups_: the watchlist or keyword list
+  uint32_t id_offset = 0;     // the entity id in ids_
+  uint32_t id_length = 0;
+  uint32_t primary_name = 0;  // index into the names: the entity's primary name
+};
+
+// A watchlist or keyword list.
+struct Group {
+  std::string id;
   double min_score = 0.9;
 };
 
@@ -243,8 +249,16 @@ class IndexedMatcher final : public Matcher {
 
   Vocabulary vocabulary_;
   TokenTrie trie_;
+  std::string_view Name(uint32_t name) const {
+    return std::string_view(name_text_).substr(name_begin_[name], name_begin_[name + 1] - name_begin_[name]);
+  }
+  uint32_t GroupIndex(const std::string& id, double min_score);
+
   std::vector<Target> targets_;
-  std::vector<std::string> names_;
+  std::vector<Group> groups_;
+  std::string ids_;                            // entity ids back to back
+  std::string name_text_;                      // list names back to back
+  std::vector<uint32_t> name_begin_ = {0};     // by name; one past the last
   std::vector<std::vector<Payload>> pending_;  // by node, until Finish()
   std::vector<uint32_t> payload_begin_;        // by node; one past the last node
   std::vector<Payload> payloads_;
@@ -265,10 +279,20 @@ IndexedMatcher::IndexedMatcher() {
   }
 }
 
+uint32_t IndexedMatcher::GroupIndex(const std::string& id, double min_score) {
+  if (groups_.empty() || groups_.back().id != id || groups_.back().min_score != min_score) {
+    groups_.push_back({id, min_score});
+  }
+  return static_cast<uint32_t>(groups_.size() - 1);
+}
+
 Status IndexedMatcher::AddEntity(const Watchlist& list, const Entity& entity) {
   auto target = static_cast<uint32_t>(targets_.size());
-  targets_.push_back(Target{MatchKind::kEntity, list.id, entity.id, entity.name, {},
-                            entity.type, list.min_score});
+  targets_.push_back(Target{MatchKind::kEntity, entity.type, GroupIndex(list.id, list.min_score),
+                            static_cast<uint32_t>(ids_.size()),
+                            static_cast<uint32_t>(entity.id.size()),
+                            static_cast<uint32_t>(name_begin_.size() - 1)});
+  ids_ += entity.id;
   std::string where = "list '" + list.id + "' entity '" + entity.id + "': ";
   NameKind kind = KindOf(entity.type);
   if (!AddName(target, entity.name, kind)) {
@@ -284,7 +308,8 @@ Status IndexedMatcher::AddEntity(const Watchlist& list, const Entity& entity) {
 
 Status IndexedMatcher::AddKeywords(const KeywordList& keywords) {
   auto target = static_cast<uint32_t>(targets_.size());
-  targets_.push_back(Target{MatchKind::kKeyword, {}, {}, {}, keywords.id, EntityType::kOther, 0});
+  targets_.push_back(Target{MatchKind::kKeyword, EntityType::kOther, GroupIndex(keywords.id, 0), 0, 0,
+                            static_cast<uint32_t>(name_begin_.size() - 1)});
   for (const std::string& term : keywords.terms) {
     if (!AddName(target, term, NameKind::kPlain)) {
       return Status::Error("keyword list '" + keywords.id + "': term '" + term +
@@ -298,8 +323,9 @@ bool IndexedMatcher::AddName(uint32_t target, std::string_view name, NameKind ki
   std::vector<NameVariant> variants = NameVariants(name, kind);
   if (variants.empty()) return false;
   bool entity = targets_[target].kind == MatchKind::kEntity;
-  auto name_index = static_cast<uint32_t>(names_.size());
-  names_.emplace_back(name);
+  auto name_index = static_cast<uint32_t>(name_begin_.size() - 1);
+  name_text_.append(name);
+  name_begin_.push_back(static_cast<uint32_t>(name_text_.size()));
   uint8_t base_flags = 0;
   bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<uint8_t>(c) < 0x80; });
   if (!ascii && NeedsTransliteration(name)) base_flags |= kNameTransliterated;
@@ -555,14 +581,14 @@ void IndexedMatcher::Evaluate(std::string_view text, const std::vector<TextWord>
       size_t end = words[c->last - 1].end;
       // Vessel words speak for vessels and aircraft only.
       c->context = (vessel && HasVesselContext(text, start, end)) ||
-                   HasListedCapitals(text, start, end, names_[payload.name]);
+                   HasListedCapitals(text, start, end, Name(payload.name));
       weak = !c->context;
     }
   } else if ((payload.flags & kAllOrdinary) && !c->all_capitalized) {
     weak = true;  // "the base", "day bank": words, not the name
   }
   if (weak) c->score = std::min(c->score, kWeakScore);
-  c->alert = !weak && c->score >= target.min_score;
+  c->alert = !weak && c->score >= groups_[target.group].min_score;
 }
 
 // "reordered+possessive", "fuzzy(Dmitri→dmitry)", "single-name", ...: the
@@ -584,17 +610,20 @@ Match IndexedMatcher::MakeMatch(std::string_view text, const std::vector<TextWor
   const Payload& payload = *c.payload;
   Match match;
   match.kind = target.kind;
-  match.list_id = target.list_id;
-  match.entity_id = target.entity_id;
-  match.entity_name = target.entity_name;
-  match.keyword_id = target.keyword_id;
+  if (target.kind == MatchKind::kEntity) {
+    match.list_id = groups_[target.group].id;
+    match.entity_id = ids_.substr(target.id_offset, target.id_length);
+    match.entity_name = std::string(Name(target.primary_name));
+  } else {
+    match.keyword_id = groups_[target.group].id;
+  }
   match.start = words[c.first].start;
   match.end = words[c.last - 1].end;
   match.matched = std::string(text.substr(match.start, match.end - match.start));
   match.snippet = MakeSnippet(text, match.start, match.end);
   match.score = c.score;
   match.alert = c.alert;
-  match.matched_name = names_[payload.name];
+  match.matched_name = std::string(Name(payload.name));
   std::vector<std::string> parts = {VariantRuleName(payload.rule)};
   if (c.transliterated != ((payload.flags & kNameTransliterated) != 0)) {
     parts.emplace_back("transliterated");

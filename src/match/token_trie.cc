@@ -13,7 +13,8 @@ uint32_t TokenTrie::Insert(std::span<const uint32_t> path) {
       child = root_children_[word] = static_cast<uint32_t>(node_count_++);
     } else if (child == kNone) {
       filter_.clear();  // stale until the next Freeze()
-      if ((edge_count_ + 1) * 2 > edges_.size()) Grow();
+      // Up to 3/4 full: the filter in front keeps most probes off the table.
+      if ((edge_count_ + 1) * 4 > edges_.size() * 3) Grow();
       child = static_cast<uint32_t>(node_count_++);
       uint64_t key = Key(node, word);
       size_t mask = edges_.size() - 1;

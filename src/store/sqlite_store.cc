@@ -11,16 +11,6 @@ namespace {
   "id, alert_id, webhook_id, message_id, payload, attempts, next_attempt_ms, " \
   "last_error, state, created_ms, delivered_ms"
 
-constexpr std::string_view kGetSourceState =
-    "SELECT source_id, etag, last_modified, next_poll_ms, error_count, last_error, "
-    "last_success_ms, url FROM source_state WHERE source_id = ?1";
-constexpr std::string_view kPutSourceState =
-    "INSERT INTO source_state (source_id, etag, last_modified, next_poll_ms, "
-    "error_count, last_error, last_success_ms, url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-    "ON CONFLICT (source_id) DO UPDATE SET etag = excluded.etag, "
-    "last_modified = excluded.last_modified, next_poll_ms = excluded.next_poll_ms, "
-    "error_count = excluded.error_count, last_error = excluded.last_error, "
-    "last_success_ms = excluded.last_success_ms, url = excluded.url";
 constexpr std::string_view kHasDocument =
     "SELECT 1 FROM documents WHERE source_id = ?1 AND dedupe_key = ?2";
 constexpr std::string_view kInsertDocument =
@@ -142,44 +132,6 @@ Result<Match> ReadHit(const SqliteStatement& row) {
 }
 
 }  // namespace
-
-Result<std::optional<SourceState>> SqliteStore::GetSourceState(const std::string& source_id) {
-  constexpr std::string_view kOp = "GetSourceState";
-  Result<ScopedStatement> statement = db_->Prepare(kGetSourceState);
-  if (!statement.ok()) return OpError(kOp, statement.status());
-  SqliteStatement& s = **statement;
-  s.BindText(1, source_id);
-  Result<bool> row = s.Step();
-  if (!row.ok()) return OpError(kOp, row.status());
-  if (!*row) return std::optional<SourceState>();
-  SourceState state;
-  state.source_id = s.ColumnText(0);
-  state.etag = s.ColumnText(1);
-  state.last_modified = s.ColumnText(2);
-  state.next_poll_unix_ms = s.ColumnInt(3);
-  state.error_count = static_cast<int>(s.ColumnInt(4));
-  state.last_error = s.ColumnText(5);
-  state.last_success_unix_ms = s.ColumnInt(6);
-  state.url = s.ColumnText(7);
-  return std::optional<SourceState>(std::move(state));
-}
-
-Status SqliteStore::PutSourceState(const SourceState& state) {
-  Result<ScopedStatement> statement = db_->Prepare(kPutSourceState);
-  if (!statement.ok()) return OpError("PutSourceState", statement.status());
-  SqliteStatement& s = **statement;
-  s.BindText(1, state.source_id);
-  s.BindText(2, state.etag);
-  s.BindText(3, state.last_modified);
-  s.BindInt(4, state.next_poll_unix_ms);
-  s.BindInt(5, state.error_count);
-  s.BindText(6, state.last_error);
-  s.BindInt(7, state.last_success_unix_ms);
-  s.BindText(8, state.url);
-  Status status = s.Run();
-  if (!status.ok()) return OpError("PutSourceState", status);
-  return Status::Ok();
-}
 
 Result<bool> SqliteStore::HasDocument(const std::string& source_id,
                                       const std::string& dedupe_key) {

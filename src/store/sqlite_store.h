@@ -22,9 +22,16 @@ class SqliteStore : public Store {
   SqliteStore(std::unique_ptr<SqliteDb> db, int schema_version)
       : db_(std::move(db)), schema_version_(schema_version) {}
 
+  // For the store's fault tests only: the connection itself, e.g. to set
+  // PRAGMA max_page_count (a per-connection limit) for a real SQLITE_FULL.
+  sqlite3* HandleForTesting() const { return db_->handle(); }
+
   int SchemaVersion() override { return schema_version_; }
+  // In sqlite_store_sources.cc:
+  Status CheckIntegrity() override;
   Result<std::optional<SourceState>> GetSourceState(const std::string& source_id) override;
   Status PutSourceState(const SourceState& state) override;
+  Result<std::vector<SourceState>> ListSourceStates() override;
   Result<bool> HasDocument(const std::string& source_id,
                            const std::string& dedupe_key) override;
   Result<std::vector<std::optional<int64_t>>> InsertDocuments(

@@ -83,10 +83,20 @@ CREATE TABLE webhook_state (
 );
 )sql";
 
+// Version 3: lifetime poll and failure counters per source, for
+// `vigil sources`. failures_by_kind is "kind=count,..." (e.g. "http=3").
+constexpr std::string_view kSchemaV3 = R"sql(
+ALTER TABLE source_state ADD COLUMN polls_total INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE source_state ADD COLUMN failures_total INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE source_state ADD COLUMN last_error_kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE source_state ADD COLUMN last_failure_ms INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE source_state ADD COLUMN failures_by_kind TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& SchemaMigrations() {
-  static const std::vector<std::string_view> kMigrations = {kSchemaV1, kSchemaV2};
+  static const std::vector<std::string_view> kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3};
   return kMigrations;
 }
 

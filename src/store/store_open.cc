@@ -146,10 +146,16 @@ Result<std::unique_ptr<Store>> OpenWithMigrations(
     return PathError(path,
                      NewerSchemaError(*version, static_cast<int>(migrations.size())).message());
   }
-  Result<int> migrated = Migrate(**db, migrations);
-  if (!migrated.ok()) return PathError(path, migrated.status().message());
+  // A current schema needs no write lock, so start-up is not held up by
+  // another connection writing (or holding the lock) at that moment.
+  int schema_version = *version;
+  if (schema_version < static_cast<int>(migrations.size())) {
+    Result<int> migrated = Migrate(**db, migrations);
+    if (!migrated.ok()) return PathError(path, migrated.status().message());
+    schema_version = *migrated;
+  }
   if (created) RestrictSidecarFiles(path);
-  return std::unique_ptr<Store>(new SqliteStore(std::move(*db), *migrated));
+  return std::unique_ptr<Store>(new SqliteStore(std::move(*db), schema_version));
 }
 
 Result<std::unique_ptr<Store>> Store::Open(const fs::path& path) {
