@@ -1,6 +1,10 @@
 #include "list_builder.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
+#include <cctype>
 
 namespace vigil {
 
@@ -13,6 +17,22 @@ bool Contains(const std::vector<std::string>& values, std::string_view value) {
 }
 
 }  // namespace
+
+bool HasWordCharacter(std::string_view text) {
+  int32_t length = static_cast<int32_t>(std::min<size_t>(text.size(), INT32_MAX));
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  for (int32_t i = 0; i < length;) {
+    if (bytes[i] < 0x80) {
+      if (std::isalnum(bytes[i])) return true;
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c >= 0 && (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_ND_MASK | U_GC_NL_MASK))) return true;
+  }
+  return false;
+}
 
 std::string CleanName(std::string_view text) {
   std::string out;
@@ -44,14 +64,14 @@ std::vector<std::string> SplitValues(std::string_view text, char separator) {
 
 void AddAlias(Entity& entity, std::string_view alias) {
   std::string name = CleanName(alias);
-  if (name.empty() || name == entity.name || Contains(entity.aliases, name)) return;
+  if (!HasWordCharacter(name) || name == entity.name || Contains(entity.aliases, name)) return;
   std::erase(entity.weak_aliases, name);
   entity.aliases.push_back(std::move(name));
 }
 
 void AddWeakAlias(Entity& entity, std::string_view alias) {
   std::string name = CleanName(alias);
-  if (name.empty() || name == entity.name || Contains(entity.aliases, name) ||
+  if (!HasWordCharacter(name) || name == entity.name || Contains(entity.aliases, name) ||
       Contains(entity.weak_aliases, name)) {
     return;
   }
@@ -83,6 +103,10 @@ Entity* ListBuilder::Add(Entity entity, std::string_view file, int line) {
   }
   if (entity.name.empty()) {
     Skip(file, line, 0, "record '" + entity.id + "' has no name");
+    return nullptr;
+  }
+  if (!HasWordCharacter(entity.name)) {
+    Skip(file, line, 0, "record '" + entity.id + "' has a name without letters or digits");
     return nullptr;
   }
   auto [it, inserted] = index_.emplace(entity.id, report_.list.entities.size());

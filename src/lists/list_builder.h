@@ -20,10 +20,15 @@ std::string CleanName(std::string_view text);
 // The parts of `text` between `separator`s, cleaned, empty ones dropped.
 std::vector<std::string> SplitValues(std::string_view text, char separator);
 
-// Adds `alias` unless it is empty or already the name or an alias. A strong
-// alias equal to a weak one promotes it (removes the weak copy).
+// True if `text` has a letter or digit in any script (what the matcher needs
+// to make a word of). Names without one can never match and are dropped.
+bool HasWordCharacter(std::string_view text);
+
+// Adds `alias` unless it has no letter or digit, or is already the name or an
+// alias. A strong alias equal to a weak one promotes it (removes the weak copy).
 void AddAlias(Entity& entity, std::string_view alias);
-// Adds a weak alias unless it is empty or already a name of the entity.
+// Adds a weak alias unless it has no letter or digit, or is already a name of
+// the entity.
 void AddWeakAlias(Entity& entity, std::string_view alias);
 
 // Builds one ListReport. Not thread-safe.

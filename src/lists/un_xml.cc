@@ -108,10 +108,11 @@ Result<ListReport> ParseUnXml(const ListText& xml) {
   xmlInitParser();
   std::unique_ptr<xmlParserCtxt, ContextFree> context(xmlNewParserCtxt());
   if (!context) return Status::Error(xml.file + ": out of memory");
-  // NONET: never fetch anything; HUGE: large text nodes are fine; no NOENT
-  // or DTDLOAD, so entities stay unexpanded and no external DTD is read.
-  constexpr int kOptions = XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_NOERROR |
-                           XML_PARSE_NOWARNING | XML_PARSE_COMPACT;
+  // NONET: never fetch anything; HUGE: large text nodes are fine; BIG_LINES:
+  // line numbers past 65535 stay right (the real list has 51,826 and grows);
+  // no NOENT or DTDLOAD, so entities stay unexpanded and no external DTD is read.
+  constexpr int kOptions = XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_BIG_LINES |
+                           XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT;
   if (xml.bytes.size() > static_cast<size_t>(INT_MAX)) {
     return Status::Error(xml.file + ": file too large (over 2 GiB)");
   }

@@ -45,9 +45,23 @@ TEST(EuCsvTest, SplitsSemicolonsAndParenthesisedNames) {
 TEST(EuCsvTest, RowWithoutNameIsSkipped) {
   Result<ListReport> report = ParseFixture();
   ASSERT_TRUE(report.ok()) << report.status().message();
-  EXPECT_EQ(report->list.entities.size(), 4u);
+  EXPECT_EQ(report->list.entities.size(), 5u);
   EXPECT_EQ(report->warnings,
-            std::vector<std::string>{"eu.csv:6: record 'entities-3' has no name; record skipped"});
+            (std::vector<std::string>{
+                "eu.csv:6: record 'entities-3' has no name; record skipped",
+                "eu.csv:8: record 'entities-484' has a name without letters or digits; record "
+                "skipped"}));
+}
+
+// The real file has an alias "’’": no letters, so no name the matcher could
+// use (it refuses such names, which would fail the whole config).
+TEST(EuCsvTest, NamesWithoutLettersAreDropped) {
+  Result<ListReport> report = ParseFixture();
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  const Entity* orion = FindEntity(report->list, "entities-483");
+  ASSERT_NE(orion, nullptr);
+  EXPECT_EQ(orion->aliases, std::vector<std::string>{"ООО ‘Орион’"});
+  EXPECT_TRUE(orion->weak_aliases.empty());  // "--"
 }
 
 }  // namespace

@@ -99,5 +99,16 @@ TEST(UnXmlTest, OtherRootElementIsAnError) {
             "rss.xml: not a UN consolidated list (root element is not CONSOLIDATED_LIST)");
 }
 
+TEST(UnXmlTest, LineNumbersPast65535AreRight) {
+  std::string xml = "<CONSOLIDATED_LIST><ENTITIES>\n";
+  xml += "<ENTITY><FIRST_NAME>A</FIRST_NAME><REFERENCE_NUMBER>E1</REFERENCE_NUMBER></ENTITY>\n";
+  xml += std::string(70000, '\n');
+  xml += "<ENTITY><FIRST_NAME>NO ID</FIRST_NAME></ENTITY>\n</ENTITIES></CONSOLIDATED_LIST>\n";
+  Result<ListReport> report = ParseUnXml({"big.xml", xml});
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  EXPECT_EQ(report->warnings,
+            std::vector<std::string>{"big.xml:70003: record has no id; record skipped"});
+}
+
 }  // namespace
 }  // namespace vigil
