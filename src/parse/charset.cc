@@ -118,7 +118,25 @@ bool LooksWide(std::string_view bytes) {
   return bytes.substr(0, kDeclarationWindow).find('\0') != std::string_view::npos;
 }
 
-// Converts with ICU; the result is valid UTF-8.
+// windows-1252 for the C1 range U+0080..U+009F, see MapC1ToCp1252.
+constexpr char16_t kCp1252C1[32] = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+
+// C1 controls in decoded text are almost always windows-1252 punctuation
+// that went through a latin-1 decoder ("don\u0092t"); map them back.
+inline UChar MapC1ToCp1252(UChar c) {
+  return c >= 0x80 && c <= 0x9F ? static_cast<UChar>(kCp1252C1[c - 0x80]) : c;
+}
+
+// UTF-16 units converted per step. The body is converted in steps so only
+// one small UTF-16 buffer exists beside the UTF-8 result (a whole-body
+// UTF-16 copy and a worst-case UTF-8 buffer cost 7x the body).
+constexpr int32_t kChunkUnits = 32 * 1024;
+
+// Converts with ICU; the result is valid UTF-8 with C1 controls mapped as
+// DemoronizeC1 does.
 std::string ConvertWithIcu(std::string_view bytes, const std::string& charset,
                            bool* replaced) {
   ConverterPtr conv = OpenConverter(charset);
@@ -126,29 +144,53 @@ std::string ConvertWithIcu(std::string_view bytes, const std::string& charset,
   UErrorCode err = U_ZERO_ERROR;
   ucnv_setToUCallBack(conv.get(), SubstituteReplacementChar, nullptr, nullptr, nullptr,
                       &err);
-  std::u16string utf16;
-  utf16.resize(bytes.size() * 2 + 16);  // generous: a byte rarely yields 2 units
-  UChar* target = reinterpret_cast<UChar*>(utf16.data());
-  UChar* target_begin = target;
-  const char* source = bytes.data();
-  err = U_ZERO_ERROR;
-  ucnv_toUnicode(conv.get(), &target, target_begin + utf16.size(), &source,
-                 bytes.data() + bytes.size(), nullptr, /*flush=*/true, &err);
-  if (U_FAILURE(err)) return RepairUtf8(bytes, replaced);
-  utf16.resize(static_cast<size_t>(target - target_begin));
-  if (replaced != nullptr) {
-    *replaced = utf16.find(u'\uFFFD') != std::u16string::npos;
-  }
+  // +1: a lead surrogate carried over from the previous step.
+  UChar units[kChunkUnits + 1];
+  int32_t carried = 0;
+  bool any_replaced = false;
   std::string out;
-  out.resize(utf16.size() * 3 + 1);
-  int32_t out_len = 0;
-  int32_t subs = 0;
-  err = U_ZERO_ERROR;
-  u_strToUTF8WithSub(out.data(), static_cast<int32_t>(out.size()), &out_len,
-                     reinterpret_cast<const UChar*>(utf16.data()),
-                     static_cast<int32_t>(utf16.size()), 0xFFFD, &subs, &err);
-  if (U_FAILURE(err)) return RepairUtf8(bytes, replaced);
-  out.resize(static_cast<size_t>(out_len));
+  const char* source = bytes.data();
+  const char* const source_end = bytes.data() + bytes.size();
+  bool sized = false;
+  while (true) {
+    UChar* target = units + carried;
+    err = U_ZERO_ERROR;
+    ucnv_toUnicode(conv.get(), &target, units + carried + kChunkUnits, &source, source_end,
+                   nullptr, /*flush=*/true, &err);
+    bool more = err == U_BUFFER_OVERFLOW_ERROR;
+    if (U_FAILURE(err) && !more) return RepairUtf8(bytes, replaced);
+    int32_t count = static_cast<int32_t>(target - units);
+    // A surrogate pair split across steps is completed by the next one.
+    int32_t keep = more && count > 0 && U16_IS_LEAD(units[count - 1]) ? 1 : 0;
+    int32_t convert = count - keep;
+    for (int32_t k = 0; k < convert; ++k) {
+      if (units[k] == 0xFFFD) any_replaced = true;
+      units[k] = MapC1ToCp1252(units[k]);
+    }
+    size_t at = out.size();
+    out.resize(at + static_cast<size_t>(convert) * 3);
+    int32_t out_len = 0;
+    err = U_ZERO_ERROR;
+    u_strToUTF8WithSub(out.data() + at, static_cast<int32_t>(out.size() - at), &out_len, units,
+                       convert, 0xFFFD, nullptr, &err);
+    if (U_FAILURE(err)) return RepairUtf8(bytes, replaced);
+    out.resize(at + static_cast<size_t>(out_len));
+    if (!sized && more) {
+      // Size the result once, from the first step's expansion (UTF-8
+      // bytes per input byte, +10%, plus room for one step's worst case),
+      // so a large body is not copied by repeated growth.
+      sized = true;
+      size_t consumed = static_cast<size_t>(source - bytes.data());
+      double ratio = consumed > 0 ? static_cast<double>(out.size()) / static_cast<double>(consumed)
+                                  : 1.0;
+      size_t estimate = static_cast<size_t>(ratio * 1.1 * static_cast<double>(bytes.size()));
+      out.reserve(std::min(estimate, bytes.size() * 3) + kChunkUnits * 3);
+    }
+    if (keep == 1) units[0] = units[count - 1];
+    carried = keep;
+    if (!more) break;
+  }
+  if (replaced != nullptr) *replaced = any_replaced;
   return out;
 }
 
@@ -223,20 +265,22 @@ void AppendUtf8(char32_t cp, std::string* out) {
   out->append(buffer, static_cast<size_t>(length));
 }
 
-// C1 controls in decoded text are almost always windows-1252 punctuation
-// that went through a latin-1 decoder ("don\u0092t"); map them back.
+// DemoronizeC1 for UTF-8 text: U+0080..U+009F (C2 80..C2 9F) become their
+// windows-1252 characters. Returns `s` itself when there are none.
 std::string DemoronizeC1(std::string s) {
-  static const char16_t kCp1252[32] = {
-      0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-      0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
-  if (s.find('\xC2') == std::string::npos) return s;
+  auto is_c1 = [&](size_t i) {
+    return s[i] == '\xC2' && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+           static_cast<unsigned char>(s[i + 1]) <= 0x9F;
+  };
+  size_t first = s.find('\xC2');
+  while (first != std::string::npos && !is_c1(first)) first = s.find('\xC2', first + 1);
+  if (first == std::string::npos) return s;
   std::string out;
   out.reserve(s.size() + 16);
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
-    if (s[i] == '\xC2' && next >= 0x80 && next <= 0x9F) {
-      AppendUtf8(kCp1252[next - 0x80], &out);
+  out.append(s, 0, first);
+  for (size_t i = first; i < s.size(); ++i) {
+    if (is_c1(i)) {
+      AppendUtf8(kCp1252C1[static_cast<unsigned char>(s[i + 1]) - 0x80], &out);
       ++i;
     } else {
       out.push_back(s[i]);
@@ -337,9 +381,10 @@ std::string DecodeToUtf8(std::string_view bytes, std::string_view declared,
   if (charset.empty()) charset = IsValidUtf8(bytes) ? "utf-8" : "windows-1252";
 
   bool replaced = false;
-  std::string out = charset == "utf-8" ? RepairUtf8(bytes, &replaced)
+  // ConvertWithIcu maps C1 controls as it goes; UTF-8 input is mapped after
+  // (without a copy when it has none).
+  std::string out = charset == "utf-8" ? DemoronizeC1(RepairUtf8(bytes, &replaced))
                                        : ConvertWithIcu(bytes, charset, &replaced);
-  out = DemoronizeC1(std::move(out));
   if (replaced) warn("invalid bytes for charset " + charset + " replaced with U+FFFD");
   if (used_charset != nullptr) *used_charset = charset;
   return out;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iostream>
 #include <string>
 
 #include "parse_test_util.h"
@@ -211,6 +213,82 @@ TEST(ToUtf8Test, IgnoresHttpUtf16LabelUnlessTheBodyIsWide) {
   ASSERT_EQ(doc.items.size(), 1u);
   EXPECT_EQ(doc.items[0].title, "Plain ASCII");
   EXPECT_FALSE(doc.warnings.empty());
+}
+
+}  // namespace
+}  // namespace vigil
+
+namespace vigil {
+namespace {
+
+TEST(ToUtf8Test, LongBodiesConvertAcrossStepBoundaries) {
+  // U+10000 is four bytes in GB18030 and a surrogate pair in UTF-16; with
+  // a one-byte prefix, the conversion steps end in the middle of pairs and
+  // of input sequences many times over.
+  std::string body = "a";
+  std::string want = "a";
+  for (int i = 0; i < 100'000; ++i) {
+    body += "\x90\x30\x81\x30";
+    want += "\xF0\x90\x80\x80";
+  }
+  std::string used;
+  std::string out = ToUtf8(body, "gb18030", &used);
+  EXPECT_EQ(used, "gb18030");
+  EXPECT_TRUE(out == want) << "sizes " << out.size() << " vs " << want.size();
+}
+
+TEST(ToUtf8Test, MapsC1ControlsOfLegacyCharsetsAcrossStepBoundaries) {
+  // ISO-8859-2 decodes 0x80..0x9F to C1 controls; they are read as cp1252
+  // punctuation (0x92 = U+2019), also deep inside a long body.
+  std::string body(200'000, 'x');
+  body += "don\x92t";
+  std::string out = ToUtf8(body, "iso-8859-2", nullptr);
+  EXPECT_EQ(out.substr(200'000), "don\xE2\x80\x99t");
+}
+
+// Peak resident memory (VmHWM) since the last ResetPeakRss(), in bytes.
+int64_t PeakRssBytes() {
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stoll(line.substr(6)) * 1024;
+  }
+  return -1;
+}
+
+int64_t RssBytes() {
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::stoll(line.substr(6)) * 1024;
+  }
+  return -1;
+}
+
+// Linux resets VmHWM to the current RSS when "5" is written to clear_refs.
+bool ResetPeakRss() { return static_cast<bool>(std::ofstream("/proc/self/clear_refs") << "5"); }
+
+TEST(ToUtf8Test, SixteenMebibyteLegacyBodyCostsLittleMoreThanItsOutput) {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  GTEST_SKIP() << "sanitizer allocators keep freed memory; RSS says nothing here";
+#endif
+  // Mostly ASCII with a cp1252 letter every 64 bytes, as a Western news
+  // page in windows-1252 is.
+  const size_t size = 16u << 20;
+  std::string body(size, 'a');
+  for (size_t i = 0; i < size; i += 64) body[i] = '\xE9';  // é
+  body[1] = '\x92';  // a C1 quote, so the cp1252 mapping runs
+  if (!ResetPeakRss()) GTEST_SKIP() << "cannot reset VmHWM (/proc/self/clear_refs)";
+  int64_t before = RssBytes();
+  if (PeakRssBytes() > before + (1 << 20)) GTEST_SKIP() << "VmHWM reset not supported";
+  std::string out = ToUtf8(body, "windows-1252", nullptr);
+  int64_t overhead = PeakRssBytes() - before;
+  // Every 64th byte is é (two bytes in UTF-8), the quote is three.
+  ASSERT_EQ(out.size(), size + size / 64 + 2);
+  EXPECT_EQ(out.substr(0, 5), "\xC3\xA9\xE2\x80\x99");
+  std::cerr << "16 MiB windows-1252 body: output " << out.size() / 1024 << " KiB, peak overhead "
+            << overhead / 1024 << " KiB (" << static_cast<double>(overhead) / size
+            << "x the body)\n";
+  // The whole-body UTF-16 copy and worst-case UTF-8 buffer took ~7x.
+  EXPECT_LT(overhead, static_cast<int64_t>(size) * 3 / 2);
 }
 
 }  // namespace
