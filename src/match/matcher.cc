@@ -253,13 +253,19 @@ class IndexedMatcher final : public Matcher {
     return std::string_view(name_text_).substr(name_begin_[name], name_begin_[name + 1] - name_begin_[name]);
   }
   uint32_t GroupIndex(const std::string& id, double min_score);
+  // What the word list and the legal forms say about a word, computed once
+  // per word id while building.
+  enum : uint8_t { kKnownInfo = 1, kLegalInfo = 2, kClassInfo = 12, kOrdinaryInfo = 4, kProperInfo = 8 };
+  uint8_t WordInfo(uint32_t id);
+  std::vector<uint8_t> word_info_;             // by word id; build time only
 
   std::vector<Target> targets_;
   std::vector<Group> groups_;
   std::string ids_;                            // entity ids back to back
   std::string name_text_;                      // list names back to back
   std::vector<uint32_t> name_begin_ = {0};     // by name; one past the last
-  std::vector<std::vector<Payload>> pending_;  // by node, until Finish()
+  // (node, payload) as compiled, until Finish() sorts and merges them.
+  std::vector<std::pair<uint32_t, Payload>> pending_;
   std::vector<uint32_t> payload_begin_;        // by node; one past the last node
   std::vector<Payload> payloads_;
   std::vector<bool> entity_word_;              // by word id: used by an entity name
@@ -284,6 +290,19 @@ uint32_t IndexedMatcher::GroupIndex(const std::string& id, double min_score) {
     groups_.push_back({id, min_score});
   }
   return static_cast<uint32_t>(groups_.size() - 1);
+}
+
+uint8_t IndexedMatcher::WordInfo(uint32_t id) {
+  if (word_info_.size() <= id) word_info_.resize(id + 1, 0);
+  uint8_t& info = word_info_[id];
+  if (info == 0) {
+    std::string_view word = vocabulary_.Word(id);
+    info = kKnownInfo | (IsLegalFormWord(word) ? kLegalInfo : 0);
+    WordClass word_class = ClassifyWord(word);
+    if (word_class == WordClass::kOrdinary) info |= kOrdinaryInfo;
+    if (word_class == WordClass::kProperNoun) info |= kProperInfo;
+  }
+  return info;
 }
 
 Status IndexedMatcher::AddEntity(const Watchlist& list, const Entity& entity) {
@@ -341,17 +360,17 @@ bool IndexedMatcher::AddName(uint32_t target, std::string_view name, NameKind ki
       path.push_back(id);
     }
     uint8_t flags = base_flags;
-    if (entity && variant.words.size() >= 2 &&
-        std::all_of(variant.words.begin(), variant.words.end(), [](const std::string& w) {
-          return IsLegalFormWord(w) || ClassifyWord(w) == WordClass::kOrdinary;
+    if (entity && path.size() >= 2 && std::all_of(path.begin(), path.end(), [&](uint32_t id) {
+          uint8_t info = WordInfo(id);
+          return (info & kLegalInfo) || (info & kClassInfo) == kOrdinaryInfo;
         })) {
       flags |= kAllOrdinary;
     }
-    if (variant.words.size() == 1) {
+    if (path.size() == 1) {
       flags |= kSingleWord;
-      WordClass word_class = ClassifyWord(variant.words[0]);
-      if (word_class == WordClass::kOrdinary) flags |= kOrdinaryWord;
-      if (word_class == WordClass::kProperNoun) flags |= kProperNoun;
+      uint8_t word_class = WordInfo(path[0]) & kClassInfo;
+      if (word_class == kOrdinaryInfo) flags |= kOrdinaryWord;
+      if (word_class == kProperInfo) flags |= kProperNoun;
     }
     max_name_words_ = std::max(max_name_words_, path.size());
     AddPayload(trie_.Insert(path), Payload{target, name_index, variant.rule, flags});
@@ -359,21 +378,8 @@ bool IndexedMatcher::AddName(uint32_t target, std::string_view name, NameKind ki
   return true;
 }
 
-// One payload per (node, target, script): when several names of an entity
-// compile to the same words, the most literal rule wins, then the earliest
-// name (the primary name comes before aliases). A transliterated name is
-// kept beside a Latin one so that "Путин" reports the Cyrillic alias.
 void IndexedMatcher::AddPayload(uint32_t node, const Payload& payload) {
-  if (pending_.size() <= node) pending_.resize(node + 1);
-  for (Payload& existing : pending_[node]) {
-    if (existing.target != payload.target ||
-        (existing.flags & kNameTransliterated) != (payload.flags & kNameTransliterated)) {
-      continue;
-    }
-    if (payload.rule < existing.rule) existing = payload;
-    return;
-  }
-  pending_[node].push_back(payload);
+  pending_.emplace_back(node, payload);
 }
 
 void IndexedMatcher::BuildFuzzyIndex() {
@@ -382,7 +388,7 @@ void IndexedMatcher::BuildFuzzyIndex() {
   for (uint32_t id = 0; id < entity_word_.size(); ++id) {
     if (!entity_word_[id]) continue;
     std::string_view word = vocabulary_.Word(id);
-    if (word.size() < kMinFuzzyWordBytes || IsLegalFormWord(word)) continue;
+    if (word.size() < kMinFuzzyWordBytes || legal_word_[id]) continue;
     std::string key = Skeleton(word);
     // Two-consonant keys ("jn": John, Jhan, Jean) are too loose.
     if (key.size() < 3) continue;
@@ -405,22 +411,43 @@ void IndexedMatcher::BuildFuzzyIndex() {
 }
 
 void IndexedMatcher::Finish() {
-  BuildFuzzyIndex();
   legal_word_.assign(vocabulary_.size(), false);
   for (uint32_t id = 0; id < vocabulary_.size(); ++id) {
-    legal_word_[id] = IsLegalFormWord(vocabulary_.Word(id));
+    legal_word_[id] = id < word_info_.size() && word_info_[id] != 0
+                          ? (word_info_[id] & kLegalInfo) != 0
+                          : IsLegalFormWord(vocabulary_.Word(id));
   }
+  word_info_.clear();
+  word_info_.shrink_to_fit();
+  BuildFuzzyIndex();
   entity_word_.clear();
   entity_word_.shrink_to_fit();
   vocabulary_.Freeze();
   trie_.Freeze();
-  pending_.resize(trie_.node_count());
-  payload_begin_.reserve(pending_.size() + 1);
-  for (const std::vector<Payload>& node_payloads : pending_) {
-    payload_begin_.push_back(static_cast<uint32_t>(payloads_.size()));
-    payloads_.insert(payloads_.end(), node_payloads.begin(), node_payloads.end());
+  // One payload per (node, target, script): when several names of an entity
+  // compile to the same words, the most literal rule wins, then the earliest
+  // name (the primary name comes before aliases; the sort is stable). A
+  // transliterated name is kept beside a Latin one so that "Путин" reports
+  // the Cyrillic alias.
+  auto key = [](const std::pair<uint32_t, Payload>& p) {
+    return std::make_tuple(p.first, p.second.target, p.second.flags & kNameTransliterated,
+                           p.second.rule);
+  };
+  std::stable_sort(pending_.begin(), pending_.end(),
+                   [&](const auto& a, const auto& b) { return key(a) < key(b); });
+  payload_begin_.assign(trie_.node_count() + 1, 0);
+  for (size_t i = 0; i < pending_.size(); ++i) {
+    const auto& [node, payload] = pending_[i];
+    if (i > 0 && pending_[i - 1].first == node && pending_[i - 1].second.target == payload.target &&
+        (pending_[i - 1].second.flags & kNameTransliterated) == (payload.flags & kNameTransliterated)) {
+      continue;
+    }
+    payloads_.push_back(payload);
+    ++payload_begin_[node + 1];
   }
-  payload_begin_.push_back(static_cast<uint32_t>(payloads_.size()));
+  for (size_t node = 0; node < trie_.node_count(); ++node) {
+    payload_begin_[node + 1] += payload_begin_[node];
+  }
   pending_.clear();
   pending_.shrink_to_fit();
 }

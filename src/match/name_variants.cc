@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 
 #include "common_words.h"
 #include "vigil/match/normalize.h"
@@ -224,10 +225,14 @@ const char* VariantRuleName(VariantRule rule) {
 }
 
 bool IsLegalFormWord(std::string_view word) {
-  for (const Words& form : LegalForms()) {
-    if (form.size() == 1 && form[0] == word) return true;
-  }
-  return false;
+  static const std::unordered_set<std::string_view> words = [] {
+    std::unordered_set<std::string_view> w;
+    for (const Words& form : LegalForms()) {
+      if (form.size() == 1) w.insert(form[0]);
+    }
+    return w;
+  }();
+  return words.count(word) > 0;
 }
 
 std::vector<NameVariant> NameVariants(std::string_view name, NameKind kind) {
