@@ -51,7 +51,7 @@ TEST_F(WatchlistConfigTest, ReadsOfacListWithAllKeys) {
     alt_path: lists/alt.csv
     add_path: lists/add.csv
     min_score: 0.85
-    exclude: ["35096", "123"]
+    exclude: ["35096", 123]   # a bare number is an id too
 )");
   ASSERT_TRUE(config.ok()) << config.status().message();
   ASSERT_EQ(config->watchlists.size(), 1u);
