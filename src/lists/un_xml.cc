@@ -95,6 +95,25 @@ void ReadRecord(const xmlNode* node, EntityType type, std::string_view file,
   builder.Add(std::move(entity), file, static_cast<int>(xmlGetLineNo(node)));
 }
 
+// The first error libxml2 reports is the one to fix; later ones (such as
+// "Premature end of data") follow from it.
+struct FirstError {
+  bool set = false;
+  int line = 0;
+  int column = 0;
+  std::string message;
+};
+
+void KeepFirstError(void* data, xmlErrorPtr error) {
+  auto* context = static_cast<xmlParserCtxt*>(data);
+  auto* first = static_cast<FirstError*>(context->_private);
+  if (!first || first->set || !error || error->level < XML_ERR_ERROR) return;
+  first->set = true;
+  first->line = error->line;
+  first->column = error->int2;
+  first->message = CleanName(error->message ? error->message : "XML error");
+}
+
 struct DocFree {
   void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
 };
@@ -108,6 +127,11 @@ Result<ListReport> ParseUnXml(const ListText& xml) {
   xmlInitParser();
   std::unique_ptr<xmlParserCtxt, ContextFree> context(xmlNewParserCtxt());
   if (!context) return Status::Error(xml.file + ": out of memory");
+  FirstError first_error;
+  context->_private = &first_error;
+  // Parser errors go to the context's structured handler, with the context
+  // (its userData) as `data`: no global handler is touched.
+  context->sax->serror = KeepFirstError;
   // NONET: never fetch anything; HUGE: large text nodes are fine; BIG_LINES:
   // line numbers past 65535 stay right (the real list has 51,826 and grows);
   // no NOENT or DTDLOAD, so entities stay unexpanded and no external DTD is read.
@@ -122,15 +146,9 @@ Result<ListReport> ParseUnXml(const ListText& xml) {
   std::unique_ptr<xmlDoc, DocFree> doc(xmlCtxtReadMemory(
       context.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr, "UTF-8", kOptions));
   if (!doc || !context->wellFormed) {
-    const xmlError* error = xmlCtxtGetLastError(context.get());
-    std::string message = xml.file;
-    if (error) {
-      message += ":" + std::to_string(error->line) + ":" + std::to_string(error->int2) + ": " +
-                 CleanName(error->message ? error->message : "XML error");
-    } else {
-      message += ": not well-formed XML";
-    }
-    return Status::Error(std::move(message));
+    if (!first_error.set) return Status::Error(xml.file + ": not well-formed XML");
+    return Status::Error(xml.file + ":" + std::to_string(first_error.line) + ":" +
+                         std::to_string(first_error.column) + ": " + first_error.message);
   }
   const xmlNode* root = xmlDocGetRootElement(doc.get());
   if (!root || !Is(root, "CONSOLIDATED_LIST")) {
