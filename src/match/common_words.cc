@@ -53,7 +53,27 @@ const WordTable& Words() {
 WordClass ClassifyWord(std::string_view normalized) {
   const Table& words = Words().words;
   auto it = words.find(normalized);
-  return it == words.end() ? WordClass::kName : it->second;
+  if (it != words.end()) return it->second;
+  // The list is American English; company names are often British:
+  // centre, defence, organisation, colour.
+  auto ends = [&](std::string_view tail) {
+    return normalized.size() > tail.size() + 2 &&
+           normalized.substr(normalized.size() - tail.size()) == tail;
+  };
+  auto american = [&](std::string_view tail, std::string_view replacement) -> WordClass {
+    std::string w(normalized.substr(0, normalized.size() - tail.size()));
+    w += replacement;
+    auto found = words.find(w);
+    return found == words.end() ? WordClass::kName : found->second;
+  };
+  if (ends("tre")) return american("tre", "ter");
+  if (ends("ence")) return american("ence", "ense");
+  if (ends("isation")) return american("isation", "ization");
+  if (ends("isations")) return american("isations", "izations");
+  if (ends("ise")) return american("ise", "ize");
+  if (ends("our")) return american("our", "or");
+  if (ends("ogue")) return american("ogue", "og");
+  return WordClass::kName;
 }
 
 }  // namespace vigil::match_internal

@@ -13,7 +13,8 @@ enum class WordClass { kName, kOrdinary, kProperNoun };
 
 // How a normalised (lower-case) word appears in the list: kOrdinary if
 // listed in lower case ("forest"), kProperNoun if only capitalised
-// ("daniel", "dover"), else kName.
+// ("daniel", "dover"), else kName. British spellings are looked up in their
+// American form ("centre" as "center", "organisation" as "organization").
 WordClass ClassifyWord(std::string_view normalized);
 
 }  // namespace vigil::match_internal

@@ -220,6 +220,17 @@ bool HasListedCapitals(std::string_view text, size_t start, size_t end, std::str
          before != '"' && before != ':';
 }
 
+// The word before `start` (on the same line) begins with a capital: the
+// hit may be the tail of a longer name.
+bool AfterCapitalisedWord(std::string_view text, size_t start) {
+  size_t i = start;
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
+  if (i == start || i == 0) return false;
+  size_t end = i;
+  while (i > 0 && static_cast<uint8_t>(text[i - 1]) < 0x80 && word_internal::IsAsciiWordByte(text[i - 1])) --i;
+  return i < end && text[i] >= 'A' && text[i] <= 'Z';
+}
+
 // The Matcher: every name variant and keyword term is a path of word ids in
 // one trie. Scan() cuts the text into words once, looks each up in the
 // vocabulary (and, for capitalised words, in the index of spelling
@@ -557,6 +568,9 @@ void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view a
     return;
   }
   std::string_view written = arena.substr(word.norm_offset, word.norm_length);
+  // An ordinary English word ("Stock", "National") is itself, not a
+  // misspelt name ("STACK EXCHANGE", "NATIONALE BANK").
+  if (ClassifyWord(written) == WordClass::kOrdinary) return;
   const TextWord* next_word =
       pos + 1 < words.size() && !words[pos + 1].run_start ? &words[pos + 1] : nullptr;
   for (uint32_t m = group_begin_[word.group]; m < group_begin_[word.group + 1]; ++m) {
@@ -611,8 +625,11 @@ void IndexedMatcher::Evaluate(std::string_view text, const std::vector<TextWord>
                    HasListedCapitals(text, start, end, Name(payload.name));
       weak = !c->context;
     }
-  } else if ((payload.flags & kAllOrdinary) && !c->all_capitalized) {
-    weak = true;  // "the base", "day bank": words, not the name
+  } else if ((payload.flags & kAllOrdinary) &&
+             (!c->all_capitalized || AfterCapitalisedWord(text, words[c->first].start))) {
+    // "the base", "day bank": words, not the name; "Barclays Bank Ltd" is
+    // a longer name that ends like "BANK LTD".
+    weak = true;
   }
   if (weak) c->score = std::min(c->score, kWeakScore);
   c->alert = !weak && c->score >= groups_[target.group].min_score;
@@ -669,8 +686,8 @@ Match IndexedMatcher::MakeMatch(std::string_view text, const std::vector<TextWor
     } else if (!c.alert && c.score <= kWeakScore) {
       parts.emplace_back("common-word");
     }
-  } else if (target.kind == MatchKind::kEntity && (payload.flags & kAllOrdinary) &&
-             !c.all_capitalized) {
+  } else if (target.kind == MatchKind::kEntity && (payload.flags & kAllOrdinary) && !c.alert &&
+             c.score <= kWeakScore) {
     parts.emplace_back("common-words");
   }
   match.rule = RuleText(parts);

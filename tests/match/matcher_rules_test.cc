@@ -203,6 +203,16 @@ TEST(MatcherRulesTest, FindsCompaniesWithAndWithoutLegalForms) {
   EXPECT_EQ(Alerts(*words, "on the base of"), Want{});
   EXPECT_EQ(Alerts(*words, "members of The Base"), Want{"base|The Base|exact"});
   EXPECT_EQ(Alerts(*words, "Gazprom said"), Want{"gazprom|Gazprom|legal-form"});
+  // A longer name that ends in a listed all-ordinary name is not it.
+  auto bank = BuildOrDie({Watchlist{
+      "l", {Make("bank", "BANK LTD", EntityType::kOrganization),
+            Make("centre", "CENTRE LTD.", EntityType::kOrganization),
+            Make("stack", "STACK EXCHANGE", EntityType::kOrganization)}}});
+  EXPECT_EQ(Alerts(*bank, "the Bank Ltd said"), Want{"bank|Bank Ltd|exact"});
+  EXPECT_EQ(Alerts(*bank, "Barclays Bank Ltd said"), Want{});
+  EXPECT_EQ(Alerts(*bank, "in the centre"), Want{});  // British spelling, ordinary
+  // Ordinary words are not misspelt names.
+  EXPECT_EQ(Alerts(*bank, "the London Stock Exchange"), Want{});
 }
 
 TEST(MatcherRulesTest, OrdinaryWordsNeedContext) {
