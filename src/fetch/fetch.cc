@@ -297,7 +297,8 @@ Result<FetchResponse> Fetch(const FetchRequest& request) {
   curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &response.http_status);
   char* effective = nullptr;
   curl_easy_getinfo(curl.get(), CURLINFO_EFFECTIVE_URL, &effective);
-  response.effective_url = effective != nullptr ? effective : request.url;
+  // Without user:password: the caller resolves links against it and logs it.
+  response.effective_url = RedactUrl(effective != nullptr ? effective : request.url);
   if (!file_last_modified.empty()) {
     response.http_status = 200;  // curl reports 0 for file://
     response.last_modified = file_last_modified;

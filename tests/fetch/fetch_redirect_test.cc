@@ -110,6 +110,19 @@ TEST(FetchRedirectTest, DropsUrlCredentialsOnCrossOriginRedirect) {
   EXPECT_FALSE(Has(other.requests()[0], "authorization"));
 }
 
+TEST(FetchRedirectTest, EffectiveUrlCarriesNoCredentials) {
+  HttpServer source([](const HttpRequest& request) {
+    return request.target == "/old" ? RedirectTo("/new") : Feed(request);
+  });
+  std::string authority = "127.0.0.1:" + std::to_string(source.port());
+  FetchRequest request = Get("http://user:pa55@" + authority + "/old");
+  request.headers.clear();
+  auto result = Fetch(request);
+  ASSERT_TRUE(result.ok()) << result.status().message();
+  EXPECT_EQ(source.requests()[1].headers.at("authorization"), "Basic dXNlcjpwYTU1");
+  EXPECT_EQ(result->effective_url, "http://" + authority + "/new");
+}
+
 TEST(FetchRedirectTest, RedirectsCountAgainstMaxRedirects) {
   HttpServer other(Feed);
   HttpServer source([&](const HttpRequest&) { return RedirectTo(other.url("/x")); });

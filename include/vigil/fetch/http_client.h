@@ -62,7 +62,7 @@ struct FetchResponse {
   std::string content_type;   // Content-Type header as sent, may be empty
   std::string etag;           // validators to send next time
   std::string last_modified;
-  std::string effective_url;  // after redirects
+  std::string effective_url;  // after redirects, without user:password@
 };
 
 // GET `request.url`. Errors (as Status): DNS/connect/TLS failures, timeouts,
