@@ -615,9 +615,12 @@ void IndexedMatcher::Evaluate(std::string_view text, const std::vector<TextWord>
   bool weak = false;
   if (payload.flags & kSingleWord) {
     bool vessel = target.type == EntityType::kVessel || target.type == EntityType::kAircraft;
+    // Untyped one-word names that are given names ("DANIEL") are as
+    // ambiguous as vessels named so.
+    bool proper_needs_context = vessel || target.type == EntityType::kOther;
     if (target.type == EntityType::kPerson) {
       weak = true;
-    } else if ((payload.flags & kOrdinaryWord) || (vessel && (payload.flags & kProperNoun))) {
+    } else if ((payload.flags & kOrdinaryWord) || (proper_needs_context && (payload.flags & kProperNoun))) {
       size_t start = words[c->first].start;
       size_t end = words[c->last - 1].end;
       // Vessel words speak for vessels and aircraft only.

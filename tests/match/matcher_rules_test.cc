@@ -243,6 +243,11 @@ TEST(MatcherRulesTest, OrdinaryWordsNeedContext) {
   // Vessel words speak for vessels only.
   EXPECT_EQ(Alerts(*m, "the tanker Daniel and the ship Gazprom"),
             (Want{"daniel|Daniel|context", "gazprom|Gazprom|exact"}));
+  // Untyped given names too need context; organisations named so do not.
+  auto untyped = BuildOrDie({Watchlist{"l", {Make("dan", "DANIEL", EntityType::kOther),
+                                             Make("org", "DOVER", EntityType::kOrganization)}}});
+  EXPECT_EQ(Alerts(*untyped, "Daniel said"), Want{});
+  EXPECT_EQ(Alerts(*untyped, "Dover said"), Want{"org|Dover|exact"});
   // A one-word name that is no ordinary word is an alert.
   EXPECT_EQ(Alerts(*m, "Gazprom said"), Want{"gazprom|Gazprom|exact"});
   // A surname alone is weak.
