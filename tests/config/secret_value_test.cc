@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "temp_dir.h"
 
@@ -220,6 +221,21 @@ TEST(SecretValueTest, WebhookSecretFromCredential) {
       LoadConfig(dir.Write("vigil.yaml", WebhookWithSecret("{credential: hook}")));
   ASSERT_TRUE(config.ok()) << config.status().message();
   EXPECT_EQ(config->webhooks[0].secret, kWebhookSecret);
+}
+
+TEST(SecretValueTest, RotationSecretsFromEnvironmentAndCredential) {
+  constexpr char kSecondSecret[] = "whsec_b3RoZXJrZXk=";  // "otherkey"
+  ScopedEnv env("VIGIL_TEST_HOOK_SECRET", kWebhookSecret);
+  TempDir dir;
+  dir.Write("creds/next", std::string(kSecondSecret) + "\n");
+  ScopedEnv credentials("CREDENTIALS_DIRECTORY", (dir.path() / "creds").string());
+  Result<Config> config = LoadConfig(dir.Write(
+      "vigil.yaml", "webhooks:\n  - id: h\n    url: https://example.org/hook\n"
+                    "    secret: {env: VIGIL_TEST_HOOK_SECRET}\n"
+                    "    secrets: [{credential: next}]\n"));
+  ASSERT_TRUE(config.ok()) << config.status().message();
+  EXPECT_EQ(config->webhooks[0].secret, kWebhookSecret);
+  EXPECT_EQ(config->webhooks[0].extra_secrets, std::vector<std::string>{kSecondSecret});
 }
 
 TEST(SecretValueTest, MissingWebhookSecretVariableIsAnError) {
