@@ -36,6 +36,8 @@ struct Match {
   // Cyrillic, Greek, ...), "fuzzy(<text word>→<listed word>)", "possessive",
   // "single-name" (one word of a person's name: weak), "common-word" (a
   // one-word name that is an ordinary word, without context: weak),
+  // "common-words" (a name of ordinary words in lower case or inside a
+  // longer capitalised name: weak),
   // "context" (such a word confirmed by a vessel word, IMO number or the
   // listed capitals). "exact" is dropped when anything follows, so an exact
   // possessive is "possessive". `matched` never includes the "'s".
