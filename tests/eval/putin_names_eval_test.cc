@@ -130,8 +130,8 @@ TEST(PutinNamesEval, FormsOfPutinsNameFindHisOfacEntry) {
 
   // A title and a surname is not a full name: never an alert.
   EXPECT_TRUE(title_alerts.empty());
-  // Floor: measured 34/74 on 2026-11-28 (deterministic, so no slack).
-  EXPECT_GE(full_names.found(), 34) << "recall fell";
+  // Floor: measured 35/74 on 2026-11-28 (deterministic, so no slack).
+  EXPECT_GE(full_names.found(), 35) << "recall fell";
 }
 
 }  // namespace
