@@ -119,6 +119,7 @@ class RuntimeBuilderTest : public ::testing::Test {
           if (call == 1) gate_.Wait();
           Runtime runtime = *BaseRuntime();
           runtime.config.file = "load-" + std::to_string(call);
+          ++finished_loads_;  // the last touch of the fixture
           return runtime;
         },
         [this] { return current_; },
@@ -143,6 +144,7 @@ class RuntimeBuilderTest : public ::testing::Test {
   asio::io_context io_;
   Gate gate_;
   std::atomic<int> loads_{0};
+  std::atomic<int> finished_loads_{0};
   std::shared_ptr<const Runtime> current_ = BaseRuntime();
   std::vector<RuntimeBuilder::Built> built_;
 };
@@ -215,8 +217,10 @@ TEST_F(RuntimeBuilderTest, AbandonDropsTheRunningBuild) {
   EXPECT_TRUE(builder.left_running());
   builder.RequestReload();  // ignored once abandoned
   gate_.Open();
+  // The abandoned thread runs on; the fixture must outlive its last touch.
+  while (finished_loads_ < 1) std::this_thread::sleep_for(1ms);
   io_.restart();
-  io_.run_for(200ms);
+  io_.run_for(100ms);
   EXPECT_TRUE(built_.empty());
   EXPECT_EQ(loads_, 1);
 }
