@@ -158,9 +158,9 @@ const std::vector<std::vector<std::string_view>>& LegalFormSynonyms() {
 }
 
 bool IsVesselWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 22> kWords = {
+  static constexpr std::array<std::string_view, 23> kWords = {
       "tanker", "tankers", "vessel", "vessels", "ship",   "ships",     "yacht", "yachts",
-      "superyacht", "freighter", "boat", "mv", "imo", "trawler", "barge", "tug",
+      "superyacht", "freighter", "boat", "mv", "mt", "imo", "trawler", "barge", "tug",
       "flagged", "aircraft", "jet", "plane", "tankship", "steamer"};
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
@@ -229,6 +229,15 @@ bool AfterCapitalisedWord(std::string_view text, size_t start) {
   size_t end = i;
   while (i > 0 && static_cast<uint8_t>(text[i - 1]) < 0x80 && word_internal::IsAsciiWordByte(text[i - 1])) --i;
   return i < end && text[i] >= 'A' && text[i] <= 'Z';
+}
+
+// The word after `end` (past spaces, on the same line) begins with a
+// capital. A possessive ends the name.
+bool BeforeCapitalisedWord(std::string_view text, size_t end) {
+  size_t i = end;
+  if (i < text.size() && (text[i] == '\'' || static_cast<uint8_t>(text[i]) >= 0x80)) return false;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  return i > end && i < text.size() && text[i] >= 'A' && text[i] <= 'Z';
 }
 
 // The Matcher: every name variant and keyword term is a path of word ids in
@@ -634,7 +643,13 @@ void IndexedMatcher::Evaluate(std::string_view text, const std::vector<TextWord>
     // a longer name that ends like "BANK LTD".
     weak = true;
   }
+  // A spelling variant inside a longer capitalised name ("Ali Hosseini
+  // Khamenei" is not "Ali Hussein") is only a candidate.
+  bool inside_longer_name = c->fuzzy_count > 0 &&
+                            (AfterCapitalisedWord(text, words[c->first].start) ||
+                             BeforeCapitalisedWord(text, words[c->last - 1].end));
   if (weak) c->score = std::min(c->score, kWeakScore);
+  if (inside_longer_name) c->score = std::min(c->score, 0.8);
   c->alert = !weak && c->score >= groups_[target.group].min_score;
 }
 
@@ -701,7 +716,8 @@ Match IndexedMatcher::MakeMatch(std::string_view text, const std::vector<TextWor
 // alerts first, then longer, higher scoring, more literal, earlier. Then a
 // fuzzy hit inside an exact hit of another entity goes: the text names that
 // other listed party, not a misspelling of this one.
-std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> candidates) {
+std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> candidates,
+                                       const std::vector<Target>& targets) {
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
     return std::make_tuple(a.target, !a.alert, b.last - b.first, -a.score, a.rank, a.first) <
            std::make_tuple(b.target, !b.alert, a.last - a.first, -b.score, b.rank, b.first);
@@ -718,10 +734,16 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> candidates) {
   std::vector<Candidate> out;
   out.reserve(kept.size());
   for (const Candidate& c : kept) {
-    bool shadowed = c.fuzzy_count > 0 &&
+    // "Nicolás Maduro Guerra" names the son, not (also) the father found as
+    // "Nicolás Maduro" inside it.
+    bool shadowed = targets[c.target].kind == MatchKind::kEntity &&
                     std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
-                      return k.target != c.target && k.fuzzy_count == 0 && k.alert &&
-                             k.first <= c.first && c.last <= k.last;
+                      if (k.target == c.target || targets[k.target].kind != MatchKind::kEntity ||
+                          !k.alert || k.first > c.first || c.last > k.last) {
+                        return false;
+                      }
+                      bool longer = k.last - k.first > c.last - c.first;
+                      return longer || (c.fuzzy_count > 0 && k.fuzzy_count == 0);
                     });
     if (!shadowed) out.push_back(c);
   }
@@ -730,6 +752,7 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> candidates) {
 
 std::vector<Match> IndexedMatcher::Scan(std::string_view text, const ScanOptions& options) const {
   std::vector<TextWord> words;
+  words.reserve(text.size() / 32);  // news: about one word in four is listed somewhere
   std::string arena;
   ScanWords(text, &words, &arena);
   std::vector<Candidate> candidates;
@@ -771,7 +794,7 @@ std::vector<Match> IndexedMatcher::Scan(std::string_view text, const ScanOptions
   std::vector<Match> matches;
   if (candidates.empty()) return matches;
   for (Candidate& c : candidates) Evaluate(text, words, &c);
-  std::vector<Candidate> kept = ResolveOverlaps(std::move(candidates));
+  std::vector<Candidate> kept = ResolveOverlaps(std::move(candidates), targets_);
   for (const Candidate& c : kept) {
     if (c.alert || options.include_candidates) matches.push_back(MakeMatch(text, words, c));
   }

@@ -20,7 +20,7 @@ const std::vector<Words>& LegalForms() {
         {"public", "joint", "stock", "company"}, {"closed", "joint", "stock", "company"},
         {"open", "joint", "stock", "company"},   {"limited", "liability", "company"},
         {"joint", "stock", "company"},           {"limited", "liability", "partnership"},
-        {"s", "a", "s"}, {"s", "r", "l"}, {"s", "p", "a"}, {"s", "a", "r", "l"},
+        {"state", "corporation"}, {"s", "a", "s"}, {"s", "r", "l"}, {"s", "p", "a"}, {"s", "a", "r", "l"},
         {"s", "a"}, {"b", "v"}, {"n", "v"}, {"l", "l", "c"}, {"p", "l", "c"},
         {"llc"}, {"ooo"}, {"pao"}, {"jsc"}, {"pjsc"}, {"ojsc"}, {"cjsc"}, {"oao"},
         {"zao"}, {"ao"}, {"tov"}, {"ltd"}, {"limited"}, {"gmbh"}, {"sa"}, {"ag"},
@@ -75,9 +75,10 @@ bool IsEastAsianSurname(std::string_view w) {
   return std::find(kSurnames.begin(), kSurnames.end(), w) != kSurnames.end();
 }
 
-// A given name of one or two syllables, as "Jong Un" or "Jinping".
+// A given name of one to three syllables, as "Jong Un", "Jinping" or
+// McCune-Reischauer "Yo'ng-su" (an apostrophe splits it: "yo ng su").
 bool IsSyllabicGivenName(const Words& given) {
-  if (given.empty() || given.size() > 2) return false;
+  if (given.empty() || given.size() > 3) return false;
   return std::all_of(given.begin(), given.end(),
                      [&](const std::string& w) { return w.size() <= (given.size() == 1 ? 8 : 5); });
 }
@@ -135,7 +136,15 @@ void AddPersonVariants(std::string_view name, const Words& written, std::vector<
       out->push_back({Concat({given[first]}, last), VariantRule::kWithoutMiddle});
       out->push_back({Concat(last, {given[first]}), VariantRule::kSurnameFirst});
     }
-    if (last.size() == 2 && !IsParticle(last[0]) && !IsParticle(last[1])) {
+    if (shortens && !IsParticle(given[first]) && !IsTitle(given[first]) && given.size() > first + 1 &&
+        given[first + 1].size() > 1) {
+      // "Vladimir V. Putin"
+      Words initial = {given[first], given[first + 1].substr(0, 1)};
+      out->push_back({Concat(initial, last), VariantRule::kMiddleInitial});
+    }
+    // "MADURO MOROS, Nicolas" and "MURILLO DE ORTEGA, Rosario": the first
+    // of several surnames.
+    if (last.size() >= 2 && !IsParticle(last[0])) {
       out->push_back({Concat(given, {last[0]}), VariantRule::kDoubleSurname});
       if (given.size() >= 2 && !IsParticle(given[first]) && !IsTitle(given[first])) {
         out->push_back({{given[first], last[0]}, VariantRule::kDoubleSurname});
@@ -150,6 +159,14 @@ void AddPersonVariants(std::string_view name, const Words& written, std::vector<
       out->push_back({{written[0], written[1] + written[2]}, VariantRule::kJoined});
     }
     return;
+  }
+  // A name listed in text order is also written "Last, First" in lists and
+  // papers: "ABDULHAI SALEK" as "SALEK, ABDULHAI", "MOHAMMAD AZAM ELMI" as
+  // "AZAM ELMI, MOHAMMAD".
+  if (comma == std::string_view::npos && written.size() >= 2) {
+    Words rotated(written.begin() + 1, written.end());
+    rotated.push_back(written[0]);
+    out->push_back({rotated, VariantRule::kReordered});
   }
   if (comma == std::string_view::npos && written.size() >= 3 && !IsParticle(written[0])) {
     size_t surname = SurnameStart(written);
@@ -220,6 +237,8 @@ const char* VariantRuleName(VariantRule rule) {
       return "joined";
     case VariantRule::kLegalForm:
       return "legal-form";
+    case VariantRule::kMiddleInitial:
+      return "middle-initial";
   }
   return "exact";
 }

@@ -71,6 +71,13 @@ TEST(MatcherRulesTest, FindsPersonNameVariants) {
   EXPECT_EQ(Alerts(*m, "Nicolás Maduro"), Want{"maduro|Nicolás Maduro|double-surname-first"});
   EXPECT_EQ(Alerts(*m, "Nicolas Maduro Moros"), Want{"maduro|Nicolas Maduro Moros|reordered"});
   EXPECT_EQ(Alerts(*m, "Vladimir Potanin"), Want{"potanin|Vladimir Potanin|without-middle"});
+  EXPECT_EQ(Alerts(*m, "a spokesman for Vladimir V. Putin"),
+            Want{"putin|Vladimir V. Putin|middle-initial"});
+  auto plain = BuildOrDie({Watchlist{"l", {Person("salek", "ABDULHAI SALEK"),
+                                           Person("murillo", "MURILLO DE ORTEGA, Rosario Maria")}}});
+  EXPECT_EQ(Alerts(*plain, "SALEK, ABDULHAI"), Want{"salek|SALEK, ABDULHAI|reordered"});
+  EXPECT_EQ(Alerts(*plain, "Rosario Murillo spoke"),
+            Want{"murillo|Rosario Murillo|double-surname-first"});
 }
 
 TEST(MatcherRulesTest, TransliteratesCyrillicAndGreek) {
@@ -161,6 +168,22 @@ TEST(MatcherRulesTest, KeepsDistinctPeopleApart) {
   EXPECT_EQ(Alerts(*jhan, "Hassan Ali"), Want{"aweys|Hassan Ali|without-middle"});
 }
 
+TEST(MatcherRulesTest, LongerNamesWin) {
+  auto m = BuildOrDie({Watchlist{"l",
+                                 {Person("father", "MADURO MOROS, Nicolas"),
+                                  Person("son", "MADURO GUERRA, Nicolas Ernesto"),
+                                  Person("hussein", "HUSSEIN, Ali Ahmed"),
+                                  Person("kim", "KIM, Yo'ng-su")}}});
+  // The son's full name, not also the father's short form inside it.
+  EXPECT_EQ(Alerts(*m, "Nicolas Maduro Guerra"), Want{"son|Nicolas Maduro Guerra|without-middle"});
+  // A spelling variant inside a longer capitalised name is a candidate.
+  EXPECT_EQ(Alerts(*m, "Ali Hosseini Khamenei issued a decree"), Want{});
+  EXPECT_EQ(Alerts(*m, "Ali Husein said"), Want{"hussein|Ali Husein|without-middle+fuzzy(Husein→hussein)"});
+  // McCune-Reischauer apostrophes: still a Korean name, never "Kim Yo".
+  EXPECT_EQ(Alerts(*m, "Kim Yo Jong warned"), Want{});
+  EXPECT_EQ(Alerts(*m, "Kim Yo'ng-su"), Want{"kim|Kim Yo'ng-su|exact"});
+}
+
 TEST(MatcherRulesTest, MinScoreMakesCandidates) {
   Watchlist strict{"strict", {Person("peskov", "PESKOV, Dmitry Sergeyevich")}};
   strict.min_score = 0.99;
@@ -234,6 +257,7 @@ TEST(MatcherRulesTest, OrdinaryWordsNeedContext) {
   EXPECT_EQ(Alerts(*m, "the tanker Forest was seized"), Want{"forest|Forest|context"});
   EXPECT_EQ(Alerts(*m, "Forest (IMO 9187629) docked"), Want{"forest|Forest|context"});
   EXPECT_EQ(Alerts(*m, "the yacht Daniel"), Want{"daniel|Daniel|context"});
+  EXPECT_EQ(Alerts(*m, "MT Forest was listed"), Want{"forest|Forest|context"});
   EXPECT_EQ(Alerts(*m, "sanctions on FOREST and others"), Want{"forest|FOREST|context"});
   EXPECT_EQ(Alerts(*m, "FOREST fires"), Want{});  // sentence start: a noun
   EXPECT_EQ(Alerts(*m, "a donation for Humanity today, officials said"),

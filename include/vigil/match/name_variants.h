@@ -18,10 +18,11 @@ enum class VariantRule {
   kDoubleSurname,  // "MADURO MOROS, Nicolas" as "Nicolas MADURO"
   kJoined,         // "Jong Un" written "Jongun"
   kLegalForm,      // an organisation without, or with a moved, legal form
+  kMiddleInitial,  // "PUTIN, Vladimir Vladimirovich" as "Vladimir V. Putin"
 };
 
 // "exact", "reordered", "surname-first", "without-middle",
-// "double-surname-first", "joined", "legal-form".
+// "double-surname-first", "joined", "legal-form", "middle-initial".
 const char* VariantRuleName(VariantRule rule);
 
 struct NameVariant {
@@ -44,7 +45,9 @@ enum class NameKind {
 // the order sanctions lists use for people) also gives "First Middle LAST"
 // (kReordered); for people, "First LAST" (kWithoutMiddle) and "LAST First"
 // (kSurnameFirst) when there is a middle part, and a name of three or more
-// words without a comma gives "First Last" (kWithoutMiddle). Korean and
+// words without a comma gives "First Last" (kWithoutMiddle) and any name
+// without a comma "Middle Last First" (kReordered, "SALEK, ABDULHAI" for
+// "ABDULHAI SALEK"); "First M. LAST" is kMiddleInitial. Korean and
 // Chinese names ("KIM, Jong Un": a known East Asian surname and a given name
 // of one or two short syllables) keep list order and are never shortened;
 // their two-syllable given name is also joined ("Kim Jongun", kJoined). A
