@@ -1,6 +1,7 @@
 #include "vigil/lists/csv_reader.h"
 
 #include <cstring>
+#include <string>
 
 namespace vigil {
 
@@ -74,16 +75,26 @@ bool CsvReader::Next(CsvRecord& record) {
         closed = true;
         break;
       }
-      if (!closed) {
-        // Everything to the end was swallowed: point at the opening quote.
-        record.error = "unterminated quoted field";
+      bool junk_after = closed && pos_ < text_.size() && text_[pos_] != separator_ &&
+                        text_[pos_] != '\n' && text_[pos_] != '\r';
+      if (!closed || (junk_after && line_ != open_line)) {
+        // A stray quote reads on to the next quote anywhere in the file, which
+        // usually opens a field rows further down and so is followed by text.
+        // Blame the opening quote and restart on the line after it, so that
+        // only its own row is lost (a legitimate multi-line field closes
+        // cleanly and never gets here).
+        record.error = closed ? "unterminated quoted field (the next quote, on line " +
+                                    std::to_string(line_) + ", is followed by text)"
+                              : "unterminated quoted field";
         record.error_line = open_line;
         record.error_column = static_cast<int>(open - open_line_start) + 1;
         AppendSanitizedUtf8(record.fields.emplace_back(), raw);
+        pos_ = open;
+        line_ = open_line;
+        SkipLine();
         return true;
       }
-      if (pos_ < text_.size() && text_[pos_] != separator_ && text_[pos_] != '\n' &&
-          text_[pos_] != '\r') {
+      if (junk_after) {
         Fail(record, "unexpected character after a closing quote", pos_);
         AppendSanitizedUtf8(record.fields.emplace_back(), raw);
         SkipLine();

@@ -61,12 +61,36 @@ TEST(CsvReaderTest, ReportsTextAfterClosingQuoteAndResumesOnNextLine) {
   EXPECT_EQ(records[2].line, 3);
 }
 
-TEST(CsvReaderTest, ReportsUnterminatedQuoteAtItsOpeningPosition) {
+TEST(CsvReaderTest, ReportsUnterminatedQuoteAtItsOpeningPositionAndResumesAfterIt) {
   std::vector<CsvRecord> records = ReadAll("a,b\nc,\"never\nclosed,d\n");
-  ASSERT_EQ(records.size(), 2u);
+  ASSERT_EQ(records.size(), 3u);
   EXPECT_EQ(records[1].error, "unterminated quoted field");
   EXPECT_EQ(records[1].error_line, 2);
   EXPECT_EQ(records[1].error_column, 3);
+  // Only the row with the stray quote is lost.
+  EXPECT_TRUE(records[2].error.empty()) << records[2].error;
+  EXPECT_EQ(records[2].fields, (Fields{"closed", "d"}));
+  EXPECT_EQ(records[2].line, 3);
+}
+
+// A stray quote reads on to the next quote in the file, which usually opens a
+// field further down and so is followed by text. That fails at the opening
+// line, and reading restarts on the line after it.
+TEST(CsvReaderTest, StrayQuoteClosedByALaterFieldLosesOnlyItsRow) {
+  std::vector<CsvRecord> records =
+      ReadAll("h,i\nbad,\"Broken,\nok,1\r\nok,2\nq,\"x, y\"\nlast,3\n");
+  ASSERT_EQ(records.size(), 6u);
+  EXPECT_EQ(records[1].error, "unterminated quoted field (the next quote, on line 5, is followed by text)");
+  EXPECT_EQ(records[1].error_line, 2);
+  EXPECT_EQ(records[1].error_column, 5);
+  EXPECT_EQ(records[2].fields, (Fields{"ok", "1"}));
+  EXPECT_EQ(records[2].line, 3);
+  EXPECT_EQ(records[3].fields, (Fields{"ok", "2"}));
+  EXPECT_EQ(records[4].fields, (Fields{"q", "x, y"}));
+  EXPECT_EQ(records[4].line, 5);
+  EXPECT_EQ(records[5].fields, (Fields{"last", "3"}));
+  EXPECT_EQ(records[5].line, 6);
+  for (size_t i = 2; i < records.size(); ++i) EXPECT_TRUE(records[i].error.empty()) << i;
 }
 
 TEST(CsvReaderTest, LoneCarriageReturnEndsARecord) {

@@ -44,5 +44,24 @@ TEST(OpenSanctionsCsvTest, MissingColumnsIsAnError) {
             "x.csv:1: header lacks column(s) 'schema', 'name' (wrong format?)");
 }
 
+// One stray quote (line 5) must cost one row, not every row up to the next
+// quote in the file (line 391).
+TEST(OpenSanctionsCsvTest, StrayQuoteLosesOnlyItsOwnRow) {
+  const std::string bytes = ReadBytes(kListTestdata / "os_targets_stray_quote.csv");
+  Result<ListReport> report = ParseOpenSanctionsCsv({"targets.csv", bytes});
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  EXPECT_EQ(report->records, 398u);
+  EXPECT_EQ(report->skipped, 1u);
+  EXPECT_EQ(report->list.entities.size(), 397u);
+  EXPECT_EQ(report->warnings, std::vector<std::string>{
+                                  "targets.csv:5:12: unterminated quoted field (the next quote, on "
+                                  "line 391, is followed by text); record skipped"});
+  ASSERT_NE(FindEntity(report->list, "NK-6"), nullptr);
+  const Entity* quoted = FindEntity(report->list, "NK-391");
+  ASSERT_NE(quoted, nullptr);
+  EXPECT_EQ(quoted->aliases, (std::vector<std::string>{"Alias 391, Junior", "Other 391"}));
+  ASSERT_NE(FindEntity(report->list, "NK-399"), nullptr);
+}
+
 }  // namespace
 }  // namespace vigil

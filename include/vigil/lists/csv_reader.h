@@ -4,6 +4,10 @@
 // bytes (0x1A) are ignored; blank lines are skipped. A quote inside an
 // unquoted field is kept as a literal character (real lists have them).
 // Field values are valid UTF-8: invalid bytes become U+FFFD.
+// A quoted field that runs past its line and then fails (no closing quote
+// before the end, or text after the closing quote: a stray quote has met a
+// field rows further down) is blamed on its opening quote, and reading
+// restarts on the line after it, so a stray quote costs only its own row.
 #ifndef VIGIL_LISTS_CSV_READER_H_
 #define VIGIL_LISTS_CSV_READER_H_
 
