@@ -1,6 +1,7 @@
 // FollowTheMoney entities as JSON lines (OpenSanctions entities.ftm.json):
 // {"id": ..., "schema": "Person", "caption": ..., "properties": {"name": [...],
-// "alias": [...], "weakAlias": [...], "previousName": [...], ...}, ...}.
+// "alias": [...], "weakAlias": [...], "previousName": [...], ...}, "target": true, ...}.
+// Only records with "target": true (or without the flag) are listed parties.
 #include <nlohmann/json.hpp>
 
 #include <istream>
@@ -36,6 +37,15 @@ void ReadEntity(const nlohmann::json& object, std::string_view file, int line,
   std::optional<EntityType> type = FtmSchemaType(StringField(object, "schema"));
   if (!type) {
     builder.CountIgnored();  // Address, Sanction, Ownership, ...: not a listed party
+    return;
+  }
+  // OpenSanctions exports carry the parties around a target too (owners,
+  // directors, company-registry records) with "target": false. They are not
+  // sanctioned, and alerting on them would be false positives. A record
+  // without the flag (hand-made FtM) is kept: nothing says it is not a target.
+  auto target = object.find("target");
+  if (target != object.end() && !(target->is_boolean() && target->get<bool>())) {
+    ++builder.report().non_targets;
     return;
   }
   static const nlohmann::json kNoProperties = nlohmann::json::object();

@@ -64,5 +64,32 @@ TEST(OpenSanctionsFtmTest, NoPartiesIsAnError) {
   EXPECT_EQ(report.status().message(), "a.json: no entities found");
 }
 
+// OpenSanctions exports carry the related parties of a target too (owners,
+// registry records) with "target": false: they are not sanctioned.
+TEST(OpenSanctionsFtmTest, SkipsRecordsThatAreNotTargets) {
+  Result<ListReport> report = ParseOpenSanctionsFtm(
+      {"t.json",
+       "{\"id\":\"yes\",\"schema\":\"Person\",\"target\":true,\"properties\":{\"name\":[\"A B\"]}}\n"
+       "{\"id\":\"no\",\"schema\":\"Company\",\"target\":false,\"properties\":{\"name\":[\"C D\"]}}\n"
+       "{\"id\":\"odd\",\"schema\":\"Company\",\"target\":\"yes\",\"properties\":{\"name\":[\"E\"]}}\n"
+       "{\"id\":\"a\",\"schema\":\"Address\",\"target\":false,\"properties\":{}}\n"});
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  ASSERT_EQ(report->list.entities.size(), 1u);
+  EXPECT_EQ(report->list.entities[0].id, "yes");
+  EXPECT_EQ(report->non_targets, 2u);
+  EXPECT_EQ(report->ignored, 1u);  // the Address
+  EXPECT_EQ(report->skipped, 0u);
+  EXPECT_TRUE(report->warnings.empty());
+}
+
+// Hand-made FtM files often have no target flags at all: every party in them
+// is meant to be watched.
+TEST(OpenSanctionsFtmTest, RecordsWithoutATargetFlagAreKept) {
+  Result<ListReport> report = ParseFixture();
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  EXPECT_EQ(report->non_targets, 0u);
+  EXPECT_NE(FindEntity(report->list, "NK-zala"), nullptr);
+}
+
 }  // namespace
 }  // namespace vigil

@@ -46,6 +46,7 @@ struct ListReport {
   size_t records = 0;          // primary records read (rows, XML records, JSON lines)
   size_t skipped = 0;          // of those, malformed and skipped
   size_t ignored = 0;          // well-formed but not a listed party (FtM Address, ...)
+  size_t non_targets = 0;      // FtM parties with "target": false (related, not sanctioned)
   size_t aliases = 0;          // aliases and weak aliases kept
   size_t orphan_aliases = 0;   // OFAC alt.csv rows whose ent_num is not in sdn.csv
   size_t addresses = 0;        // OFAC add.csv rows joined to an entity
@@ -62,7 +63,10 @@ Result<ListReport> ParseOfacSdnCsv(const ListText& sdn, const ListText& alt = {}
                                    const ListText& add = {});
 // UN Security Council consolidated list XML (INDIVIDUAL and ENTITY records).
 Result<ListReport> ParseUnXml(const ListText& xml);
-// FollowTheMoney entities, one JSON object per line.
+// FollowTheMoney entities, one JSON object per line. Records with "target"
+// other than true (the related parties OpenSanctions exports alongside the
+// sanctioned ones) are skipped and counted in non_targets; records without
+// the flag are kept.
 Result<ListReport> ParseOpenSanctionsFtm(const ListText& json_lines);
 // OpenSanctions targets.simple.csv.
 Result<ListReport> ParseOpenSanctionsCsv(const ListText& csv);
