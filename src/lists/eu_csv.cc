@@ -34,26 +34,102 @@ bool LooksLikeFullName(std::string_view text) {
   });
 }
 
-// "Sergei AKSENOV (Сергей АКСЁНОВ)" -> both names; "Valentina MATVIENKO
-// (born TYUTINA)" -> the name before the note. Anything else as written.
-void AddNames(Entity& entity, std::string_view cell, bool weak) {
-  for (const std::string& value : SplitValues(cell, ';')) {
-    std::vector<std::string> names;
-    size_t open = value.rfind('(');
-    if (value.back() == ')' && open != std::string::npos && open > 0 &&
-        value.find(')') == value.size() - 1) {
-      names.push_back(CleanName(std::string_view(value).substr(0, open)));
-      std::string_view inner = std::string_view(value).substr(open + 1, value.size() - open - 2);
-      if (LooksLikeFullName(inner)) names.push_back(CleanName(inner));
-    } else {
-      names.push_back(value);
+bool StartsWith(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+// `text` without anything in parentheses ("Bes (devil)" -> "Bes").
+std::string WithoutParentheses(std::string_view text) {
+  std::string out;
+  int depth = 0;
+  for (char c : text) {
+    if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      if (depth > 0) --depth;
+    } else if (depth == 0) {
+      out.push_back(c);
     }
-    for (const std::string& name : names) {
-      if (weak) {
-        AddWeakAlias(entity, name);
+  }
+  return CleanName(out);
+}
+
+struct Name {
+  std::string text;
+  bool weak = false;
+};
+
+// Adds the names of a parenthesised (or leftover) part: "a.k.a. A, B or C" and
+// "formerly A" give A, B, C (one-word nicknames weak); "born X" is a note;
+// anything else counts only when it looks like a full name (another script's
+// spelling, say), since one-word variants such as "(Mykolayovich)" are notes.
+void AddPart(std::string_view raw, bool grouped, std::vector<Name>& names) {
+  std::string part = CleanName(raw);
+  if (part.empty() || StartsWith(part, "born ") || StartsWith(part, "née ")) return;
+  for (std::string_view prefix : {"a.k.a.", "aka ", "formerly.", "formerly"}) {
+    if (!StartsWith(part, prefix)) continue;
+    std::string list = std::string(part.substr(prefix.size()));
+    for (size_t at; (at = list.find(" or ")) != std::string::npos;) list.replace(at, 4, ", ");
+    for (const std::string& value : SplitValues(list, ',')) {
+      std::string name = WithoutParentheses(value);
+      if (!name.empty()) names.push_back({name, name.find(' ') == std::string::npos});
+    }
+    return;
+  }
+  if (!grouped || LooksLikeFullName(part)) names.push_back({part, false});
+}
+
+// The names in one value: the text outside parentheses first, then the
+// parenthesised parts. "Sergei AKSENOV (Сергей АКСЁНОВ)" -> both names;
+// "Valentina MATVIENKO (born TYUTINA)" -> the name before the note;
+// "Igor Nikolaevich (Mykolayovich) TURCHENYUK" -> "Igor Nikolaevich
+// TURCHENYUK". OpenSanctions' split of some cells loses the outer
+// parentheses ("ГИРКИН) (a.k.a. Igor STRELKOV"): an unmatched ')' closes a
+// part that started at the beginning, an unclosed '(' runs to the end.
+std::vector<Name> SplitValue(std::string_view value) {
+  std::vector<std::pair<std::string, bool>> parts;  // text, grouped
+  std::string outside;
+  std::string group;
+  int depth = 0;
+  for (char c : value) {
+    if (c == '(') {
+      if (depth++ > 0) group.push_back(c);
+    } else if (c == ')') {
+      if (depth == 0) {
+        parts.emplace_back(std::move(outside), true);
+        outside.clear();
+      } else if (--depth == 0) {
+        parts.emplace_back(std::move(group), true);
+        group.clear();
       } else {
-        AddAlias(entity, name);
+        group.push_back(c);
       }
+    } else {
+      (depth > 0 ? group : outside).push_back(c);
+    }
+  }
+  if (depth > 0) parts.emplace_back(std::move(group), true);
+  std::vector<Name> names;
+  AddPart(outside, false, names);
+  for (const auto& [text, grouped] : parts) AddPart(text, grouped, names);
+  return names;
+}
+
+// Every name in a ';'-separated cell, in order.
+std::vector<Name> CellNames(std::string_view cell) {
+  std::vector<Name> names;
+  for (const std::string& value : SplitValues(cell, ';')) {
+    for (Name& name : SplitValue(value)) names.push_back(std::move(name));
+  }
+  return names;
+}
+
+void AddNames(Entity& entity, std::string_view cell, bool weak) {
+  for (const Name& name : CellNames(cell)) {
+    if (weak || name.weak) {
+      AddWeakAlias(entity, name.text);
+    } else {
+      AddAlias(entity, name.text);
     }
   }
 }
@@ -85,9 +161,20 @@ Result<ListReport> ParseEuCsv(const ListText& csv) {
     std::string id = CleanName(CsvTable::Get(record, record_id));
     std::string kind = AnnexKind(CleanName(CsvTable::Get(record, annex)));
     entity.id = kind.empty() || id.empty() ? id : kind + "-" + id;
-    std::vector<std::string> names = SplitValues(CsvTable::Get(record, name), ';');
-    if (!names.empty()) entity.name = names[0];
-    for (size_t i = 1; i < names.size(); ++i) AddAlias(entity, names[i]);
+    // The name cell has parentheses too ("Dmitry KOZAK (Дмитрий КОЗАК)"): the
+    // first strong name is the primary one, the rest are aliases.
+    std::vector<Name> names = CellNames(CsvTable::Get(record, name));
+    auto primary = std::find_if(names.begin(), names.end(), [](const Name& n) { return !n.weak; });
+    if (primary != names.end()) entity.name = primary->text;
+    for (auto other_it = names.begin(); other_it != names.end(); ++other_it) {
+      if (other_it == primary) continue;
+      const Name& other = *other_it;
+      if (other.weak) {
+        AddWeakAlias(entity, other.text);
+      } else {
+        AddAlias(entity, other.text);
+      }
+    }
     AddNames(entity, CsvTable::Get(record, alias), false);
     AddNames(entity, CsvTable::Get(record, previous), false);
     AddNames(entity, CsvTable::Get(record, weak), true);

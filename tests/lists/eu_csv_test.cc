@@ -64,5 +64,57 @@ TEST(EuCsvTest, NamesWithoutLettersAreDropped) {
   EXPECT_TRUE(orion->weak_aliases.empty());  // "--"
 }
 
+// Rows copied from the real file (records 34, 48 and 122 of I.PERSONS): the
+// name cell holds the other-script name and a.k.a. notes in parentheses, and
+// OpenSanctions' split of record 48 lost the outer parentheses of its alias.
+constexpr std::string_view kParenthesisedRows =
+    "recordId,annex,schema,name,alias\n"
+    "34,I.PERSONS,Person,Dmitry Nikolayevich KOZAK (Дмитрий Николаевич КОЗАК),\n"
+    "48,I.PERSONS,Person,Igor Vsevolodovich GIRKIN,"
+    "\"Игорь Всеволодович ГИРКИН) (a.k.a. Igor STRELKOV, Ihor STRIELKOV\"\n"
+    "122,I.PERSONS,Person,\"Larisa Leonidovna AIRAPETYAN (a.k.a. Larysa AYRAPETYAN, Larisa "
+    "AIRAPETYAN or Larysa AIRAPETYAN)\",\"born ZHILKO; Лариса Леонидовна АЙРАПЕТЯН) (born "
+    "ЖИЛКО; Лариса Леонідівна АЙРАПЕТЯН\"\n"
+    "55,I.PERSONS,Person,Igor Nikolaevich BEZLER (a.k.a. Bes (devil)),\n"
+    "32,I.PERSONS,Person,Igor Nikolaevich (Mykolayovich) TURCHENYUK,\n";
+
+TEST(EuCsvTest, SplitsParenthesesInTheNameCell) {
+  Result<ListReport> report = ParseEuCsv({"eu.csv", kParenthesisedRows});
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  const Entity* kozak = FindEntity(report->list, "persons-34");
+  ASSERT_NE(kozak, nullptr);
+  EXPECT_EQ(kozak->name, "Dmitry Nikolayevich KOZAK");
+  EXPECT_EQ(kozak->aliases, std::vector<std::string>{"Дмитрий Николаевич КОЗАК"});
+  const Entity* airapetyan = FindEntity(report->list, "persons-122");
+  ASSERT_NE(airapetyan, nullptr);
+  EXPECT_EQ(airapetyan->name, "Larisa Leonidovna AIRAPETYAN");
+  // a.k.a. names become aliases; "born ..." notes are dropped.
+  EXPECT_EQ(airapetyan->aliases,
+            (std::vector<std::string>{"Larysa AYRAPETYAN", "Larisa AIRAPETYAN",
+                                      "Larysa AIRAPETYAN", "Лариса Леонидовна АЙРАПЕТЯН",
+                                      "Лариса Леонідівна АЙРАПЕТЯН"}));
+  // A one-word a.k.a. is a nickname: weak. The nested "(devil)" is a note.
+  const Entity* bezler = FindEntity(report->list, "persons-55");
+  ASSERT_NE(bezler, nullptr);
+  EXPECT_EQ(bezler->name, "Igor Nikolaevich BEZLER");
+  EXPECT_TRUE(bezler->aliases.empty());
+  EXPECT_EQ(bezler->weak_aliases, std::vector<std::string>{"Bes"});
+  // A one-word variant inside the name is dropped, the name around it kept.
+  const Entity* turchenyuk = FindEntity(report->list, "persons-32");
+  ASSERT_NE(turchenyuk, nullptr);
+  EXPECT_EQ(turchenyuk->name, "Igor Nikolaevich TURCHENYUK");
+}
+
+TEST(EuCsvTest, MangledAliasCellKeepsEveryName) {
+  Result<ListReport> report = ParseEuCsv({"eu.csv", kParenthesisedRows});
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  const Entity* girkin = FindEntity(report->list, "persons-48");
+  ASSERT_NE(girkin, nullptr);
+  EXPECT_EQ(girkin->name, "Igor Vsevolodovich GIRKIN");
+  EXPECT_EQ(girkin->aliases,
+            (std::vector<std::string>{"Игорь Всеволодович ГИРКИН", "Igor STRELKOV",
+                                      "Ihor STRIELKOV"}));
+}
+
 }  // namespace
 }  // namespace vigil

@@ -143,7 +143,12 @@ TEST_F(RealListTest, OpenSanctionsFtmSamples) {
   Result<ListReport> report = Load("opensanctions-ftm", "opensanctions_ftm_sample_zala.ftm.json");
   ASSERT_TRUE(report.ok()) << report.status().message();
   EXPECT_EQ(report->records, 91u);
-  EXPECT_EQ(report->list.entities.size(), 17u);  // 11 Company + 6 Person
+  // 11 Company + 6 Person, of which 3 companies are registry records with
+  // target:false (not sanctioned): skipped.
+  EXPECT_EQ(report->list.entities.size(), 14u);
+  EXPECT_EQ(CountType(report->list, EntityType::kPerson), 6u);
+  EXPECT_EQ(report->non_targets, 3u);
+  EXPECT_EQ(FindEntity(report->list, "ru-inn-5920040846"), nullptr);
   EXPECT_EQ(report->ignored, 74u);              // Sanction, Ownership, Address, ...
   const Entity* zala = FindEntity(report->list, "NK-abdzbEBkqyT29GyREbiURZ");
   ASSERT_NE(zala, nullptr);
@@ -222,6 +227,20 @@ TEST_F(RealListTest, EuJournalCsv) {
   // The same recordId in the entities annex is another party.
   ASSERT_NE(FindEntity(list, "entities-669"), nullptr);
   EXPECT_EQ(FindEntity(list, "entities-669")->type, EntityType::kOrganization);
+  // Parentheses in the name cell are split like those in alias cells.
+  const Entity* kozak = FindEntity(list, "persons-34");
+  ASSERT_NE(kozak, nullptr);
+  EXPECT_EQ(kozak->name, "Dmitry Nikolayevich KOZAK");
+  EXPECT_TRUE(Has(kozak->aliases, "Дмитрий Николаевич КОЗАК"));
+  const Entity* girkin = FindEntity(list, "persons-48");
+  ASSERT_NE(girkin, nullptr);
+  EXPECT_TRUE(Has(girkin->aliases, "Igor STRELKOV"));
+  EXPECT_TRUE(Has(girkin->aliases, "Игорь Всеволодович ГИРКИН"));
+  size_t with_parenthesis = 0;
+  for (const Entity& entity : list.entities) {
+    if (entity.name.find('(') != std::string::npos) ++with_parenthesis;
+  }
+  EXPECT_EQ(with_parenthesis, 0u);
   const Entity* lavrov = FindEntity(list, "persons-670");
   ASSERT_NE(lavrov, nullptr);
   EXPECT_TRUE(Has(lavrov->aliases, "Сергей Викторович ЛАВРОВ"));
