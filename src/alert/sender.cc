@@ -25,6 +25,31 @@ std::string Scrub(std::string message, const std::string& secret) {
   return message;
 }
 
+void ReplaceAll(std::string& text, const std::string& from, const std::string& to) {
+  if (from.empty()) return;
+  for (size_t pos = text.find(from); pos != std::string::npos;
+       pos = text.find(from, pos + to.size())) {
+    text.replace(pos, from.size(), to);
+  }
+}
+
+// The HTTP client names the request's URL (without userinfo) in its errors;
+// a webhook's path and query are its credential, so only the origin stays.
+std::string HideWebhookUrl(std::string message, const std::string& url) {
+  const std::string origin = WebhookOrigin(url);
+  ReplaceAll(message, url, origin);
+  ReplaceAll(message, RedactUrl(url), origin);
+  // Whatever else quotes the path or query (curl's own messages).
+  size_t scheme_end = url.find("://");
+  size_t rest = scheme_end == std::string::npos
+                    ? std::string::npos
+                    : url.find_first_of("/?#", scheme_end + 3);
+  if (rest != std::string::npos && url.size() - rest > 1) {
+    ReplaceAll(message, url.substr(rest), "");
+  }
+  return message;
+}
+
 DeliveryOutcome HttpFailure(const PostResponse& response) {
   DeliveryOutcome outcome;
   outcome.error = "HTTP " + std::to_string(response.http_status);
@@ -74,6 +99,7 @@ DeliveryOutcome DeliverWebhook(const WebhookConfig& webhook, const std::string& 
   Result<PostResponse> response = Post(request);
   if (!response.ok()) {
     std::string error = response.status().message();
+    error = HideWebhookUrl(std::move(error), webhook.url);
     for (const std::string& secret : secrets) error = Scrub(std::move(error), secret);
     outcome.error = std::move(error);
     return outcome;

@@ -7,28 +7,66 @@
 #include <set>
 
 #include <nlohmann/json.hpp>
+#include <yaml-cpp/yaml.h>
 
 #include "vigil/base/time.h"
-#include "vigil/config/config.h"
+#include "vigil/alert/sender.h"
 #include "vigil/daemon/daemon.h"
-#include "vigil/fetch/http_client.h"
 #include "vigil/store/store.h"
 
 namespace vigil {
 namespace {
 
+// What `vigil alerts` needs of the config: the database and the webhook ids.
+struct AlertsConfig {
+  std::filesystem::path database;
+  std::set<std::string> webhook_ids;
+};
+
+// A light read of the config, not LoadConfig: the full load resolves every
+// secret ({credential: ...} needs $CREDENTIALS_DIRECTORY, which only the
+// systemd unit has), and an operator runs this from a shell. storage.path is
+// resolved like LoadConfig does: against the config file's folder, default
+// "vigil.db".
+Result<AlertsConfig> ReadAlertsConfig(const std::filesystem::path& config_file) {
+  AlertsConfig config;
+  std::string storage_path = "vigil.db";
+  try {
+    YAML::Node root = YAML::LoadFile(config_file.string());
+    if (YAML::Node storage = root["storage"]; storage && storage.IsMap()) {
+      if (YAML::Node path = storage["path"]; path && path.IsScalar()) {
+        storage_path = path.as<std::string>();
+      }
+    }
+    if (YAML::Node webhooks = root["webhooks"]; webhooks && webhooks.IsSequence()) {
+      for (const YAML::Node& webhook : webhooks) {
+        if (!webhook.IsMap()) continue;
+        if (YAML::Node id = webhook["id"]; id && id.IsScalar()) {
+          config.webhook_ids.insert(id.as<std::string>());
+        }
+      }
+    }
+  } catch (const YAML::Exception& e) {
+    return Status::Error(config_file.string() + ": " + e.what());
+  }
+  if (storage_path.empty()) return Status::Error("storage.path must not be empty");
+  std::filesystem::path base = config_file.parent_path();
+  config.database = (base / storage_path).lexically_normal();
+  return config;
+}
+
 // The daemon's database, which must exist: creating an empty one here would
-// only hide a wrong --config.
-Result<std::unique_ptr<Store>> OpenDatabase(const std::filesystem::path& config_file) {
-  Result<Config> config = LoadConfig(config_file);
-  if (!config.ok()) return config.status();
-  const std::filesystem::path& path = config->storage.path;
+// only hide a wrong --config. Never migrated here: the daemon owns the schema.
+Result<std::unique_ptr<Store>> OpenDatabase(const AlertsConfig& config,
+                                            const std::filesystem::path& config_file,
+                                            Store::Access access) {
+  const std::filesystem::path& path = config.database;
   std::error_code error;
   if (!std::filesystem::exists(path, error)) {
     return Status::Error("no database at " + path.string() + " (storage.path of " +
                          config_file.string() + "); has the daemon run yet?");
   }
-  return Store::Open(path);
+  return Store::OpenExisting(path, access);
 }
 
 std::string Time(int64_t unix_ms) { return unix_ms > 0 ? FormatRfc3339(unix_ms) : "-"; }
@@ -72,7 +110,7 @@ int List(Store& store, const AlertsCommandOptions& options) {
   if (disabled.ok()) {
     for (const DisabledWebhook& webhook : *disabled) {
       std::cout << "# webhook " << webhook.webhook_id << " is DISABLED since "
-                << Time(webhook.disabled_unix_ms) << ": " << RedactUrl(webhook.url)
+                << Time(webhook.disabled_unix_ms) << ": " << WebhookOrigin(webhook.url)
                 << " answered " << webhook.reason << "\n";
     }
   }
@@ -90,7 +128,8 @@ int List(Store& store, const AlertsCommandOptions& options) {
   return kExitOk;
 }
 
-int Replay(Store& store, const AlertsCommandOptions& options) {
+int Replay(Store& store, const AlertsCommandOptions& options,
+           const std::set<std::string>& webhook_ids) {
   if (options.all_failed == !options.ids.empty()) {
     std::cerr << "vigil alerts replay: give alert ids or --all-failed (not both)\n";
     return kExitFailure;
@@ -102,8 +141,18 @@ int Replay(Store& store, const AlertsCommandOptions& options) {
     return kExitFailure;
   }
   std::vector<int64_t> rows;
+  // An alert of a webhook the config no longer has would wait forever.
+  auto configured = [&](const OutboxEntry& entry) {
+    if (webhook_ids.count(entry.webhook_id)) return true;
+    std::cerr << "vigil alerts replay: " << entry.id << " (" << entry.message_id
+              << ") is for webhook '" << entry.webhook_id
+              << "', which the config no longer has; skipped\n";
+    return false;
+  };
   if (options.all_failed) {
-    for (const OutboxEntry& entry : *all) rows.push_back(entry.id);
+    for (const OutboxEntry& entry : *all) {
+      if (configured(entry)) rows.push_back(entry.id);
+    }
   } else {
     for (const std::string& id : options.ids) {
       std::vector<const OutboxEntry*> matched;
@@ -122,7 +171,7 @@ int Replay(Store& store, const AlertsCommandOptions& options) {
                     << ") was already delivered to " << entry->webhook_id << "; left alone\n";
           continue;
         }
-        rows.push_back(entry->id);
+        if (configured(*entry)) rows.push_back(entry->id);
       }
     }
   }
@@ -158,13 +207,22 @@ CLI::App* AddAlertsCommand(CLI::App& app, AlertsCommandOptions& options) {
 }
 
 int AlertsCommand(const CLI::App& alerts, const AlertsCommandOptions& options) {
-  Result<std::unique_ptr<Store>> store = OpenDatabase(options.config_file);
+  Result<AlertsConfig> config = ReadAlertsConfig(options.config_file);
+  if (!config.ok()) {
+    std::cerr << "vigil alerts: " << config.status().message() << "\n";
+    return kExitFailure;
+  }
+  const bool list = alerts.got_subcommand("list");
+  // `list` only reads (a read-only connection, whatever the schema version);
+  // `replay` writes, and only to the schema this binary knows.
+  Result<std::unique_ptr<Store>> store = OpenDatabase(
+      *config, options.config_file, list ? Store::Access::kReadOnly : Store::Access::kReadWrite);
   if (!store.ok()) {
     std::cerr << "vigil alerts: " << store.status().message() << "\n";
     return kExitFailure;
   }
-  if (alerts.got_subcommand("list")) return List(**store, options);
-  return Replay(**store, options);
+  if (list) return List(**store, options);
+  return Replay(**store, options, config->webhook_ids);
 }
 
 }  // namespace vigil

@@ -6,7 +6,6 @@
 #include <spdlog/spdlog.h>
 
 #include "vigil/base/time.h"
-#include "vigil/fetch/http_client.h"
 
 namespace vigil {
 
@@ -83,10 +82,12 @@ void AlertDispatcher::ParkAlertsOfDisabled(const WebhookConfig& webhook) {
     spdlog::error(
         "webhook {} is disabled: {} answered {} at {}; its alerts go to the dead letters "
         "until its url changes or `vigil alerts replay` is run",
-        webhook.id, RedactUrl(disabled.url), disabled.reason,
+        webhook.id, WebhookOrigin(disabled.url), disabled.reason,
         FormatRfc3339(disabled.disabled_unix_ms));
   }
-  Result<int64_t> parked = context_.store.ParkPendingAlerts(
+  // Only while still disabled in the database: a replay may have
+  // re-enabled it since RefreshDisabled() read the table.
+  Result<int64_t> parked = context_.store.ParkPendingAlertsOfDisabled(
       webhook.id, "webhook disabled: " + disabled.reason);
   if (!parked.ok()) {
     spdlog::error("alerts: {}", parked.status().message());
@@ -113,7 +114,7 @@ void AlertDispatcher::Disable(const OutboxEntry& entry, const WebhookConfig& web
       "webhook {} DISABLED: {} answered {} (the endpoint says it is gone for good); {} pending "
       "alerts parked as dead letters. Change its url in the config, or run `vigil alerts "
       "replay`, to enable it again",
-      webhook.id, RedactUrl(webhook.url), outcome.error, *parked);
+      webhook.id, WebhookOrigin(webhook.url), outcome.error, *parked);
 }
 
 void AlertDispatcher::Kick() {
@@ -174,6 +175,9 @@ void AlertDispatcher::Pump() {
   // The store is read again each pump: `vigil alerts replay` (another
   // process) may have re-enabled a webhook or re-queued alerts.
   if (!RefreshDisabled()) return;
+  // A replay may have made alerts of a webhook that is no longer configured
+  // pending again; nothing would ever send them.
+  ParkOrphans();
   for (const WebhookConfig& webhook : context_.runtime->config.webhooks) {
     if (disabled_.count(webhook.id)) {
       ParkAlertsOfDisabled(webhook);
@@ -254,7 +258,17 @@ void AlertDispatcher::Finish(const OutboxEntry& entry, const WebhookConfig& webh
   if (context_.stopping) return;
   if (disabled_meanwhile) return;
   int attempts = entry.attempts + 1;
-  if (outcome.gone) {
+  // A reload may have changed the URL while this attempt to the old one
+  // was in flight: the old endpoint's 410 says nothing about the new one.
+  const std::vector<WebhookConfig>& configured = context_.runtime->config.webhooks;
+  auto current = std::find_if(configured.begin(), configured.end(),
+                              [&](const WebhookConfig& w) { return w.id == webhook.id; });
+  const bool url_changed = current == configured.end() || current->url != webhook.url;
+  if (outcome.gone && url_changed) {
+    spdlog::warn("webhook {}: the old url {} answered {}; its url has changed since, so it "
+                 "stays enabled and alert {} is retried",
+                 webhook.id, WebhookOrigin(webhook.url), outcome.error, entry.alert_id);
+  } else if (outcome.gone) {
     // Counted as an attempt first, so `vigil alerts list` shows it.
     (void)context_.store.MarkAttemptFailed(entry.id, now, outcome.error, false);
     Disable(entry, webhook, outcome);
@@ -273,8 +287,8 @@ void AlertDispatcher::Finish(const OutboxEntry& entry, const WebhookConfig& webh
         "(`vigil alerts list --failed`, `vigil alerts replay {}`)",
         entry.alert_id, entry.webhook_id, attempts, outcome.error, entry.id);
   } else if (outcome.error != last_error) {
-    spdlog::warn("webhook {}: {} (alert {} retried in {}s)", entry.webhook_id, outcome.error,
-                 entry.alert_id, delay->count() / 1000);
+    spdlog::warn("webhook {}: {} (alert {} retried in {})", entry.webhook_id, outcome.error,
+                 entry.alert_id, FormatRetryDelay(*delay));
   }
   last_error = outcome.error;
   Status marked = context_.store.MarkAttemptFailed(entry.id, now + delay->count(),

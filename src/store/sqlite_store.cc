@@ -39,6 +39,14 @@ constexpr std::string_view kPendingWebhookIds =
 constexpr std::string_view kParkPendingAlerts =
     "UPDATE outbox SET state = 'failed', last_error = ?2 "
     "WHERE webhook_id = ?1 AND state = 'pending'";
+// The disabled state is read by the daemon, then acted on: a replay (another
+// process) committing in between re-enables the webhook and makes rows
+// pending, and must win. Checking webhook_state in the UPDATE itself closes
+// that window.
+constexpr std::string_view kParkPendingAlertsOfDisabled =
+    "UPDATE outbox SET state = 'failed', last_error = ?2 "
+    "WHERE webhook_id = ?1 AND state = 'pending' "
+    "AND EXISTS (SELECT 1 FROM webhook_state WHERE webhook_id = ?1)";
 constexpr std::string_view kListAlerts =
     "SELECT " VIGIL_OUTBOX_COLUMNS " FROM outbox ORDER BY id";
 constexpr std::string_view kListAlertsInState =
@@ -294,6 +302,18 @@ Result<int64_t> SqliteStore::ParkPendingAlerts(const std::string& webhook_id,
   (*statement)->BindText(2, error);
   Status status = (*statement)->Run();
   if (!status.ok()) return OpError("ParkPendingAlerts", status);
+  return db_->Changes();
+}
+
+Result<int64_t> SqliteStore::ParkPendingAlertsOfDisabled(const std::string& webhook_id,
+                                                         const std::string& error) {
+  constexpr std::string_view kOp = "ParkPendingAlertsOfDisabled";
+  Result<ScopedStatement> statement = db_->Prepare(kParkPendingAlertsOfDisabled);
+  if (!statement.ok()) return OpError(kOp, statement.status());
+  (*statement)->BindText(1, webhook_id);
+  (*statement)->BindText(2, error);
+  Status status = (*statement)->Run();
+  if (!status.ok()) return OpError(kOp, status);
   return db_->Changes();
 }
 

@@ -45,6 +45,8 @@ class SqliteStore : public Store {
   Result<std::vector<std::string>> PendingWebhookIds() override;
   Result<int64_t> ParkPendingAlerts(const std::string& webhook_id,
                                     const std::string& error) override;
+  Result<int64_t> ParkPendingAlertsOfDisabled(const std::string& webhook_id,
+                                              const std::string& error) override;
   Result<std::optional<int64_t>> NextAlertDue() override;
   Status MarkDelivered(int64_t outbox_id, int64_t now_unix_ms) override;
   Status MarkAttemptFailed(int64_t outbox_id, int64_t next_attempt_unix_ms,

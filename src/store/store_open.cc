@@ -162,4 +162,36 @@ Result<std::unique_ptr<Store>> Store::Open(const fs::path& path) {
   return OpenWithMigrations(path, SchemaMigrations());
 }
 
+int Store::CurrentSchemaVersion() { return static_cast<int>(SchemaMigrations().size()); }
+
+Result<std::unique_ptr<Store>> Store::OpenExisting(const fs::path& path, Access access) {
+  const bool read_only = access == Access::kReadOnly;
+  // No SQLITE_OPEN_CREATE: a missing file is an error, not a new database.
+  Result<std::unique_ptr<SqliteDb>> db = SqliteDb::Open(
+      path.string(), (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                         SQLITE_OPEN_NOMUTEX);
+  if (!db.ok()) return PathError(path, "cannot open: " + db.status().message());
+  if (read_only) {
+    // Nothing else: journal_mode and the like are settings a reader must
+    // not write. The daemon keeps the file in WAL mode, so this reader
+    // never blocks it.
+    if (sqlite3_busy_timeout((*db)->handle(), kBusyTimeoutMs) != SQLITE_OK) {
+      return PathError(path, "busy_timeout: " + (*db)->ErrorMessage());
+    }
+  } else if (Status status = Configure(**db, false); !status.ok()) {
+    return PathError(path, status.message());
+  }
+  // The first read of the file: "file is not a database" surfaces here.
+  Result<int> version = ReadUserVersion(**db);
+  if (!version.ok()) return PathError(path, "cannot read: " + version.status().message());
+  const int current = CurrentSchemaVersion();
+  if (!read_only && *version != current) {
+    return PathError(path, "schema version " + std::to_string(*version) +
+                               " differs from this Vigil's (" + std::to_string(current) +
+                               "); run the vigil binary that matches the daemon, or let the "
+                               "daemon migrate the database first");
+  }
+  return std::unique_ptr<Store>(new SqliteStore(std::move(*db), *version));
+}
+
 }  // namespace vigil

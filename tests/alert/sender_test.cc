@@ -235,6 +235,25 @@ TEST(DeliverWebhookTest, ConnectionRefusedIsAnErrorWithoutTheSecret) {
   EXPECT_FALSE(outcome.retry_after.has_value());
 }
 
+TEST(DeliverWebhookTest, TransportErrorNamesOnlyTheOriginOfTheWebhookUrl) {
+  WebhookConfig webhook;
+  std::string origin;
+  {
+    // A port that was free a moment ago and now has no listener.
+    Receiver receiver([](const HttpRequest&) { return Reply(200); });
+    webhook = receiver.Webhook();
+  }
+  origin = webhook.url.substr(0, webhook.url.find('/', std::string("http://").size()));
+  // Slack/Discord/Teams-style: the credential is the path and the query.
+  webhook.url = origin + "/services/T000/B000/PATHSECRET?token=SUPERSECRET";
+  DeliveryOutcome outcome = DeliverWebhook(webhook, kMessageId, kPayload);
+  EXPECT_FALSE(outcome.delivered);
+  EXPECT_NE(outcome.error.find(origin), std::string::npos) << outcome.error;
+  EXPECT_EQ(outcome.error.find("SUPERSECRET"), std::string::npos) << outcome.error;
+  EXPECT_EQ(outcome.error.find("PATHSECRET"), std::string::npos) << outcome.error;
+  EXPECT_EQ(outcome.error.find("token"), std::string::npos) << outcome.error;
+}
+
 TEST(DeliverWebhookTest, SlowReceiverTimesOut) {
   // 20 bytes, one every 200 ms: 4 s to answer, against a 500 ms timeout.
   Receiver receiver([](const HttpRequest&) {

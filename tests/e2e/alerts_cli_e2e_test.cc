@@ -1,6 +1,7 @@
 // End-to-end: dead letters and 410 Gone with the real binary, and
 // `vigil alerts list|replay` run beside the running daemon.
 #include <signal.h>
+#include <stdlib.h>
 
 #include <fstream>
 #include <set>
@@ -159,6 +160,44 @@ TEST_F(AlertsCliTest, NewUrlEnablesAGoneWebhookAgain) {
   EXPECT_EQ(fresh.delivered()[0].json["document"]["url"], "http://news.example/2");
   EXPECT_EQ(gone.alerts().size(), 1u);
   StopVigil(vigil);
+}
+
+TEST_F(AlertsCliTest, WebhookUrlCredentialNeverShownAndCliNeedsNoUnitCredentials) {
+  feeds_.Serve("/feed.xml", {Rss({Item(1)}), "application/rss+xml", ""});
+  // Nothing listens on port 9 (discard): one attempt, then a dead letter.
+  WriteConfig(SourceYaml("news", feeds_.url("/feed.xml")),
+              "  - id: ops\n    url: http://127.0.0.1:9/hook?token=SUPERSECRET\n    secret: " +
+                  std::string(kTestSecret) + "\n    backoff: []\n");
+  auto vigil = StartVigil();
+  ASSERT_TRUE(vigil->WaitForLog("giving up on webhook ops after 1 attempts", 15s))
+      << vigil->Log();
+  const std::string log = vigil->Log();
+  StopVigil(vigil);
+  EXPECT_EQ(log.find("SUPERSECRET"), std::string::npos) << log;
+  EXPECT_EQ(log.find("/hook"), std::string::npos) << log;
+
+  // An operator's shell: `ops` removed from the config, and a secret only
+  // the systemd unit can resolve.
+  ::unsetenv("CREDENTIALS_DIRECTORY");
+  WriteConfig(SourceYaml("news", feeds_.url("/feed.xml")),
+              "  - id: other\n    url: http://127.0.0.1:9/x\n    secret: {credential: key}\n");
+  CommandResult list = Alerts({"list", "--json"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  std::vector<nlohmann::json> rows = JsonLines(list.out);
+  ASSERT_EQ(rows.size(), 1u) << list.out;
+  EXPECT_EQ(rows[0]["state"], "failed");
+  EXPECT_EQ(list.out.find("SUPERSECRET"), std::string::npos) << list.out;
+  EXPECT_EQ(list.out.find("/hook"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("127.0.0.1:9"), std::string::npos) << list.out;
+
+  // Its webhook is gone from the config: replaying would leave it pending
+  // forever.
+  CommandResult replay = Alerts({"replay", rows[0]["alert_id"].get<std::string>()});
+  EXPECT_NE(replay.exit_code, 0);
+  EXPECT_NE(replay.err.find("no longer has"), std::string::npos) << replay.err;
+  rows = JsonLines(Alerts({"list", "--json"}).out);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0]["state"], "failed");
 }
 
 }  // namespace

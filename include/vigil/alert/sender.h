@@ -29,6 +29,16 @@ DeliveryOutcome DeliverWebhook(const WebhookConfig& webhook, const std::string& 
                                const std::string& payload,
                                const std::atomic<bool>* cancel = nullptr);
 
+// What errors, logs and stored last_error say about a webhook's URL:
+// scheme://host[:port] only. Slack, Discord, Teams and most webhook URLs
+// carry their credential in the path or the query (and some in userinfo),
+// so none of those is ever shown. "<webhook url>" when `url` has no scheme.
+std::string WebhookOrigin(const std::string& url);
+
+// A retry delay for the log: "250ms" under a second, else seconds with one
+// decimal ("1.0s", "300.0s"), so short delays do not read as "0s".
+std::string FormatRetryDelay(std::chrono::milliseconds delay);
+
 // After `attempts` failed attempts (1 = the first one failed), the delay
 // before the next: backoff[attempts - 1] with +-10% jitter, so the retries of
 // many alerts that failed together do not stampede the receiver. nullopt

@@ -120,6 +120,18 @@ class Store {
   // the schema to the current version. Fails with a clear message when the
   // file is not a database or is newer than this binary understands.
   static Result<std::unique_ptr<Store>> Open(const std::filesystem::path& path);
+
+  // For tooling (`vigil alerts`) beside a running daemon, which owns the
+  // schema: opens an EXISTING database, never creates, converts or migrates
+  // it. kReadOnly reads whatever version it finds (a read-only connection:
+  // nothing in the file changes). kReadWrite refuses a schema version other
+  // than CurrentSchemaVersion(), so an upgraded or older binary never writes
+  // under a daemon that expects another layout.
+  enum class Access { kReadOnly, kReadWrite };
+  static Result<std::unique_ptr<Store>> OpenExisting(const std::filesystem::path& path,
+                                                     Access access);
+  // The schema version this binary creates and migrates to.
+  static int CurrentSchemaVersion();
   virtual ~Store() = default;
 
   virtual int SchemaVersion() = 0;
@@ -165,6 +177,11 @@ class Store {
   // not deleted); returns how many.
   virtual Result<int64_t> ParkPendingAlerts(const std::string& webhook_id,
                                             const std::string& error) = 0;
+  // The same, but only while `webhook_id` is still disabled in the database
+  // (webhook_state), checked in the same statement: a `vigil alerts replay`
+  // that re-enabled it after the caller last looked is not undone.
+  virtual Result<int64_t> ParkPendingAlertsOfDisabled(const std::string& webhook_id,
+                                                      const std::string& error) = 0;
   // Earliest next_attempt among pending alerts, or nullopt if none.
   virtual Result<std::optional<int64_t>> NextAlertDue() = 0;
   virtual Status MarkDelivered(int64_t outbox_id, int64_t now_unix_ms) = 0;
