@@ -66,6 +66,10 @@ struct Name {
 void AddPart(std::string_view raw, bool grouped, std::vector<Name>& names) {
   std::string part = CleanName(raw);
   if (part.empty() || StartsWith(part, "born ") || StartsWith(part, "née ")) return;
+  // The Official Journal's layout leaks into alias cells as labels ("Chinese:"
+  // before a name in Han script) and "Text of image" for names printed as
+  // pictures: neither is a name, and "Chinese" would alert on every mention.
+  if (part.back() == ':' || part == "Text of image" || part == "text of image") return;
   for (std::string_view prefix : {"a.k.a.", "aka ", "formerly.", "formerly"}) {
     if (!StartsWith(part, prefix)) continue;
     std::string list = std::string(part.substr(prefix.size()));

@@ -116,5 +116,20 @@ TEST(EuCsvTest, MangledAliasCellKeepsEveryName) {
                                       "Ihor STRIELKOV"}));
 }
 
+// A row as in the real file (Li XIAOCUI's): the Official Journal's "Chinese:"
+// label and "Text of image" note came through as aliases, and "Chinese"
+// alerted on 19 entities in the news evaluation.
+TEST(EuCsvTest, DropsLayoutLabelsFromAliases) {
+  constexpr std::string_view kRows =
+      "recordId,annex,schema,name,alias\n"
+      "1003,I.PERSONS,Person,Li XIAOCUI,Chinese:; Text of image; 李晓翠; Sophia Li\n";
+  Result<ListReport> report = ParseEuCsv({"eu.csv", kRows});
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  const Entity* li = FindEntity(report->list, "persons-1003");
+  ASSERT_NE(li, nullptr);
+  EXPECT_EQ(li->aliases, (std::vector<std::string>{"李晓翠", "Sophia Li"}));
+  EXPECT_TRUE(li->weak_aliases.empty());
+}
+
 }  // namespace
 }  // namespace vigil
