@@ -12,63 +12,70 @@ bool IsVowel(char c) {
 
 }  // namespace
 
-std::string Skeleton(std::string_view word) {
+size_t SkeletonInto(std::string_view word, char* out, char* scratch) {
   for (char c : word) {
-    if (c < 'a' || c > 'z') return {};
+    if (c < 'a' || c > 'z') return 0;
   }
   size_t i = 0;
   if (word.size() >= 2 && word[0] == 'y' && IsVowel(word[1])) i = 1;
   // First pass: digraphs to single letters.
-  std::string mapped;
-  mapped.reserve(word.size() + 2);
+  char* mapped = scratch;
+  size_t m = 0;
   for (; i < word.size(); ++i) {
     char c = word[i];
     auto next = [&](size_t k) { return i + k < word.size() ? word[i + k] : '\0'; };
     if (c == 'p' && next(1) == 'h') {
-      mapped += 'f';
+      mapped[m++] = 'f';
       ++i;
     } else if (c == 'd' && next(1) == 'z' && next(2) == 'h') {
-      mapped += 'j';
+      mapped[m++] = 'j';
       i += 2;
     } else if ((c == 'd' && next(1) == 'j') || (c == 'z' && next(1) == 'h')) {
-      mapped += 'j';
+      mapped[m++] = 'j';
       ++i;
     } else if (c == 'k' && next(1) == 'h') {
-      mapped += 'h';
+      mapped[m++] = 'h';
       ++i;
     } else if (c == 's' && next(1) == 'c' && next(2) == 'h') {
-      mapped += 's';
+      mapped[m++] = 's';
       i += 2;
     } else if (c == 's' && next(1) == 'h') {
-      mapped += 's';
+      mapped[m++] = 's';
       ++i;
     } else if (c == 'c' && next(1) == 'k') {
-      mapped += 'k';
+      mapped[m++] = 'k';
       ++i;
     } else if (c == 'c' || c == 'q') {
-      mapped += 'k';
+      mapped[m++] = 'k';
     } else if (c == 'x') {
-      mapped += "ks";
+      mapped[m++] = 'k';
+      mapped[m++] = 's';
     } else if (c == 'w') {
-      mapped += 'v';
-    } else if (c == 'j' && !mapped.empty() && IsVowel(mapped.back()) && !IsVowel(next(1))) {
-      mapped += 'i';
+      mapped[m++] = 'v';
+    } else if (c == 'j' && m > 0 && IsVowel(mapped[m - 1]) && !IsVowel(next(1))) {
+      mapped[m++] = 'i';
     } else {
-      mapped += c;
+      mapped[m++] = c;
     }
   }
-  std::string key;
-  key.reserve(mapped.size());
-  for (size_t k = 0; k < mapped.size(); ++k) {
-    char c = mapped[k];
+  size_t k = 0;
+  for (size_t j = 0; j < m; ++j) {
+    char c = mapped[j];
     if (IsVowel(c)) {
-      if (k == 0) key += 'a';
+      if (j == 0) out[k++] = 'a';
       continue;
     }
-    if (!key.empty() && key.back() == c) continue;
-    key += c;
+    if (k > 0 && out[k - 1] == c) continue;
+    out[k++] = c;
   }
-  if (key.size() > 1 && key.back() == 'h') key.pop_back();
+  if (k > 1 && out[k - 1] == 'h') --k;
+  return k;
+}
+
+std::string Skeleton(std::string_view word) {
+  std::string scratch(2 * word.size(), '\0');
+  std::string key(2 * word.size(), '\0');
+  key.resize(SkeletonInto(word, key.data(), scratch.data()));
   return key;
 }
 

@@ -25,6 +25,7 @@ using match_internal::JaroWinkler;
 using match_internal::kMinFuzzyWordBytes;
 using match_internal::kMinTokenSimilarity;
 using match_internal::Skeleton;
+using match_internal::SkeletonInto;
 using match_internal::WordClass;
 
 constexpr uint32_t kNoGroup = UINT32_MAX;
@@ -117,6 +118,24 @@ struct WalkState {
   bool all_capitalized = true;
   std::array<FuzzyStep, kMaxFuzzyWords> fuzzy{};
   bool transliterated = false;
+};
+
+constexpr std::array<char, 256> MakeAsciiWordLowerTable() {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 128; ++c) {
+    if (word_internal::kAsciiWord[c]) t[c] = word_internal::kAsciiLower[c];
+  }
+  return t;
+}
+// An ASCII word byte's lower case; 0 for any other byte.
+constexpr std::array<char, 256> kAsciiWordLower = MakeAsciiWordLowerTable();
+
+// Scan()'s working memory, one set per thread.
+struct ScanBuffers {
+  std::vector<TextWord> words;
+  std::string arena;
+  std::vector<Candidate> candidates;
+  std::vector<uint32_t> next_group;
 };
 
 NameKind KindOf(EntityType type) {
@@ -294,6 +313,9 @@ class IndexedMatcher final : public Matcher {
   std::vector<uint32_t> group_begin_;          // by group; one past the last
   std::vector<uint32_t> group_members_;
   std::vector<uint32_t> word_group_;           // by word id, or kNoGroup
+  // By word id, for words with a group: an ordinary English word, so never
+  // a misspelt name (ClassifyWord() once at build, not per text word).
+  std::vector<bool> ordinary_word_;
   std::vector<bool> legal_word_;               // by word id: a legal form
   size_t max_name_words_ = 0;                  // longest compiled variant
 };
@@ -405,6 +427,7 @@ void IndexedMatcher::AddPayload(uint32_t node, const Payload& payload) {
 void IndexedMatcher::BuildFuzzyIndex() {
   std::unordered_map<std::string, std::vector<uint32_t>> groups;
   word_group_.assign(vocabulary_.size(), kNoGroup);
+  ordinary_word_.assign(vocabulary_.size(), false);
   for (uint32_t id = 0; id < entity_word_.size(); ++id) {
     if (!entity_word_[id]) continue;
     std::string_view word = vocabulary_.Word(id);
@@ -423,7 +446,10 @@ void IndexedMatcher::BuildFuzzyIndex() {
     for (uint32_t id : members) {
       group_members_.push_back(id);
       // A listed word with no other spelling in the index needs no group.
-      if (members.size() > 1) word_group_[id] = group;
+      if (members.size() > 1) {
+        word_group_[id] = group;
+        ordinary_word_[id] = ClassifyWord(vocabulary_.Word(id)) == WordClass::kOrdinary;
+      }
     }
   }
   group_begin_.push_back(static_cast<uint32_t>(group_members_.size()));
@@ -479,7 +505,8 @@ void IndexedMatcher::ScanWords(std::string_view text, std::vector<TextWord>* wor
   const bool fuzzy = !group_members_.empty();
   const size_t max_bytes = vocabulary_.max_word_bytes();
   char buffer[72] = {};  // 64 word bytes and 8 readable ones for FindPadded()
-  word_internal::ForEachWord(text, [&](const WordSpan& span) {
+  // `lowered`: an ASCII word already lower-cased into `buffer`.
+  auto on_word = [&](const WordSpan& span, bool lowered) __attribute__((always_inline)) {
     size_t length = span.end - span.start;
     uint32_t id = Vocabulary::kUnknown;
     bool transliterated = false;
@@ -492,8 +519,10 @@ void IndexedMatcher::ScanWords(std::string_view text, std::vector<TextWord>* wor
         run_start = true;
         return;
       }
-      for (size_t i = 0; i < length; ++i) {
-        buffer[i] = word_internal::kAsciiLower[static_cast<uint8_t>(text[span.start + i])];
+      if (!lowered) {
+        for (size_t i = 0; i < length; ++i) {
+          buffer[i] = word_internal::kAsciiLower[static_cast<uint8_t>(text[span.start + i])];
+        }
       }
       normalized = std::string_view(buffer, length);
       padded = true;
@@ -514,9 +543,20 @@ void IndexedMatcher::ScanWords(std::string_view text, std::vector<TextWord>* wor
       if (id != Vocabulary::kUnknown) {
         group = id < word_group_.size() ? word_group_[id] : kNoGroup;
       } else {
-        std::string key = Skeleton(normalized);
-        if (key.size() >= 3) {
-          uint32_t found = skeletons_.Find(key);
+        // No allocation: most such words are capitalised ordinary words or
+        // unlisted names, and the key's Bloom filter turns them away.
+        char key[2 * 64];
+        char key_scratch[2 * 64];
+        std::string long_key;
+        std::string_view key_view;
+        if (normalized.size() <= 64) {
+          key_view = std::string_view(key, SkeletonInto(normalized, key, key_scratch));
+        } else {
+          long_key = Skeleton(normalized);
+          key_view = long_key;
+        }
+        if (key_view.size() >= 3) {
+          uint32_t found = skeletons_.Find(key_view);
           if (found != Vocabulary::kUnknown) group = found;
         }
       }
@@ -535,7 +575,75 @@ void IndexedMatcher::ScanWords(std::string_view text, std::vector<TextWord>* wor
     }
     words->push_back(word);
     run_start = false;
-  });
+  };
+  // The word boundaries of word_internal::ForEachWord(), with a fast path
+  // for the bulk of news: an ASCII word ended by an ASCII separator is
+  // lower-cased while it is found. Anything else (a word or separator that
+  // is not ASCII) is handed to the general loop for that one word.
+  const size_t n = text.size();
+  const char* data = text.data();
+  size_t i = 0;
+  while (i < n) {
+    uint8_t b = 0;
+    while (i < n && (b = static_cast<uint8_t>(data[i])) < 0x80 && !word_internal::kAsciiWord[b]) ++i;
+    if (i == n) break;
+    size_t start = i;
+    if (b < 0x80) {
+      // One table load per byte: its lower case, or 0 if no ASCII word byte.
+      const size_t limit = std::min(n, start + 64);
+      char lower;
+      while (i < limit && (lower = kAsciiWordLower[static_cast<uint8_t>(data[i])]) != 0) {
+        buffer[i - start] = lower;
+        ++i;
+      }
+      if (i == limit) {
+        while (i < n && kAsciiWordLower[static_cast<uint8_t>(data[i])] != 0) ++i;
+      }
+      b = i < n ? static_cast<uint8_t>(data[i]) : 0;
+      if (i == n || b < 0x80) {
+        bool possessive = i < n && b == '\'' && word_internal::PossessiveAt(text, i + 1, b);
+        on_word(WordSpan{start, i, true, possessive}, true);
+        if (i < n) ++i;  // the separator
+        continue;
+      }
+      i = start;  // the word goes on in another script
+    }
+    // General path: one character outside a word, or one word, as
+    // ForEachWord() reads it.
+    bool in_word = false;
+    WordSpan word;
+    while (i < n) {
+      if (in_word && word.ascii) {
+        while (i < n && word_internal::IsAsciiWordByte(data[i])) ++i;
+        if (i == n) break;
+      }
+      size_t at = i;
+      UChar32 c;
+      word_internal::CharClass cls = word_internal::NextClass(text, &i, &c);
+      if (cls == word_internal::CharClass::kWord ||
+          (cls == word_internal::CharClass::kFormat && in_word)) {
+        if (!in_word) {
+          in_word = true;
+          word = WordSpan{at, at, c < 0x80, false};
+        } else if (c >= 0x80) {
+          word.ascii = false;
+        }
+        continue;
+      }
+      if (in_word) {
+        word.end = at;
+        word.possessive = word_internal::PossessiveAt(text, i, c);
+        on_word(word, false);
+        in_word = false;
+      }
+      if (cls == word_internal::CharClass::kStandalone) on_word(WordSpan{at, i, false, false}, false);
+      break;
+    }
+    if (in_word) {
+      word.end = n;
+      on_word(word, false);
+    }
+  }
 }
 
 void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view arena,
@@ -578,8 +686,9 @@ void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view a
   }
   std::string_view written = arena.substr(word.norm_offset, word.norm_length);
   // An ordinary English word ("Stock", "National") is itself, not a
-  // misspelt name ("STACK EXCHANGE", "NATIONALE BANK").
-  if (ClassifyWord(written) == WordClass::kOrdinary) return;
+  // misspelt name ("STACK EXCHANGE", "NATIONALE BANK"). Asked only once a
+  // listed spelling could lead somewhere: the word list is a big hash table.
+  int ordinary = -1;
   const TextWord* next_word =
       pos + 1 < words.size() && !words[pos + 1].run_start ? &words[pos + 1] : nullptr;
   for (uint32_t m = group_begin_[word.group]; m < group_begin_[word.group + 1]; ++m) {
@@ -595,6 +704,14 @@ void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view a
                       (next_word->id != Vocabulary::kUnknown &&
                        trie_.Child(child, next_word->id) != TokenTrie::kNone));
     if (!can_end && !can_go_on) continue;
+    if (ordinary < 0) {
+      // A listed word with a group is written as listed (legal forms, the
+      // only synonyms, have no group).
+      ordinary = word.id != Vocabulary::kUnknown
+                     ? static_cast<int>(ordinary_word_[word.id])
+                     : (ClassifyWord(written) == WordClass::kOrdinary ? 1 : 0);
+    }
+    if (ordinary == 1) return;
     std::string_view listed_word = vocabulary_.Word(listed);
     double similarity = JaroWinkler(written, listed_word);
     if (similarity < kMinTokenSimilarity) continue;
@@ -751,14 +868,22 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> candidates,
 }
 
 std::vector<Match> IndexedMatcher::Scan(std::string_view text, const ScanOptions& options) const {
-  std::vector<TextWord> words;
-  words.reserve(text.size() / 32);  // news: about one word in four is listed somewhere
-  std::string arena;
+  // Per-thread buffers, reused from text to text: allocating them afresh
+  // cost more than scanning a short article (glibc consolidates its free
+  // lists on every large allocation).
+  thread_local ScanBuffers buffers;
+  std::vector<TextWord>& words = buffers.words;
+  std::string& arena = buffers.arena;
+  std::vector<Candidate>& candidates = buffers.candidates;
+  std::vector<uint32_t>& next_group = buffers.next_group;
+  words.clear();
+  arena.clear();
+  candidates.clear();
+  words.reserve(text.size() / 8);  // news: most words are listed somewhere ("the", "of")
   ScanWords(text, &words, &arena);
-  std::vector<Candidate> candidates;
   const auto n = static_cast<uint32_t>(words.size());
   // The nearest word at or after i, in the same run, with spelling variants.
-  std::vector<uint32_t> next_group(n + 1, UINT32_MAX);
+  next_group.assign(n + 1, UINT32_MAX);
   for (uint32_t i = n; i-- > 0;) {
     if (words[i].group != kNoGroup) {
       next_group[i] = i;
@@ -794,7 +919,7 @@ std::vector<Match> IndexedMatcher::Scan(std::string_view text, const ScanOptions
   std::vector<Match> matches;
   if (candidates.empty()) return matches;
   for (Candidate& c : candidates) Evaluate(text, words, &c);
-  std::vector<Candidate> kept = ResolveOverlaps(std::move(candidates), targets_);
+  std::vector<Candidate> kept = ResolveOverlaps(candidates, targets_);
   for (const Candidate& c : kept) {
     if (c.alert || options.include_candidates) matches.push_back(MakeMatch(text, words, c));
   }

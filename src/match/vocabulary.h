@@ -125,7 +125,7 @@ inline bool Vocabulary::MayContain(uint64_t hash) const {
   return (block & bits) == bits;
 }
 
-inline uint32_t Vocabulary::Probe(uint64_t h, uint64_t prefix, const char* data,
+__attribute__((always_inline)) inline uint32_t Vocabulary::Probe(uint64_t h, uint64_t prefix, const char* data,
                                   size_t length) const {
   if (!filter_.empty() && !MayContain(h)) return kUnknown;
   size_t mask = slots_.size() - 1;
@@ -145,7 +145,7 @@ inline uint32_t Vocabulary::Find(std::string_view word) const {
   return Probe(Hash(word), Prefix(word), word.data(), word.size());
 }
 
-inline uint32_t Vocabulary::FindPadded(const char* data, size_t length) const {
+__attribute__((always_inline)) inline uint32_t Vocabulary::FindPadded(const char* data, size_t length) const {
   if (length == 0 || length > max_word_bytes_) return kUnknown;
   if (length > 8) return Find(std::string_view(data, length));
   uint64_t chunk;
