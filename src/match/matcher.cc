@@ -58,6 +58,7 @@ enum PayloadFlag : uint8_t {
   kOrdinaryWord = 4,        // ... an ordinary English word ("forest")
   kProperNoun = 8,          // ... a given name or place ("daniel", "dover")
   kAllOrdinary = 16,        // several words, all ordinary ("THE BASE", "DAY BANK")
+  kGivenDropped = 32,       // first of several surnames without all given names
 };
 
 // What reaching a trie node means: `target` is found, via list name `name`.
@@ -177,16 +178,32 @@ const std::vector<std::vector<std::string_view>>& LegalFormSynonyms() {
 }
 
 bool IsVesselWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 23> kWords = {
+  static constexpr std::array<std::string_view, 29> kWords = {
       "tanker", "tankers", "vessel", "vessels", "ship",   "ships",     "yacht", "yachts",
       "superyacht", "freighter", "boat", "mv", "mt", "imo", "trawler", "barge", "tug",
-      "flagged", "aircraft", "jet", "plane", "tankship", "steamer"};
+      "flagged", "aircraft", "jet", "plane", "tankship", "steamer", "carrier", "cargo",
+      "airliner", "helicopter", "supertanker", "supertankers"};
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+// "M/V" and "m/v": a vessel prefix written with a slash.
+bool HasSlashedVesselPrefix(std::string_view text) {
+  for (size_t i = text.find('/'); i != std::string_view::npos; i = text.find('/', i + 1)) {
+    if (i > 0 && i + 1 < text.size() && (text[i - 1] | 0x20) == 'm' &&
+        ((text[i + 1] | 0x20) == 'v' || (text[i + 1] | 0x20) == 't')) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // A vessel word or an IMO number within a few words of [start, end).
 bool HasVesselContext(std::string_view text, size_t start, size_t end) {
-  constexpr size_t kReach = 100;
+  constexpr size_t kReach = 60;
+  {
+    size_t lo = start > kReach ? start - kReach : 0;
+    if (HasSlashedVesselPrefix(text.substr(lo, std::min(text.size(), end + kReach) - lo))) return true;
+  }
   size_t lo = start > kReach ? start - kReach : 0;
   size_t hi = std::min(text.size(), end + kReach);
   char word[16];
@@ -257,6 +274,65 @@ bool BeforeCapitalisedWord(std::string_view text, size_t end) {
   if (i < text.size() && (text[i] == '\'' || static_cast<uint8_t>(text[i]) >= 0x80)) return false;
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
   return i > end && i < text.size() && text[i] >= 'A' && text[i] <= 'Z';
+}
+
+// Whether the text between two words of a name breaks it: a comma, colon,
+// semicolon, bracket, blank line or sentence stop ("Vladimir Putin, Roman
+// Anin" is no "PUTIN, Roman"). A period after an initial or a legal form
+// ("V. Putin", "Co. Ltd") or inside a word ("Amazon.com"), one line break
+// (wrapped text), a comma before a legal form ("Apple, Inc.") and a comma in
+// list style do not: after an all-capitals surname ("PUTIN, Mikhail"), or
+// when the name stands alone (`alone`: no capitalised word around it,
+// "listed as Putin, Vladimir Vladimirovich, in").
+bool BreaksName(std::string_view text, size_t prev_start, size_t prev_end, size_t next_start,
+                size_t next_end, bool alone) {
+  std::string_view prev = text.substr(prev_start, prev_end - prev_start);
+  std::string next(text.substr(next_start, next_end - next_start));
+  for (char& ch : next) ch = word_internal::kAsciiLower[static_cast<uint8_t>(ch)];
+  std::string_view gap = text.substr(prev_end, next_start - prev_end);
+  int line_breaks = 0;
+  for (size_t i = 0; i < gap.size(); ++i) {
+    char c = gap[i];
+    switch (c) {
+      case ':': case ';': case '(': case ')': case '[': case ']': case '{': case '}': case '|':
+        return true;
+      case '\n':
+        if (++line_breaks > 1) return true;
+        break;
+      case ',': {
+        bool capitals = prev.size() >= 2 && std::all_of(prev.begin(), prev.end(), [](char ch) {
+                          return (ch >= 'A' && ch <= 'Z') || static_cast<uint8_t>(ch) >= 0x80;
+                        });
+        bool right_after = i == 0 || (i == 1 && gap[0] == '.');  // "Co., Ltd."
+        if ((!capitals && !alone && !IsLegalFormWord(next)) || !right_after) return true;
+        break;
+      }
+      case '.': {
+        // One letter (one code point) before the period: an initial.
+        size_t points = 0;
+        for (char ch : prev) points += (static_cast<uint8_t>(ch) & 0xC0) != 0x80 ? 1 : 0;
+        std::string lower(prev);
+        for (char& ch : lower) ch = word_internal::kAsciiLower[static_cast<uint8_t>(ch)];
+        // "Amazon.com", "S.A.": a period with no space after it.
+        if (gap.size() == 1) break;
+        if (i != 0 || (points != 1 && !IsLegalFormWord(lower))) return true;
+        break;
+      }
+      default:
+        break;
+    }
+    // Full-width and ideographic comma, colon, semicolon and full stop.
+    if (static_cast<uint8_t>(c) == 0xEF && i + 2 < gap.size() && static_cast<uint8_t>(gap[i + 1]) == 0xBC &&
+        (static_cast<uint8_t>(gap[i + 2]) == 0x8C || static_cast<uint8_t>(gap[i + 2]) == 0x9A ||
+         static_cast<uint8_t>(gap[i + 2]) == 0x9B)) {
+      return true;
+    }
+    if (static_cast<uint8_t>(c) == 0xE3 && i + 2 < gap.size() && static_cast<uint8_t>(gap[i + 1]) == 0x80 &&
+        (static_cast<uint8_t>(gap[i + 2]) == 0x81 || static_cast<uint8_t>(gap[i + 2]) == 0x82)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // The Matcher: every name variant and keyword term is a path of word ids in
@@ -407,6 +483,13 @@ bool IndexedMatcher::AddName(uint32_t target, std::string_view name, NameKind ki
           return (info & kLegalInfo) || (info & kClassInfo) == kOrdinaryInfo;
         })) {
       flags |= kAllOrdinary;
+    }
+    if (variant.rule == VariantRule::kDoubleSurname) {
+      // "Nicolas Maduro" of "MADURO GUERRA, Nicolas Ernesto" drops a given name.
+      size_t comma = name.find(',');
+      std::vector<WordSpan> given;
+      if (comma != std::string_view::npos) FindWords(name.substr(comma + 1), &given);
+      if (variant.words.size() < given.size() + 1) flags |= kGivenDropped;
     }
     if (path.size() == 1) {
       flags |= kSingleWord;
@@ -738,20 +821,39 @@ void IndexedMatcher::Evaluate(std::string_view text, const std::vector<TextWord>
     c->alert = true;
     return;
   }
+  bool alone = c->last - c->first >= 2 && !AfterCapitalisedWord(text, words[c->first].start) &&
+               !BeforeCapitalisedWord(text, words[c->last - 1].end);
+  for (uint32_t i = c->first + 1; i < c->last; ++i) {
+    if (BreaksName(text, words[i - 1].start, words[i - 1].end, words[i].start, words[i].end,
+                   alone)) {
+      // Not a reading of the name at all: weak, never an alert.
+      c->score = std::min(c->score, kWeakScore);
+      c->alert = false;
+      c->rank = 1000;
+      return;
+    }
+  }
   bool weak = false;
   if (payload.flags & kSingleWord) {
     bool vessel = target.type == EntityType::kVessel || target.type == EntityType::kAircraft;
-    // Untyped one-word names that are given names ("DANIEL") are as
-    // ambiguous as vessels named so.
-    bool proper_needs_context = vessel || target.type == EntityType::kOther;
+    // Short one-word names and aliases ("NPA", "ALFA" without its LLC) are
+    // mostly other bodies' acronyms or brands.
+    bool short_word = words[c->first].end - words[c->first].start <= 4;
     if (target.type == EntityType::kPerson) {
       weak = true;
-    } else if ((payload.flags & kOrdinaryWord) || (proper_needs_context && (payload.flags & kProperNoun))) {
+    } else if (vessel) {
+      // Any one-word vessel or aircraft name ("Vladimir", "Zuma", "Liberty")
+      // needs a vessel word nearby, however rare the word.
+      c->context = HasVesselContext(text, words[c->first].start, words[c->last - 1].end);
+      weak = !c->context;
+    } else if (short_word) {
+      weak = true;
+    } else if ((payload.flags & kOrdinaryWord) || (payload.flags & kProperNoun)) {
+      // Given names and places ("DANIEL", "LUKA") are as ambiguous as
+      // ordinary words for untyped entries and organisations too.
       size_t start = words[c->first].start;
       size_t end = words[c->last - 1].end;
-      // Vessel words speak for vessels and aircraft only.
-      c->context = (vessel && HasVesselContext(text, start, end)) ||
-                   HasListedCapitals(text, start, end, Name(payload.name));
+      c->context = HasListedCapitals(text, start, end, Name(payload.name));
       weak = !c->context;
     }
   } else if ((payload.flags & kAllOrdinary) &&
@@ -860,7 +962,12 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> candidates,
                         return false;
                       }
                       bool longer = k.last - k.first > c.last - c.first;
-                      return longer || (c.fuzzy_count > 0 && k.fuzzy_count == 0);
+                      // "Nicolás Maduro" is the father listed so, not the son
+                      // listed with a second given name and surname.
+                      bool fuller = k.first == c.first && k.last == c.last &&
+                                    (c.payload->flags & kGivenDropped) != 0 &&
+                                    (k.payload->flags & kGivenDropped) == 0;
+                      return longer || fuller || (c.fuzzy_count > 0 && k.fuzzy_count == 0);
                     });
     if (!shadowed) out.push_back(c);
   }

@@ -258,20 +258,27 @@ TEST(MatcherRulesTest, OrdinaryWordsNeedContext) {
   EXPECT_EQ(Alerts(*m, "Forest (IMO 9187629) docked"), Want{"forest|Forest|context"});
   EXPECT_EQ(Alerts(*m, "the yacht Daniel"), Want{"daniel|Daniel|context"});
   EXPECT_EQ(Alerts(*m, "MT Forest was listed"), Want{"forest|Forest|context"});
-  EXPECT_EQ(Alerts(*m, "sanctions on FOREST and others"), Want{"forest|FOREST|context"});
-  EXPECT_EQ(Alerts(*m, "FOREST fires"), Want{});  // sentence start: a noun
-  EXPECT_EQ(Alerts(*m, "a donation for Humanity today, officials said"),
-            Want{"humanity|Humanity|context"});
+  // A vessel needs a vessel word: its listed capitals alone are no context.
+  EXPECT_EQ(Alerts(*m, "sanctions on FOREST and others"), Want{});
+  EXPECT_EQ(Alerts(*m, "a donation for Humanity today, officials said"), Want{});
   // All-capitals headlines give every word the listed capitals.
   EXPECT_EQ(Alerts(*m, "TALKS ON FOREST FIRES END"), Want{});
   // Vessel words speak for vessels only.
   EXPECT_EQ(Alerts(*m, "the tanker Daniel and the ship Gazprom"),
             (Want{"daniel|Daniel|context", "gazprom|Gazprom|exact"}));
-  // Untyped given names too need context; organisations named so do not.
+  // Untyped and organisation names that are ordinary words, given names or
+  // places need context: the listed capitals away from a sentence start.
   auto untyped = BuildOrDie({Watchlist{"l", {Make("dan", "DANIEL", EntityType::kOther),
-                                             Make("org", "DOVER", EntityType::kOrganization)}}});
+                                             Make("org", "DOVER", EntityType::kOrganization),
+                                             Make("wood", "FOREST", EntityType::kOrganization),
+                                             Make("hum", "Humanity", EntityType::kOrganization)}}});
   EXPECT_EQ(Alerts(*untyped, "Daniel said"), Want{});
-  EXPECT_EQ(Alerts(*untyped, "Dover said"), Want{"org|Dover|exact"});
+  EXPECT_EQ(Alerts(*untyped, "Dover said"), Want{});
+  EXPECT_EQ(Alerts(*untyped, "sanctions on FOREST and others"), Want{"wood|FOREST|context"});
+  EXPECT_EQ(Alerts(*untyped, "FOREST fires"), Want{});  // sentence start: a noun
+  EXPECT_EQ(Alerts(*untyped, "a donation for Humanity today, officials said"),
+            Want{"hum|Humanity|context"});
+  EXPECT_EQ(Alerts(*untyped, "payments to DOVER and others"), Want{"org|DOVER|context"});
   // A one-word name that is no ordinary word is an alert.
   EXPECT_EQ(Alerts(*m, "Gazprom said"), Want{"gazprom|Gazprom|exact"});
   // A surname alone is weak.
