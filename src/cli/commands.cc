@@ -21,6 +21,13 @@ int CheckConfigCommand(const std::filesystem::path& config_file) {
     return kExitConfig;
   }
   const Runtime& r = *runtime;
+  // Skipped list rows and unusable cached copies do not fail the check, but
+  // the operator should see them before the daemon runs with them.
+  for (const std::string& warning : r.warnings) std::cerr << "warning: " << warning << "\n";
+  for (const std::string& id : r.missing_lists) {
+    std::cerr << "warning: watchlist '" << id
+              << "' has not been downloaded yet; the daemon fetches it at start\n";
+  }
   std::cout << config_file.string() << ": ok: " << r.config.sources.size() << " sources, "
             << r.watchlists.size() << " watchlists (" << r.entity_count << " entities, "
             << r.matcher->name_count() << " name variants), " << r.config.keywords.size()

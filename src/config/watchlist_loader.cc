@@ -85,14 +85,23 @@ void ReadEntities(const YAML::Node& root, YamlDiagnostics& diag, Watchlist& list
 
 }  // namespace
 
-Result<Watchlist> LoadWatchlist(const WatchlistConfig& config) {
+Result<Watchlist> LoadWatchlist(const WatchlistConfig& config,
+                                std::vector<std::string>* warnings) {
   if (config.format != "vigil-yaml") {
     // Every other format is a real sanctions list, read by the lists module.
     std::string supported = "vigil-yaml";
     for (std::string_view format : kListFileFormats) {
-      if (format == config.format) return LoadListFile(config);
-      supported += ", ";
-      supported += format;
+      if (format != config.format) {
+        supported += ", ";
+        supported += format;
+        continue;
+      }
+      Result<ListReport> report = LoadListFileReport(config);
+      if (!report.ok()) return report.status();
+      if (warnings) {
+        warnings->insert(warnings->end(), report->warnings.begin(), report->warnings.end());
+      }
+      return std::move(report->list);
     }
     return Status::Error(config.path.string() + ": unknown watchlist format '" + config.format +
                          "' for watchlist '" + config.id + "' (supported: " + supported + ")");

@@ -27,7 +27,7 @@ void LoadCachedList(const WatchlistConfig& entry, const WatchlistCache& cache, R
   }
   WatchlistConfig from_cache = entry;
   from_cache.path = cached->path;
-  Result<Watchlist> list = LoadWatchlist(from_cache);
+  Result<Watchlist> list = LoadWatchlist(from_cache, &runtime.warnings);
   if (!list.ok()) {
     // E.g. the format: changed since the copy was downloaded.
     runtime.warnings.push_back("watchlist '" + entry.id + "': ignoring the cached copy " +
@@ -60,7 +60,7 @@ Result<Runtime> LoadRuntime(const std::filesystem::path& config_file) {
       LoadCachedList(entry, cache, runtime, lists);
       continue;
     }
-    Result<Watchlist> list = LoadWatchlist(entry);
+    Result<Watchlist> list = LoadWatchlist(entry, &runtime.warnings);
     if (list.ok()) {
       lists.push_back(std::move(list).value());
     } else {

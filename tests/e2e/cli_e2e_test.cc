@@ -36,6 +36,24 @@ TEST_F(E2eTest, CheckConfigReportsFileLineColumn) {
   EXPECT_TRUE(result.out.empty());
 }
 
+// A real list with a broken row still loads (the rest of the list is worth
+// having), but check-config names the row; a downloaded list that has no
+// cached copy yet is named too.
+TEST_F(E2eTest, CheckConfigWarnsAboutSkippedRowsAndMissingDownloads) {
+  std::filesystem::path list = std::filesystem::path(VIGIL_TESTDATA) / "lists/os_targets_stray_quote.csv";
+  std::ofstream(config()) << "storage:\n  path: vigil.db\n"
+                          << "watchlists:\n"
+                          << "  - id: targets\n    format: opensanctions-csv\n    path: " << list.string()
+                          << "\n  - id: remote\n    format: vigil-yaml\n"
+                          << "    url: http://127.0.0.1:1/list.yaml\n";
+  CommandResult result = RunVigil({"check-config", "--config", config().string()});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("warning: " + list.string() + ":5:"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("warning: watchlist 'remote' has not been downloaded yet"),
+            std::string::npos)
+      << result.err;
+}
+
 TEST_F(E2eTest, CheckConfigReportsBadWatchlistEntry) {
   WriteConfig("", "");
   std::ofstream(dir_ / "watchlist.yaml") << "entities:\n  - id: a\n    name: A\n  - id: a\n"

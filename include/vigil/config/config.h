@@ -110,8 +110,11 @@ Result<Config> LoadConfig(const std::filesystem::path& file);
 // as "file:line:col: message" lines against the watchlist file.
 Result<std::vector<Watchlist>> LoadWatchlists(const Config& config);
 
-// Loads one watchlist.
-Result<Watchlist> LoadWatchlist(const WatchlistConfig& list);
+// Loads one watchlist. Rows that real lists sometimes get wrong (a name
+// missing, a broken quote) are skipped, not fatal; when `warnings` is given
+// it receives one "file:line:col: message" line per skipped row.
+Result<Watchlist> LoadWatchlist(const WatchlistConfig& list,
+                                std::vector<std::string>* warnings = nullptr);
 
 }  // namespace vigil
 
