@@ -16,6 +16,21 @@ bool Contains(const std::vector<std::string>& values, std::string_view value) {
   return std::find(values.begin(), values.end(), value) != values.end();
 }
 
+// Names real exports carry for parties whose name was lost: a legal form or
+// a placeholder alone. They name no one, and as one ordinary word each they
+// alerted on every sentence starting "Company ..." (OpenSanctions has five
+// entities named "Company").
+bool IsPlaceholderName(std::string_view name) {
+  static constexpr std::string_view kPlaceholders[] = {
+      "company", "the company", "limited", "ltd", "llc", "inc", "corporation", "corp",
+      "unknown", "n/a", "na", "none", "null", "-", "?"};
+  std::string lower(name);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (!lower.empty() && lower.back() == '.') lower.pop_back();
+  return std::find(std::begin(kPlaceholders), std::end(kPlaceholders), lower) !=
+         std::end(kPlaceholders);
+}
+
 }  // namespace
 
 bool HasWordCharacter(std::string_view text) {
@@ -107,6 +122,10 @@ Entity* ListBuilder::Add(Entity entity, std::string_view file, int line) {
   }
   if (!HasWordCharacter(entity.name)) {
     Skip(file, line, 0, "record '" + entity.id + "' has a name without letters or digits");
+    return nullptr;
+  }
+  if (IsPlaceholderName(entity.name)) {
+    Skip(file, line, 0, "record '" + entity.id + "' has the placeholder name '" + entity.name + "'");
     return nullptr;
   }
   auto [it, inserted] = index_.emplace(entity.id, report_.list.entities.size());

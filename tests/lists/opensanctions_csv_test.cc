@@ -37,6 +37,24 @@ TEST(OpenSanctionsCsvTest, SkipsOtherSchemataAndShortRows) {
             std::vector<std::string>{"targets.csv:6: expected 16 fields, found 3; record skipped"});
 }
 
+// The real targets.simple.csv has five companies named just "Company": they
+// name no one, and alerted on every sentence that starts with the word.
+TEST(OpenSanctionsCsvTest, SkipsPlaceholderNames) {
+  Result<ListReport> report = ParseOpenSanctionsCsv(
+      {"t.csv", "id,schema,name,aliases\n"
+                "a,Company,Company,\n"
+                "b,Company,LLC.,\n"
+                "c,Company,Gazprom Company,\n"
+                "d,Person,Igor Sechin,\n"
+                "e,Company,Rosneft,\n"});
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  ASSERT_EQ(report->list.entities.size(), 3u);
+  EXPECT_EQ(report->list.entities[0].name, "Gazprom Company");
+  EXPECT_EQ(report->skipped, 2u);
+  EXPECT_EQ(report->warnings.front(),
+            "t.csv:2: record 'a' has the placeholder name 'Company'; record skipped");
+}
+
 TEST(OpenSanctionsCsvTest, MissingColumnsIsAnError) {
   Result<ListReport> report = ParseOpenSanctionsCsv({"x.csv", "id,caption\n1,a\n"});
   ASSERT_FALSE(report.ok());

@@ -172,11 +172,12 @@ TEST_F(RealListTest, OpenSanctionsTargetsSimpleCsv) {
       Load("opensanctions-csv", "opensanctions_ua_war_sanctions_targets.simple.csv");
   ASSERT_TRUE(report.ok()) << report.status().message();
   const Watchlist& list = report->list;
-  EXPECT_EQ(report->skipped, 0u);
-  ASSERT_EQ(list.entities.size(), 5600u);
+  // Five companies are named just "Company": placeholders, skipped.
+  EXPECT_EQ(report->skipped, 5u);
+  ASSERT_EQ(list.entities.size(), 5600u - 5u);
   EXPECT_EQ(CountType(list, EntityType::kPerson), 1543u);
   EXPECT_EQ(CountType(list, EntityType::kVessel), 1340u);
-  EXPECT_EQ(CountType(list, EntityType::kOrganization), 1524u + 1193u);
+  EXPECT_EQ(CountType(list, EntityType::kOrganization), 1524u + 1193u - 5u);
   const Entity* putin = FindEntity(list, "Q7747");
   ASSERT_NE(putin, nullptr);
   EXPECT_EQ(putin->name, "PUTIN vladimir vladimirovich");
