@@ -247,10 +247,20 @@ TEST_F(E2eTest, HostileSourcesAreLoggedOnceCountedBackedOffAndDoNotStopTheGoodOn
   int64_t peak = *std::max_element(samples.begin(), samples.end());
   std::cerr << "vigil VmRSS: first " << samples.front() << " KiB, peak " << peak << " KiB over "
             << samples.size() << " samples\n";
-  EXPECT_LT(peak, 48 * 1024) << "KiB";
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  // Sanitizer runtimes add shadow memory and keep freed blocks in a
+  // quarantine (scripts/test caps it at 16 MiB), so only gross growth shows:
+  // one inflated bomb kept alive would still add 64 MiB.
+  constexpr int64_t kPeakKiB = 256 * 1024;
+  constexpr int64_t kGrowthKiB = 56 * 1024;
+#else
+  constexpr int64_t kPeakKiB = 48 * 1024;
+  constexpr int64_t kGrowthKiB = 16 * 1024;
+#endif
+  EXPECT_LT(peak, kPeakKiB) << "KiB";
   // And it does not climb with the polls: within 16 MiB of the level once
   // ready (one inflated bomb alone would be 64 MiB).
-  EXPECT_LT(peak - samples.front(), 16 * 1024) << "KiB";
+  EXPECT_LT(peak - samples.front(), kGrowthKiB) << "KiB";
 }
 
 }  // namespace
