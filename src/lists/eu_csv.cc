@@ -34,6 +34,18 @@ bool LooksLikeFullName(std::string_view text) {
   });
 }
 
+// Has a letter beyond Latin (from U+0370 Greek on): the Journal puts a
+// person's own-script name in parentheses; a Latin-script parenthesis is a
+// note, often a place ("Chinaoil (Hong Kong) Corporation Limited").
+bool HasNonLatinLetter(std::string_view text) {
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    auto lead = static_cast<unsigned char>(text[i]);
+    // UTF-8 lead bytes of U+0370 and above: 0xCD 0xB0.. , 0xCE.. and longer forms.
+    if (lead >= 0xCE || (lead == 0xCD && static_cast<unsigned char>(text[i + 1]) >= 0xB0)) return true;
+  }
+  return false;
+}
+
 bool StartsWith(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;
 }
@@ -80,7 +92,9 @@ void AddPart(std::string_view raw, bool grouped, std::vector<Name>& names) {
     }
     return;
   }
-  if (!grouped || LooksLikeFullName(part)) names.push_back({part, false});
+  if (!grouped || (LooksLikeFullName(part) && HasNonLatinLetter(part))) {
+    names.push_back({part, false});
+  }
 }
 
 // The names in one value: the text outside parentheses first, then the

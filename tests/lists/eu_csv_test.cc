@@ -131,5 +131,17 @@ TEST(EuCsvTest, DropsLayoutLabelsFromAliases) {
   EXPECT_TRUE(li->weak_aliases.empty());
 }
 
+// A parenthesis in Latin script is a note, not another name: "Hong Kong"
+// alerted on every mention of the city in the news evaluation.
+TEST(EuCsvTest, LatinParenthesesAreNotAliases) {
+  constexpr std::string_view kRows =
+      "recordId,annex,schema,name,alias\n"
+      "676,II.ENTITIES,Company,Chinaoil (Hong Kong) Corporation Limited,\n";
+  Result<ListReport> report = ParseEuCsv({"eu.csv", kRows});
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  ASSERT_EQ(report->list.entities.size(), 1u);
+  EXPECT_TRUE(report->list.entities[0].aliases.empty());
+}
+
 }  // namespace
 }  // namespace vigil
