@@ -845,7 +845,10 @@ void IndexedMatcher::Evaluate(std::string_view text, const std::vector<TextWord>
       // Any one-word vessel or aircraft name ("Vladimir", "Zuma", "Liberty")
       // needs a vessel word nearby, however rare the word.
       c->context = HasVesselContext(text, words[c->first].start, words[c->last - 1].end);
-      weak = !c->context;
+      // A lower-case ordinary word is the word, not the ship, even next to
+      // ship words: "a cargo aircraft" is no vessel CARGO, "a mystery" no MYSTERY.
+      bool plain_word = (payload.flags & kOrdinaryWord) && !words[c->first].capitalized;
+      weak = !c->context || plain_word;
     } else if (short_word) {
       weak = true;
     } else if ((payload.flags & kOrdinaryWord) || (payload.flags & kProperNoun)) {

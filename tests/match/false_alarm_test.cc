@@ -52,6 +52,16 @@ TEST(FalseAlarmTest, OneWordVesselNamesNeedAVesselWord) {
   EXPECT_FALSE(all[0].alert);
 }
 
+// Found by scripts/scan-news: "a BDF Hercules 130 cargo aircraft" alerted
+// on the vessel alias "Cargo" (with "aircraft" as its vessel word).
+TEST(FalseAlarmTest, LowerCaseOrdinaryWordsAreNotVesselsEvenNearShipWords) {
+  auto m = BuildOrDie({Make("kurdos", "KURDOS III", EntityType::kVessel, {"Cargo"}),
+                       Make("mystery", "MYSTERY", EntityType::kVessel)});
+  EXPECT_EQ(Alerts(*m, "a Hercules 130 cargo aircraft landed"), Want{});
+  EXPECT_EQ(Alerts(*m, "the mystery of the tanker deepened"), Want{});
+  EXPECT_EQ(Alerts(*m, "the tanker Mystery was seized"), Want{"mystery|Mystery"});
+}
+
 TEST(FalseAlarmTest, OneWordAliasesOfVesselsNeedAVesselWord) {
   auto m = BuildOrDie({Make("berra", "BERRA", EntityType::kVessel, {"ZUMA"})});
   EXPECT_EQ(Alerts(*m, "Former president Jacob Zuma said Zuma would appeal."), Want{});
