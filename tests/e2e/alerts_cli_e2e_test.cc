@@ -20,16 +20,6 @@ FeedItem Item(int n) {
           "http://news.example/" + std::to_string(n)};
 }
 
-// One JSON object per line.
-std::vector<nlohmann::json> JsonLines(const std::string& out) {
-  std::vector<nlohmann::json> lines;
-  std::istringstream in(out);
-  for (std::string line; std::getline(in, line);) {
-    lines.push_back(nlohmann::json::parse(line, nullptr, false));
-  }
-  return lines;
-}
-
 class AlertsCliTest : public E2eTest {
  protected:
   // A webhook that gives up after two attempts (one retry after 100 ms).

@@ -9,15 +9,6 @@
 namespace vigil::testing {
 namespace {
 
-std::vector<nlohmann::json> JsonLines(const std::string& out) {
-  std::vector<nlohmann::json> lines;
-  std::istringstream in(out);
-  for (std::string line; std::getline(in, line);) {
-    lines.push_back(nlohmann::json::parse(line, nullptr, false));
-  }
-  return lines;
-}
-
 TEST_F(E2eTest, CheckConfigAcceptsGoodConfig) {
   WriteConfig(SourceYaml("news", "http://127.0.0.1:1/feed.xml"), "");
   CommandResult result = RunVigil({"check-config", "--config", config().string()});

@@ -118,6 +118,15 @@ std::string XmlEscape(const std::string& text) {
   return out;
 }
 
+std::vector<nlohmann::json> JsonLines(const std::string& out) {
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) {
+    lines.push_back(nlohmann::json::parse(line, nullptr, false));
+  }
+  return lines;
+}
+
 std::string Rss(const std::vector<FeedItem>& items) {
   std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"

@@ -86,6 +86,10 @@ struct FeedItem {
 };
 std::string Rss(const std::vector<FeedItem>& items);
 
+// Command output with one JSON object per line (`scan`, `alerts list --json`);
+// a line that is not JSON becomes a discarded value.
+std::vector<nlohmann::json> JsonLines(const std::string& out);
+
 class E2eTest : public ::testing::Test {
  protected:
   void SetUp() override;
