@@ -6,76 +6,115 @@
 namespace vigil::match_internal {
 namespace {
 
+// Bit (c - 'a') set for the vowels a e i o u y.
+constexpr uint32_t kVowels = (1u << 0) | (1u << 4) | (1u << 8) | (1u << 14) | (1u << 20) | (1u << 24);
+
 bool IsVowel(char c) {
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+  auto i = static_cast<unsigned>(c - 'a');
+  return i < 26 && ((kVowels >> i) & 1) != 0;
 }
 
 }  // namespace
 
-size_t SkeletonInto(std::string_view word, char* out, char* scratch) {
-  for (char c : word) {
-    if (c < 'a' || c > 'z') return 0;
-  }
+size_t SkeletonInto(std::string_view word, char* out) {
+  const size_t n = word.size();
+  auto at = [&](size_t k) { return k < n ? word[k] : '\0'; };
   size_t i = 0;
-  if (word.size() >= 2 && word[0] == 'y' && IsVowel(word[1])) i = 1;
-  // First pass: digraphs to single letters.
-  char* mapped = scratch;
-  size_t m = 0;
-  for (; i < word.size(); ++i) {
-    char c = word[i];
-    auto next = [&](size_t k) { return i + k < word.size() ? word[i + k] : '\0'; };
-    if (c == 'p' && next(1) == 'h') {
-      mapped[m++] = 'f';
-      ++i;
-    } else if (c == 'd' && next(1) == 'z' && next(2) == 'h') {
-      mapped[m++] = 'j';
-      i += 2;
-    } else if ((c == 'd' && next(1) == 'j') || (c == 'z' && next(1) == 'h')) {
-      mapped[m++] = 'j';
-      ++i;
-    } else if (c == 'k' && next(1) == 'h') {
-      mapped[m++] = 'h';
-      ++i;
-    } else if (c == 's' && next(1) == 'c' && next(2) == 'h') {
-      mapped[m++] = 's';
-      i += 2;
-    } else if (c == 's' && next(1) == 'h') {
-      mapped[m++] = 's';
-      ++i;
-    } else if (c == 'c' && next(1) == 'k') {
-      mapped[m++] = 'k';
-      ++i;
-    } else if (c == 'c' || c == 'q') {
-      mapped[m++] = 'k';
-    } else if (c == 'x') {
-      mapped[m++] = 'k';
-      mapped[m++] = 's';
-    } else if (c == 'w') {
-      mapped[m++] = 'v';
-    } else if (c == 'j' && m > 0 && IsVowel(mapped[m - 1]) && !IsVowel(next(1))) {
-      mapped[m++] = 'i';
-    } else {
-      mapped[m++] = c;
-    }
-  }
+  if (n >= 2 && word[0] == 'y' && IsVowel(word[1])) i = 1;
+  // One pass: each letter, or digraph, maps to one or two letters (ph->f,
+  // x->ks, ...), which are then kept as consonants, dropped as vowels (a
+  // leading one becomes "a"), or dropped as a repeat.
   size_t k = 0;
-  for (size_t j = 0; j < m; ++j) {
-    char c = mapped[j];
+  bool first = true;
+  char last_mapped = '\0';
+  auto emit = [&](char c) {
     if (IsVowel(c)) {
-      if (j == 0) out[k++] = 'a';
-      continue;
+      if (first) out[k++] = 'a';
+    } else if (k == 0 || out[k - 1] != c) {
+      out[k++] = c;
     }
-    if (k > 0 && out[k - 1] == c) continue;
-    out[k++] = c;
+    first = false;
+    last_mapped = c;
+  };
+  for (; i < n; ++i) {
+    char c = word[i];
+    if (c < 'a' || c > 'z') return 0;
+    char next = at(i + 1);
+    switch (c) {
+      case 'p':
+        if (next == 'h') {
+          emit('f');
+          ++i;
+        } else {
+          emit(c);
+        }
+        break;
+      case 'd':
+        if (next == 'z' && at(i + 2) == 'h') {
+          emit('j');
+          i += 2;
+        } else if (next == 'j') {
+          emit('j');
+          ++i;
+        } else {
+          emit(c);
+        }
+        break;
+      case 'z':
+        if (next == 'h') {
+          emit('j');
+          ++i;
+        } else {
+          emit(c);
+        }
+        break;
+      case 'k':
+        if (next == 'h') {
+          emit('h');
+          ++i;
+        } else {
+          emit(c);
+        }
+        break;
+      case 's':
+        if (next == 'c' && at(i + 2) == 'h') {
+          emit('s');
+          i += 2;
+        } else if (next == 'h') {
+          emit('s');
+          ++i;
+        } else {
+          emit(c);
+        }
+        break;
+      case 'c':
+        emit('k');
+        if (next == 'k') ++i;
+        break;
+      case 'q':
+        emit('k');
+        break;
+      case 'x':
+        emit('k');
+        emit('s');
+        break;
+      case 'w':
+        emit('v');
+        break;
+      case 'j':
+        emit(!first && IsVowel(last_mapped) && !IsVowel(next) ? 'i' : c);
+        break;
+      default:
+        emit(c);
+    }
   }
   if (k > 1 && out[k - 1] == 'h') --k;
   return k;
 }
 
 std::string Skeleton(std::string_view word) {
-  std::string scratch(2 * word.size(), '\0');
   std::string key(2 * word.size(), '\0');
-  key.resize(SkeletonInto(word, key.data(), scratch.data()));
+  key.resize(SkeletonInto(word, key.data()));
   return key;
 }
 

@@ -25,9 +25,8 @@ inline constexpr double kMinTokenSimilarity = 0.88;
 // is not plain lower-case ASCII letters.
 std::string Skeleton(std::string_view word);
 // Skeleton() without allocating, for the scan: writes the key to `out` and
-// returns its length; `out` and `scratch` must hold 2 * word.size() bytes
-// (x becomes ks).
-size_t SkeletonInto(std::string_view word, char* out, char* scratch);
+// returns its length; `out` must hold 2 * word.size() bytes (x becomes ks).
+size_t SkeletonInto(std::string_view word, char* out);
 
 // Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, up to 4 characters).
 double JaroWinkler(std::string_view a, std::string_view b);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
+#include <span>
 #include <string>
 #include <tuple>
 #include <unordered_map>
@@ -10,7 +12,9 @@
 
 #include "common_words.h"
 #include "fuzzy.h"
+#include "gated_words.h"
 #include "token_trie.h"
+#include "word_gate.h"
 #include "vigil/match/name_variants.h"
 #include "vigil/match/normalize.h"
 #include "vigil/match/snippet.h"
@@ -354,6 +358,7 @@ class IndexedMatcher final : public Matcher {
   bool AddName(uint32_t target, std::string_view name, NameKind kind);
   void AddPayload(uint32_t node, const Payload& payload);
   void BuildFuzzyIndex();
+  void BuildWordGate();
 
   void ScanWords(std::string_view text, std::vector<TextWord>* words, std::string* arena) const;
   void Walk(const std::vector<TextWord>& words, std::string_view arena, uint32_t pos,
@@ -364,6 +369,7 @@ class IndexedMatcher final : public Matcher {
 
   Vocabulary vocabulary_;
   TokenTrie trie_;
+  WordGate gate_;
   std::string_view Name(uint32_t name) const {
     return std::string_view(name_text_).substr(name_begin_[name], name_begin_[name + 1] - name_begin_[name]);
   }
@@ -579,6 +585,54 @@ void IndexedMatcher::Finish() {
   }
   pending_.clear();
   pending_.shrink_to_fit();
+  BuildWordGate();
+}
+
+void IndexedMatcher::BuildWordGate() {
+  // A word id's spellings (the word, and synonyms: "ltd" for "limited"),
+  // each as its hash and its spelling key.
+  struct Spelling {
+    uint32_t id;
+    uint64_t hash;
+    uint64_t key;
+  };
+  std::vector<Spelling> spellings;
+  spellings.reserve(vocabulary_.size());
+  vocabulary_.ForEachSpelling([&](std::string_view word, uint64_t hash, uint32_t id) {
+    spellings.push_back({id, hash, SpellingKey(word, hash)});
+  });
+  std::sort(spellings.begin(), spellings.end(),
+            [](const Spelling& a, const Spelling& b) { return a.id < b.id; });
+  std::vector<uint32_t> first(vocabulary_.size() + 1, 0);
+  for (const Spelling& sp : spellings) ++first[sp.id + 1];
+  for (size_t id = 0; id < vocabulary_.size(); ++id) first[id + 1] += first[id];
+  auto of = [&](uint32_t id) {
+    return std::span<const Spelling>(spellings.data() + first[id], first[id + 1] - first[id]);
+  };
+  // The word on the edge into each node, and whether the node is one word deep.
+  std::vector<uint32_t> node_word(trie_.node_count(), Vocabulary::kUnknown);
+  std::vector<bool> depth_one(trie_.node_count(), false);
+  trie_.ForEachEdge([&](uint32_t parent, uint32_t word, uint32_t child) {
+    node_word[child] = word;
+    depth_one[child] = parent == TokenTrie::kRoot;
+  });
+  trie_.ForEachEdge([&](uint32_t parent, uint32_t word, uint32_t child) {
+    bool named = payload_begin_[child] != payload_begin_[child + 1];
+    if (parent == TokenTrie::kRoot) {
+      if (named) {
+        for (const Spelling& b : of(word)) gate_.AddSingle(b.hash);
+      }
+      return;
+    }
+    bool complete = named && depth_one[parent];
+    for (const Spelling& a : of(node_word[parent])) {
+      for (const Spelling& b : of(word)) {
+        gate_.exact.Add(PairFilter::Key(a.hash, b.hash), complete);
+        gate_.spelling.Add(PairFilter::Key(a.key, b.key), complete);
+      }
+    }
+  });
+  gate_.Freeze();
 }
 
 void IndexedMatcher::ScanWords(std::string_view text, std::vector<TextWord>* words,
@@ -588,8 +642,8 @@ void IndexedMatcher::ScanWords(std::string_view text, std::vector<TextWord>* wor
   const bool fuzzy = !group_members_.empty();
   const size_t max_bytes = vocabulary_.max_word_bytes();
   char buffer[72] = {};  // 64 word bytes and 8 readable ones for FindPadded()
-  // `lowered`: an ASCII word already lower-cased into `buffer`.
-  auto on_word = [&](const WordSpan& span, bool lowered) __attribute__((always_inline)) {
+  // Looks a word up: in the vocabulary, and for spelling variants.
+  auto on_word = [&](const WordSpan& span) {
     size_t length = span.end - span.start;
     uint32_t id = Vocabulary::kUnknown;
     bool transliterated = false;
@@ -602,10 +656,8 @@ void IndexedMatcher::ScanWords(std::string_view text, std::vector<TextWord>* wor
         run_start = true;
         return;
       }
-      if (!lowered) {
-        for (size_t i = 0; i < length; ++i) {
-          buffer[i] = word_internal::kAsciiLower[static_cast<uint8_t>(text[span.start + i])];
-        }
+      for (size_t i = 0; i < length; ++i) {
+        buffer[i] = word_internal::kAsciiLower[static_cast<uint8_t>(text[span.start + i])];
       }
       normalized = std::string_view(buffer, length);
       padded = true;
@@ -629,11 +681,10 @@ void IndexedMatcher::ScanWords(std::string_view text, std::vector<TextWord>* wor
         // No allocation: most such words are capitalised ordinary words or
         // unlisted names, and the key's Bloom filter turns them away.
         char key[2 * 64];
-        char key_scratch[2 * 64];
         std::string long_key;
         std::string_view key_view;
         if (normalized.size() <= 64) {
-          key_view = std::string_view(key, SkeletonInto(normalized, key, key_scratch));
+          key_view = std::string_view(key, SkeletonInto(normalized, key));
         } else {
           long_key = Skeleton(normalized);
           key_view = long_key;
@@ -659,74 +710,8 @@ void IndexedMatcher::ScanWords(std::string_view text, std::vector<TextWord>* wor
     words->push_back(word);
     run_start = false;
   };
-  // The word boundaries of word_internal::ForEachWord(), with a fast path
-  // for the bulk of news: an ASCII word ended by an ASCII separator is
-  // lower-cased while it is found. Anything else (a word or separator that
-  // is not ASCII) is handed to the general loop for that one word.
-  const size_t n = text.size();
-  const char* data = text.data();
-  size_t i = 0;
-  while (i < n) {
-    uint8_t b = 0;
-    while (i < n && (b = static_cast<uint8_t>(data[i])) < 0x80 && !word_internal::kAsciiWord[b]) ++i;
-    if (i == n) break;
-    size_t start = i;
-    if (b < 0x80) {
-      // One table load per byte: its lower case, or 0 if no ASCII word byte.
-      const size_t limit = std::min(n, start + 64);
-      char lower;
-      while (i < limit && (lower = kAsciiWordLower[static_cast<uint8_t>(data[i])]) != 0) {
-        buffer[i - start] = lower;
-        ++i;
-      }
-      if (i == limit) {
-        while (i < n && kAsciiWordLower[static_cast<uint8_t>(data[i])] != 0) ++i;
-      }
-      b = i < n ? static_cast<uint8_t>(data[i]) : 0;
-      if (i == n || b < 0x80) {
-        bool possessive = i < n && b == '\'' && word_internal::PossessiveAt(text, i + 1, b);
-        on_word(WordSpan{start, i, true, possessive}, true);
-        if (i < n) ++i;  // the separator
-        continue;
-      }
-      i = start;  // the word goes on in another script
-    }
-    // General path: one character outside a word, or one word, as
-    // ForEachWord() reads it.
-    bool in_word = false;
-    WordSpan word;
-    while (i < n) {
-      if (in_word && word.ascii) {
-        while (i < n && word_internal::IsAsciiWordByte(data[i])) ++i;
-        if (i == n) break;
-      }
-      size_t at = i;
-      UChar32 c;
-      word_internal::CharClass cls = word_internal::NextClass(text, &i, &c);
-      if (cls == word_internal::CharClass::kWord ||
-          (cls == word_internal::CharClass::kFormat && in_word)) {
-        if (!in_word) {
-          in_word = true;
-          word = WordSpan{at, at, c < 0x80, false};
-        } else if (c >= 0x80) {
-          word.ascii = false;
-        }
-        continue;
-      }
-      if (in_word) {
-        word.end = at;
-        word.possessive = word_internal::PossessiveAt(text, i, c);
-        on_word(word, false);
-        in_word = false;
-      }
-      if (cls == word_internal::CharClass::kStandalone) on_word(WordSpan{at, i, false, false}, false);
-      break;
-    }
-    if (in_word) {
-      word.end = n;
-      on_word(word, false);
-    }
-  }
+  GatedWordReader reader(gate_);
+  reader.Read(text, on_word, [&]() { run_start = true; });
 }
 
 void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view arena,

@@ -30,6 +30,19 @@ class TokenTrie {
 
   size_t node_count() const { return node_count_; }
 
+  // Calls fn(parent, word, child) for every edge, in no particular order.
+  template <typename Fn>
+  void ForEachEdge(Fn&& fn) const {
+    for (uint32_t word = 0; word < root_children_.size(); ++word) {
+      if (root_children_[word] != kNone) fn(kRoot, word, root_children_[word]);
+    }
+    for (const Edge& edge : edges_) {
+      if (edge.key != kEmpty) {
+        fn(static_cast<uint32_t>(edge.key >> 32), static_cast<uint32_t>(edge.key), edge.child);
+      }
+    }
+  }
+
  private:
   struct Edge {
     uint64_t key = kEmpty;

@@ -39,6 +39,30 @@ class Vocabulary {
   // Builds the filter that speeds up Find(); call after the last Intern().
   void Freeze();
 
+  // The hash that Find() uses, of a normalised word; and the same for a
+  // word of ASCII letters and digits (`data[0, length)`) before it is
+  // lower-cased, computed without copying it. `readable` bytes from `data`
+  // may be read (at least `length`).
+  static uint64_t Hash(std::string_view word);
+  static uint64_t HashLowerAscii(const char* data, size_t length, size_t readable);
+  // False if no word hashed `hash` is in the vocabulary (after Freeze();
+  // true before).
+  bool MayContain(uint64_t hash) const {
+    if (filter_.empty()) return true;
+    uint64_t block = filter_[(hash >> 32) & (filter_.size() - 1)];
+    uint64_t bits = BloomBits(hash);
+    return (block & bits) == bits;
+  }
+  // Calls fn(word, hash, id) for every spelling in the vocabulary, synonyms too.
+  template <typename Fn>
+  void ForEachSpelling(Fn&& fn) const {
+    for (const Slot& slot : slots_) {
+      if (slot.hash != 0) {
+        fn(std::string_view(arena_).substr(slot.offset, slot.length), slot.hash, slot.id);
+      }
+    }
+  }
+
   size_t size() const { return words_.size(); }
   // Longest word in bytes; longer words cannot be in the vocabulary.
   size_t max_word_bytes() const { return max_word_bytes_; }
@@ -54,11 +78,9 @@ class Vocabulary {
     uint32_t length = 0;
   };
 
-  static uint64_t Hash(std::string_view word);
   static uint64_t Mix(uint64_t h, uint64_t tail);
   static uint64_t Prefix(std::string_view word);
   uint32_t Probe(uint64_t h, uint64_t prefix, const char* data, size_t length) const;
-  bool MayContain(uint64_t hash) const;
   static uint64_t BloomBits(uint64_t hash) {
     return (1ull << (hash & 63)) | (1ull << ((hash >> 6) & 63));
   }
@@ -110,6 +132,34 @@ inline uint64_t Vocabulary::Hash(std::string_view word) {
   return Mix(h, tail);
 }
 
+inline uint64_t Vocabulary::HashLowerAscii(const char* data, size_t length, size_t readable) {
+  // Letters and digits have bit 0x20 set once lower-cased, and setting it
+  // lower-cases a capital: OR-ing whole chunks is lower-casing them.
+  constexpr uint64_t kLower = 0x2020202020202020ull;
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  uint64_t h = length * kMul;
+  size_t i = 0;
+  for (; i + 8 <= length; i += 8) {
+    uint64_t chunk;
+    std::memcpy(&chunk, data + i, 8);
+    h = (h ^ (chunk | kLower)) * kMul;
+    h ^= h >> 29;
+  }
+  uint64_t tail = 0;
+  size_t rest = length - i;
+  if (rest > 0) {
+    if (i + 8 <= readable) {
+      std::memcpy(&tail, data + i, 8);
+      tail = (tail | kLower) & ((1ull << (8 * rest)) - 1);
+    } else {
+      for (size_t shift = 0; i < length; ++i, shift += 8) {
+        tail |= static_cast<uint64_t>(static_cast<uint8_t>(data[i]) | 0x20) << shift;
+      }
+    }
+  }
+  return Mix(h, tail);
+}
+
 inline uint64_t Vocabulary::Prefix(std::string_view word) {
   uint64_t prefix = 0;
   for (size_t i = 0; i < word.size() && i < 8; ++i) {
@@ -118,16 +168,9 @@ inline uint64_t Vocabulary::Prefix(std::string_view word) {
   return prefix;
 }
 
-// Two bits of one 64-bit block per word: one memory read per lookup.
-inline bool Vocabulary::MayContain(uint64_t hash) const {
-  uint64_t block = filter_[(hash >> 32) & (filter_.size() - 1)];
-  uint64_t bits = BloomBits(hash);
-  return (block & bits) == bits;
-}
-
 __attribute__((always_inline)) inline uint32_t Vocabulary::Probe(uint64_t h, uint64_t prefix, const char* data,
                                   size_t length) const {
-  if (!filter_.empty() && !MayContain(h)) return kUnknown;
+  if (!MayContain(h)) return kUnknown;
   size_t mask = slots_.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];

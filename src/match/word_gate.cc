@@ -1,0 +1,57 @@
+#include "word_gate.h"
+
+#include <string>
+
+#include "fuzzy.h"
+#include "vocabulary.h"
+
+namespace vigil {
+namespace {
+
+// About 16 bits per key: with three bits set, near 1% false positives.
+// Keys repeat (many names share "bank of"); they are not deduplicated,
+// which would cost more build time than the few bytes it saves.
+size_t BlocksFor(size_t keys) {
+  size_t blocks = 1;
+  while (blocks * 64 < keys * 16) blocks *= 2;
+  return blocks;
+}
+
+}  // namespace
+
+void PairFilter::Freeze() {
+  blocks_.assign(BlocksFor(keys_.size()), 0);
+  for (uint64_t entry : keys_) {
+    uint64_t key = entry >> 1;
+    blocks_[Block(key)] |= PairBits(key) | ((entry & 1) ? CompleteBits(key) : 0);
+  }
+  keys_.clear();
+  keys_.shrink_to_fit();
+}
+
+void WordGate::Freeze() {
+  exact.Freeze();
+  spelling.Freeze();
+  single_filter.assign(BlocksFor(singles.size()), 0);
+  for (uint64_t h : singles) {
+    single_filter[(h >> 32) & (single_filter.size() - 1)] |=
+        (1ull << (h & 63)) | (1ull << ((h >> 6) & 63)) | (1ull << ((h >> 12) & 63));
+  }
+  singles.clear();
+  singles.shrink_to_fit();
+}
+
+uint64_t SpellingKey(std::string_view word, uint64_t hash) {
+  if (word.size() < match_internal::kMinFuzzyWordBytes) return hash;
+  // Salted, so that a skeleton and a listed word spelt like it differ.
+  constexpr uint64_t kSalt = 0x5BD1E9955BD1E994ull;
+  if (word.size() > 64) {
+    std::string key = match_internal::Skeleton(word);
+    return key.size() < 3 ? hash : Vocabulary::Hash(key) ^ kSalt;
+  }
+  char key[2 * 64];
+  size_t length = match_internal::SkeletonInto(word, key);
+  return length < 3 ? hash : Vocabulary::Hash(std::string_view(key, length)) ^ kSalt;
+}
+
+}  // namespace vigil

@@ -1,0 +1,101 @@
+// A cheap first look at a text's words: which of them could be part of a
+// listed name at all, judged from word hashes alone.
+#ifndef VIGIL_SRC_MATCH_WORD_GATE_H_
+#define VIGIL_SRC_MATCH_WORD_GATE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace vigil {
+
+// Bloom filters over pairs of neighbouring words in listed names. Each pair
+// is marked "complete" too when it is a whole two-word name. One 64-bit
+// block per pair holds both answers, so a test is one memory read.
+//
+// Keys are 64-bit word hashes; false positives only cost the scanner time,
+// and there are no false negatives. Immutable once frozen; thread-safe.
+class PairFilter {
+ public:
+  static constexpr uint32_t kPair = 1;      // the words are neighbours in a name
+  static constexpr uint32_t kComplete = 2;  // ... and are all of a name
+
+  static uint64_t Key(uint64_t a, uint64_t b) {
+    // Order matters ("kim jong" is no "jong kim"), so the halves are mixed
+    // differently before they are combined.
+    uint64_t k = a * 0x9E3779B97F4A7C15ull ^ ((b << 29) | (b >> 35));
+    k ^= k >> 32;
+    k *= 0xD6E8FEB86659FD93ull;
+    k ^= k >> 32;
+    return k;
+  }
+
+  void Add(uint64_t key, bool complete) { keys_.push_back(key << 1 | (complete ? 1 : 0)); }
+  // Builds the filter from what was added; call once, after the last Add().
+  void Freeze();
+
+  // The scanner asks for the memory a few words before it tests, since the
+  // filter of a big list does not fit in cache.
+  void Prefetch(uint64_t key) const { __builtin_prefetch(&blocks_[Block(key)]); }
+  // kPair and kComplete bits.
+  uint32_t Test(uint64_t key) const {
+    uint64_t block = blocks_[Block(key)];
+    uint64_t pair = PairBits(key);
+    uint64_t complete = CompleteBits(key);
+    return ((block & pair) == pair ? kPair : 0) | ((block & complete) == complete ? kComplete : 0);
+  }
+
+  size_t memory_bytes() const { return blocks_.size() * sizeof(uint64_t); }
+
+ private:
+  size_t Block(uint64_t key) const { return (key >> 40) & (blocks_.size() - 1); }
+  static uint64_t PairBits(uint64_t key) {
+    return (1ull << (key & 63)) | (1ull << ((key >> 6) & 63)) | (1ull << ((key >> 12) & 63));
+  }
+  static uint64_t CompleteBits(uint64_t key) {
+    return (1ull << ((key >> 18) & 63)) | (1ull << ((key >> 24) & 63)) |
+           (1ull << ((key >> 30) & 63));
+  }
+
+  std::vector<uint64_t> keys_;           // key << 1 | complete, until Freeze()
+  std::vector<uint64_t> blocks_ = {~0ull};  // until Freeze(): lets everything through
+};
+
+// Which text words the matcher must look up. Every name of two or more
+// words has each pair of neighbouring words in it; a name of one word is
+// that word. A two-word name is a complete pair; a longer one is a chain
+// of two pairs or more. So a word that is in no complete pair, in no chain
+// of pairs, and is no one-word name, cannot be part of any name, and the
+// matcher treats it as an unknown word without touching the vocabulary,
+// the trie or the spelling index. Most words of news are such words ("said",
+// "the minister", and "of the" outside a longer name).
+//
+// Spelling variants ("Dmitri" for "dmitry") have the same test over
+// spelling keys (see match_internal::Skeleton()) in a second pair filter,
+// asked only for pairs of capitalised words, which fuzzy names need.
+struct WordGate {
+  // The hash of each listed one-word name (and its synonyms).
+  void AddSingle(uint64_t h) { singles.push_back(h); }
+  bool MaySingle(uint64_t h) const {
+    uint64_t block = single_filter[(h >> 32) & (single_filter.size() - 1)];
+    uint64_t bits = (1ull << (h & 63)) | (1ull << ((h >> 6) & 63)) | (1ull << ((h >> 12) & 63));
+    return (block & bits) == bits;
+  }
+  void Freeze();
+
+  PairFilter exact;   // pairs of Vocabulary::Hash() values
+  PairFilter spelling;  // pairs of spelling keys
+  std::vector<uint64_t> singles;  // until Freeze()
+  std::vector<uint64_t> single_filter = {~0ull};
+};
+
+// The key under which a normalised word meets its spelling variants in the
+// gate: its skeleton (match_internal::Skeleton()), for a word long enough
+// to have variants, else `hash`, the word's Vocabulary::Hash(). Listed
+// words and capitalised text words get the same.
+uint64_t SpellingKey(std::string_view word, uint64_t hash);
+
+}  // namespace vigil
+
+#endif  // VIGIL_SRC_MATCH_WORD_GATE_H_
