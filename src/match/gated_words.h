@@ -19,7 +19,7 @@ namespace vigil {
 
 // Reads the words of a text as word_internal::ForEachWord() does and calls
 // keep(const WordSpan&) for each word that may be part of a listed name and
-// skip() for each other word, in text order (see WordGate for which is
+// skip(const WordSpan&) for each other word, in text order (see WordGate for which is
 // which). Words come in chunks: hashed first, then their pairs tested in a
 // tight loop whose memory reads overlap, then chained; the last two words of
 // a chunk wait for the next one, since their fate depends on the words after.
@@ -121,10 +121,11 @@ void GatedWordReader::Process(std::string_view text, bool last, Keep& keep, Skip
   // A word is final once the pairs on both its sides are decided.
   size_t final_words = last ? size_ : size_ - 2;
   for (size_t k = 0; k < final_words; ++k) {
+    WordSpan span{start_[k], end_[k], (flags_[k] & kAscii) != 0, (flags_[k] & kPossessive) != 0};
     if (flags_[k] & kKept) {
-      keep(WordSpan{start_[k], end_[k], (flags_[k] & kAscii) != 0, (flags_[k] & kPossessive) != 0});
+      keep(span);
     } else {
-      skip();
+      skip(span);
     }
   }
   if (last) return;

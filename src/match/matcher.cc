@@ -711,7 +711,7 @@ void IndexedMatcher::ScanWords(std::string_view text, std::vector<TextWord>* wor
     run_start = false;
   };
   GatedWordReader reader(gate_);
-  reader.Read(text, on_word, [&]() { run_start = true; });
+  reader.Read(text, on_word, [&](const WordSpan&) { run_start = true; });
 }
 
 void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view arena,

@@ -1,0 +1,186 @@
+#include "gated_words.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "fuzzy.h"
+#include "vigil/match/matcher.h"
+#include "vigil/match/normalize.h"
+#include "word_gate.h"
+
+namespace vigil {
+namespace {
+
+using Span = std::tuple<size_t, size_t, bool, bool>;
+
+Span Tuple(const WordSpan& w) { return {w.start, w.end, w.ascii, w.possessive}; }
+
+// Random text from pieces that stress the block reader: ASCII words of all
+// lengths, apostrophes, words that run into other scripts, standalone
+// ideographs, format and combining characters, invalid bytes.
+std::string RandomText(std::mt19937* rng, size_t pieces) {
+  static const std::vector<std::string> kPieces = {
+      "Putin", "putin's", "O'Brien", " ", " ", " ", ", ", ".\n", "\t", "'s", "’s", "Müller",
+      "Владимир", "Путин", "金正恩", "so\u00ADft", "e\u0301", "\xFF", "\xE2\x80", "2024", "—",
+      "Kim", "Jong-un", "a", "xy", std::string(63, 'b'), std::string(64, 'c'), std::string(70, 'D'),
+      "ltd", "LIMITED", "ß", "İstanbul", "\u200D", "(", ")", "\"", "Dmitri", "peskov"};
+  std::string text;
+  for (size_t i = 0; i < pieces; ++i) text += kPieces[(*rng)() % kPieces.size()];
+  return text;
+}
+
+std::vector<Span> ExpectedWords(std::string_view text) {
+  std::vector<WordSpan> words;
+  FindWords(text, &words);
+  std::vector<Span> out;
+  for (const WordSpan& w : words) out.push_back(Tuple(w));
+  return out;
+}
+
+TEST(GatedWordReaderTest, ReadsTheWordsFindWordsReads) {
+  // An unfrozen gate lets every word through.
+  WordGate gate;
+  GatedWordReader reader(gate);
+  std::mt19937 rng(7);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = RandomText(&rng, rng() % 120);
+    std::vector<Span> kept;
+    reader.Read(text, [&](const WordSpan& w) { kept.push_back(Tuple(w)); },
+                [&](const WordSpan& w) { ADD_FAILURE() << "skipped " << w.start << " in " << text; });
+    ASSERT_EQ(kept, ExpectedWords(text)) << text;
+  }
+}
+
+TEST(GatedWordReaderTest, AnEmptyGateKeepsOnlyOtherScriptsAndTheirNeighbours) {
+  WordGate gate;
+  gate.Freeze();  // no names: no pair, no single word passes
+  GatedWordReader reader(gate);
+  std::mt19937 rng(11);
+  for (int round = 0; round < 300; ++round) {
+    // Long texts: words cross the reader's chunks.
+    std::string text = RandomText(&rng, 200 + rng() % 800);
+    std::vector<Span> all;
+    std::vector<bool> kept;
+    reader.Read(
+        text,
+        [&](const WordSpan& w) {
+          all.push_back(Tuple(w));
+          kept.push_back(true);
+        },
+        [&](const WordSpan& w) {
+          all.push_back(Tuple(w));
+          kept.push_back(false);
+        });
+    std::vector<Span> expected = ExpectedWords(text);
+    ASSERT_EQ(all, expected) << text;
+    for (size_t i = 0; i < expected.size(); ++i) {
+      auto hashed = [&](size_t k) { return std::get<2>(expected[k]); };  // ASCII words are hashed
+      bool should = !hashed(i) || (i > 0 && !hashed(i - 1)) || (i + 1 < expected.size() && !hashed(i + 1));
+      ASSERT_EQ(kept[i], should) << "word " << i << " of " << text;
+    }
+  }
+}
+
+TEST(PairFilterTest, HasNoFalseNegativesAndFewFalsePositives) {
+  PairFilter filter;
+  std::mt19937_64 rng(3);
+  std::vector<std::pair<uint64_t, bool>> added;
+  for (int i = 0; i < 20000; ++i) {
+    uint64_t key = PairFilter::Key(rng(), rng());
+    bool complete = i % 3 == 0;
+    filter.Add(key, complete);
+    added.emplace_back(key, complete);
+  }
+  filter.Freeze();
+  for (const auto& [key, complete] : added) {
+    uint32_t bits = filter.Test(key);
+    ASSERT_TRUE(bits & PairFilter::kPair);
+    if (complete) {
+      ASSERT_TRUE(bits & PairFilter::kComplete);
+    }
+  }
+  int false_positives = 0;
+  for (int i = 0; i < 100000; ++i) {
+    if (filter.Test(PairFilter::Key(rng(), rng())) & PairFilter::kPair) ++false_positives;
+  }
+  EXPECT_LT(false_positives, 3000);  // about 1% expected
+}
+
+TEST(PairFilterTest, OrderMatters) {
+  EXPECT_NE(PairFilter::Key(1, 2), PairFilter::Key(2, 1));
+}
+
+TEST(SpellingKeyTest, SpellingVariantsShareAKeyAndShortWordsKeepTheirHash) {
+  auto key = [](std::string_view w) { return SpellingKey(w, Vocabulary::Hash(w)); };
+  EXPECT_EQ(key("dmitry"), key("dmitri"));
+  EXPECT_EQ(key("dmitry"), key("dmitriy"));
+  EXPECT_EQ(key("sergei"), key("sergey"));
+  EXPECT_EQ(key("wladimir"), key("vladimir"));
+  EXPECT_NE(key("vladimir"), key("potanin"));
+  EXPECT_EQ(key("kim"), Vocabulary::Hash("kim"));  // too short for variants
+  EXPECT_EQ(key("a1b2"), Vocabulary::Hash("a1b2"));  // not letters: no skeleton
+}
+
+TEST(SkeletonTest, FoldsRomanisations) {
+  using match_internal::Skeleton;
+  EXPECT_EQ(Skeleton("dmitrij"), "dmtr");
+  EXPECT_EQ(Skeleton("yevgeny"), Skeleton("evgeny"));
+  EXPECT_EQ(Skeleton("hassan"), Skeleton("hasan"));
+  EXPECT_EQ(Skeleton("muhammad"), Skeleton("mohammed"));
+  EXPECT_EQ(Skeleton("philip"), "flp");
+  EXPECT_EQ(Skeleton("schmidt"), "smdt");
+  EXPECT_EQ(Skeleton("alexei"), "alks");
+  EXPECT_EQ(Skeleton("dzhokhar"), "jhr");
+  EXPECT_EQ(Skeleton("o'brien"), "");  // not plain letters
+}
+
+// The gate must never hide a name: each kind of name, at every word
+// position of a long text, so that names cross the reader's chunks and
+// 64-byte blocks, is found where it was put.
+TEST(GatedWordReaderTest, MatcherFindsNamesAtEveryPosition) {
+  Watchlist list{"list",
+                 {Entity{"putin", "PUTIN, Vladimir Vladimirovich", EntityType::kPerson, {}},
+                  Entity{"peskov", "PESKOV, Dmitry Sergeyevich", EntityType::kPerson, {}},
+                  Entity{"bank", "Bank of the Free World", EntityType::kOrganization, {}},
+                  Entity{"neft", "Gazprom Neft", EntityType::kOrganization, {}},
+                  Entity{"rosneft", "ROSNEFT TRADING LIMITED", EntityType::kOrganization, {}},
+                  Entity{"hezbollah", "Hezbollah", EntityType::kOrganization, {}},
+                  Entity{"cyr", "Владимир Путин", EntityType::kPerson, {}}}};
+  auto built = Matcher::Build({list}, {});
+  ASSERT_TRUE(built.ok()) << built.status().message();
+  const Matcher& matcher = **built;
+  const std::vector<std::pair<std::string, std::string>> names = {
+      {"Vladimir Putin", "putin"},          {"Vladimir Vladimirovich Putin's", "putin"},
+      {"Dmitri Peskov", "peskov"},          {"Bank of the Free World", "bank"},
+      {"Gazprom Neft", "neft"},             {"Rosneft Trading Ltd", "rosneft"},
+      {"Hezbollah", "hezbollah"},           {"Владимир Путин", "cyr"}};
+  // Filler with listed words that lead nowhere ("of the", "Vladimir said").
+  const std::string filler =
+      "the minister of the interior said on Tuesday that Vladimir and the bank "
+      "would look at trading in the free world of oil ";
+  std::vector<WordSpan> filler_words;
+  FindWords(filler, &filler_words);
+  for (const auto& [name, id] : names) {
+    for (size_t words = 0; words < 230; ++words) {
+      std::string text;
+      for (size_t k = 0; k < words; ++k) {
+        const WordSpan& w = filler_words[k % filler_words.size()];
+        text += filler.substr(w.start, w.end - w.start) + (k % 7 == 6 ? ", " : " ");
+      }
+      size_t start = text.size();
+      text += name + " met reporters.";
+      bool found = false;
+      for (const Match& m : matcher.Scan(text, {.include_candidates = true})) {
+        if (m.entity_id == id && m.start == start) found = true;
+      }
+      ASSERT_TRUE(found) << "\"" << name << "\" after " << words << " words: " << text;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace vigil
