@@ -65,6 +65,8 @@ class GatedWordReader {
   std::array<uint64_t, kChunk> hash_;      // 0: not hashed (another script)
   std::array<uint64_t, kChunk> spelling_;  // 0: not computed yet
   std::array<uint8_t, kChunk> flags_;
+  std::array<uint64_t, kChunk> pair_key_;      // with the word before, while testing
+  std::array<uint64_t, kChunk> spelling_key_;
   size_t size_ = 0;
   size_t tested_ = 0;   // words whose pair with the word before is tested
   size_t decided_ = 0;  // words whose pair with the word before is decided
@@ -90,17 +92,27 @@ inline uint64_t GatedWordReader::Spelling(std::string_view text, size_t k) {
 
 template <typename Keep, typename Skip>
 void GatedWordReader::Process(std::string_view text, bool last, Keep& keep, Skip& skip) {
-  // Test each new word's pair with the word before.
-  for (size_t k = tested_ == 0 ? 1 : tested_; k < size_; ++k) {
+  // Test each new word's pair with the word before: all keys first, with
+  // their filter blocks asked for, then the tests, so that the reads of a
+  // big list's filter overlap instead of waiting one after another.
+  const size_t first = tested_ == 0 ? 1 : tested_;
+  for (size_t k = first; k < size_; ++k) {
+    if (hash_[k] == 0 || hash_[k - 1] == 0) continue;
+    pair_key_[k] = PairFilter::Key(hash_[k - 1], hash_[k]);
+    gate_.exact.Prefetch(pair_key_[k]);
+    // Spelling variants are only tried between capitalised words.
+    if (flags_[k] & flags_[k - 1] & kCapital) {
+      spelling_key_[k] = PairFilter::Key(Spelling(text, k - 1), Spelling(text, k));
+      gate_.spelling.Prefetch(spelling_key_[k]);
+    }
+  }
+  for (size_t k = first; k < size_; ++k) {
     uint32_t bits;
     if (hash_[k] == 0 || hash_[k - 1] == 0) {
       bits = PairFilter::kPair | PairFilter::kComplete;
     } else {
-      bits = gate_.exact.Test(PairFilter::Key(hash_[k - 1], hash_[k]));
-      // Spelling variants are only tried between capitalised words.
-      if ((flags_[k] & flags_[k - 1] & kCapital) && bits != (PairFilter::kPair | PairFilter::kComplete)) {
-        bits |= gate_.spelling.Test(PairFilter::Key(Spelling(text, k - 1), Spelling(text, k)));
-      }
+      bits = gate_.exact.Test(pair_key_[k]);
+      if (flags_[k] & flags_[k - 1] & kCapital) bits |= gate_.spelling.Test(spelling_key_[k]);
     }
     flags_[k] |= (bits & PairFilter::kPair ? kPair : 0) | (bits & PairFilter::kComplete ? kComplete : 0);
   }

@@ -1,5 +1,8 @@
 #include "word_gate.h"
 
+#include <sys/mman.h>
+
+#include <new>
 #include <string>
 
 #include "fuzzy.h"
@@ -11,19 +14,29 @@ namespace {
 // About 16 bits per key: with three bits set, near 1% false positives.
 // Keys repeat (many names share "bank of"); they are not deduplicated,
 // which would cost more build time than the few bytes it saves.
-size_t BlocksFor(size_t keys) {
-  size_t blocks = 1;
-  while (blocks * 64 < keys * 16) blocks *= 2;
-  return blocks;
-}
+size_t BlocksFor(size_t keys) { return keys / 4 + 1; }
 
 }  // namespace
 
+void* AllocateHuge(size_t bytes) {
+  constexpr size_t kHuge = size_t{2} << 20;
+  if (bytes < kHuge) {
+    void* p = std::malloc(bytes == 0 ? 1 : bytes);
+    if (p == nullptr) throw std::bad_alloc();
+    return p;
+  }
+  size_t rounded = (bytes + kHuge - 1) / kHuge * kHuge;
+  void* p = std::aligned_alloc(kHuge, rounded);
+  if (p == nullptr) throw std::bad_alloc();
+  // Advice only: without huge pages the table works the same, slower.
+  madvise(p, rounded, MADV_HUGEPAGE);
+  return p;
+}
+
 void PairFilter::Freeze() {
   blocks_.assign(BlocksFor(keys_.size()), 0);
-  for (uint64_t entry : keys_) {
-    uint64_t key = entry >> 1;
-    blocks_[Block(key)] |= PairBits(key) | ((entry & 1) ? CompleteBits(key) : 0);
+  for (uint64_t key : keys_) {
+    blocks_[Block(key)] |= PairBits(key) | ((key & kCompleteMark) ? CompleteBits(key) : 0);
   }
   keys_.clear();
   keys_.shrink_to_fit();
@@ -32,7 +45,10 @@ void PairFilter::Freeze() {
 void WordGate::Freeze() {
   exact.Freeze();
   spelling.Freeze();
-  single_filter.assign(BlocksFor(singles.size()), 0);
+  // One-word names are few: a block each keeps false positives rare.
+  size_t blocks = 1;
+  while (blocks < singles.size()) blocks *= 2;
+  single_filter.assign(blocks, 0);
   for (uint64_t h : singles) {
     single_filter[(h >> 32) & (single_filter.size() - 1)] |=
         (1ull << (h & 63)) | (1ull << ((h >> 6) & 63)) | (1ull << ((h >> 12) & 63));

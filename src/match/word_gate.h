@@ -5,10 +5,27 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <string_view>
 #include <vector>
 
 namespace vigil {
+
+void* AllocateHuge(size_t bytes);
+
+// Memory for a big table that is read at random: on transparent huge
+// pages where the kernel offers them (madvise mode), so that reading it
+// does not also miss the TLB on every access.
+template <typename T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <typename U>
+  HugePageAllocator(const HugePageAllocator<U>&) {}  // NOLINT: allocators convert
+  T* allocate(size_t n) { return static_cast<T*>(AllocateHuge(n * sizeof(T))); }
+  void deallocate(T* p, size_t) { std::free(p); }
+  bool operator==(const HugePageAllocator&) const { return true; }
+};
 
 // Bloom filters over pairs of neighbouring words in listed names. Each pair
 // is marked "complete" too when it is a whole two-word name. One 64-bit
@@ -31,7 +48,7 @@ class PairFilter {
     return k;
   }
 
-  void Add(uint64_t key, bool complete) { keys_.push_back(key << 1 | (complete ? 1 : 0)); }
+  void Add(uint64_t key, bool complete) { keys_.push_back((key & ~kCompleteMark) | (complete ? kCompleteMark : 0)); }
   // Builds the filter from what was added; call once, after the last Add().
   void Freeze();
 
@@ -49,7 +66,10 @@ class PairFilter {
   size_t memory_bytes() const { return blocks_.size() * sizeof(uint64_t); }
 
  private:
-  size_t Block(uint64_t key) const { return (key >> 40) & (blocks_.size() - 1); }
+  // The top 24 bits of the key scaled to the filter's size (which is not
+  // rounded up to a power of two, so that a big list's filter stays small
+  // enough for the cache); the bits set come from the low 36.
+  size_t Block(uint64_t key) const { return static_cast<size_t>(((key >> 40) * blocks_.size()) >> 24); }
   static uint64_t PairBits(uint64_t key) {
     return (1ull << (key & 63)) | (1ull << ((key >> 6) & 63)) | (1ull << ((key >> 12) & 63));
   }
@@ -58,8 +78,12 @@ class PairFilter {
            (1ull << ((key >> 30) & 63));
   }
 
-  std::vector<uint64_t> keys_;           // key << 1 | complete, until Freeze()
-  std::vector<uint64_t> blocks_ = {~0ull};  // until Freeze(): lets everything through
+  // Bit 36 of a key is used by neither its block nor its bits: it marks
+  // complete pairs among the keys kept until Freeze().
+  static constexpr uint64_t kCompleteMark = 1ull << 36;
+  std::vector<uint64_t> keys_;
+  // Until Freeze(), one block that lets everything through.
+  std::vector<uint64_t, HugePageAllocator<uint64_t>> blocks_ = {~0ull};
 };
 
 // Which text words the matcher must look up. Every name of two or more
