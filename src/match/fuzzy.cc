@@ -36,9 +36,19 @@ size_t SkeletonInto(std::string_view word, char* out) {
     first = false;
     last_mapped = c;
   };
+  // Letters that start a digraph or map to another letter.
+  constexpr uint32_t kSpecial = (1u << ('p' - 'a')) | (1u << ('d' - 'a')) | (1u << ('z' - 'a')) |
+                                (1u << ('k' - 'a')) | (1u << ('s' - 'a')) | (1u << ('c' - 'a')) |
+                                (1u << ('q' - 'a')) | (1u << ('x' - 'a')) | (1u << ('w' - 'a')) |
+                                (1u << ('j' - 'a'));
   for (; i < n; ++i) {
     char c = word[i];
-    if (c < 'a' || c > 'z') return 0;
+    auto letter = static_cast<unsigned>(c - 'a');
+    if (letter >= 26) return 0;
+    if (!((kSpecial >> letter) & 1)) {
+      emit(c);
+      continue;
+    }
     char next = at(i + 1);
     switch (c) {
       case 'p':

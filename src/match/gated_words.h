@@ -76,6 +76,7 @@ class GatedWordReader {
 inline uint64_t GatedWordReader::Spelling(std::string_view text, size_t k) {
   if (spelling_[k] == 0) {
     size_t length = end_[k] - start_[k];
+    if (length < match_internal::kMinFuzzyWordBytes) return spelling_[k] = hash_[k];
     char buffer[64];
     char* lowered = buffer;
     if (length > sizeof(buffer)) {
@@ -97,7 +98,10 @@ void GatedWordReader::Process(std::string_view text, bool last, Keep& keep, Skip
   // big list's filter overlap instead of waiting one after another.
   const size_t first = tested_ == 0 ? 1 : tested_;
   for (size_t k = first; k < size_; ++k) {
-    if (hash_[k] == 0 || hash_[k - 1] == 0) continue;
+    if (hash_[k] == 0 || hash_[k - 1] == 0) {
+      pair_key_[k] = 0;
+      continue;
+    }
     pair_key_[k] = PairFilter::Key(hash_[k - 1], hash_[k]);
     gate_.exact.Prefetch(pair_key_[k]);
     // Spelling variants are only tried between capitalised words.
@@ -108,7 +112,7 @@ void GatedWordReader::Process(std::string_view text, bool last, Keep& keep, Skip
   }
   for (size_t k = first; k < size_; ++k) {
     uint32_t bits;
-    if (hash_[k] == 0 || hash_[k - 1] == 0) {
+    if (pair_key_[k] == 0) {  // a word from another script: keep both
       bits = PairFilter::kPair | PairFilter::kComplete;
     } else {
       bits = gate_.exact.Test(pair_key_[k]);

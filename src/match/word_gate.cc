@@ -35,6 +35,8 @@ void* AllocateHuge(size_t bytes) {
 
 void PairFilter::Freeze() {
   blocks_.assign(BlocksFor(keys_.size()), 0);
+  data_ = blocks_.data();
+  size_ = blocks_.size();
   for (uint64_t key : keys_) {
     blocks_[Block(key)] |= PairBits(key) | ((key & kCompleteMark) ? CompleteBits(key) : 0);
   }
