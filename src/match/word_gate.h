@@ -76,8 +76,10 @@ class PairFilter {
   // rounded up to a power of two, so that a big list's filter stays small
   // enough for the cache); the bits set come from the low 36.
   size_t Block(uint64_t key) const { return static_cast<size_t>(((key >> 40) * size_) >> 24); }
-  // Two bits for the pair: with 16 bits per key, about 1.5% false
-  // positives, nearly what three give, for less work on every text word.
+  // Two bits for the pair: with 16 bits per key, about 3.5% false
+  // positives. A false pair alone keeps no word (a two-word name also needs
+  // the complete bits, a longer one a neighbouring pair), so the third bit
+  // was not worth its work on every text word.
   static uint64_t PairBits(uint64_t key) { return (1ull << (key & 63)) | (1ull << ((key >> 6) & 63)); }
   static uint64_t CompleteBits(uint64_t key) {
     return (1ull << ((key >> 18) & 63)) | (1ull << ((key >> 24) & 63)) |
