@@ -27,12 +27,12 @@ size_t SkeletonInto(std::string_view word, char* out) {
   size_t k = 0;
   bool first = true;
   char last_mapped = '\0';
+  // Without branches: vowels and consonants alternate unpredictably.
   auto emit = [&](char c) {
-    if (IsVowel(c)) {
-      if (first) out[k++] = 'a';
-    } else if (k == 0 || out[k - 1] != c) {
-      out[k++] = c;
-    }
+    bool vowel = IsVowel(c);
+    bool repeat = k > 0 && out[k - 1] == c;
+    out[k] = vowel ? 'a' : c;
+    k += vowel ? first : !repeat;
     first = false;
     last_mapped = c;
   };

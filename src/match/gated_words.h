@@ -3,6 +3,7 @@
 #ifndef VIGIL_SRC_MATCH_GATED_WORDS_H_
 #define VIGIL_SRC_MATCH_GATED_WORDS_H_
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -17,6 +18,34 @@
 
 namespace vigil {
 
+// Spelling keys of recent capitalised words ("Minister", "Trump"), which
+// news repeats: computing a skeleton costs more than the rest of a word's
+// trip through the gate. A key depends on the word alone, so one cache
+// serves every matcher; it is per thread, like the scanner's buffers.
+class SpellingCache {
+ public:
+  // The key of the lower-cased `word` whose hash is `hash`.
+  uint64_t Get(std::string_view word, uint64_t hash) {
+    uint64_t prefix = 0;
+    std::memcpy(&prefix, word.data(), std::min<size_t>(word.size(), 8));
+    Entry& e = entries_[(hash >> 20) & (kEntries - 1)];
+    if (e.hash != hash || e.prefix != prefix || e.length != word.size()) {
+      e = Entry{hash, prefix, word.size(), SpellingKey(word, hash)};
+    }
+    return e.key;
+  }
+
+ private:
+  static constexpr size_t kEntries = 2048;
+  struct Entry {
+    uint64_t hash = 0;  // 0: empty (no word hashes to 0)
+    uint64_t prefix = 0;
+    size_t length = 0;
+    uint64_t key = 0;
+  };
+  std::array<Entry, kEntries> entries_{};
+};
+
 // Reads the words of a text as word_internal::ForEachWord() does and calls
 // keep(const WordSpan&) for each word that may be part of a listed name and
 // skip(const WordSpan&) for each other word, in text order (see WordGate for which is
@@ -25,7 +54,7 @@ namespace vigil {
 // a chunk wait for the next one, since their fate depends on the words after.
 class GatedWordReader {
  public:
-  explicit GatedWordReader(const WordGate& gate) : gate_(gate) {}
+  GatedWordReader(const WordGate& gate, SpellingCache* cache) : gate_(gate), cache_(cache) {}
 
   template <typename Keep, typename Skip>
   void Read(std::string_view text, Keep&& keep, Skip&& skip);
@@ -59,6 +88,7 @@ class GatedWordReader {
   void Process(std::string_view text, bool last, Keep& keep, Skip& skip);
 
   const WordGate& gate_;
+  SpellingCache* cache_;
   // The chunk, one array per field.
   std::array<uint32_t, kChunk> start_;
   std::array<uint32_t, kChunk> end_;
@@ -86,7 +116,7 @@ inline uint64_t GatedWordReader::Spelling(std::string_view text, size_t k) {
     for (size_t i = 0; i < length; ++i) {
       lowered[i] = word_internal::kAsciiLower[static_cast<uint8_t>(text[start_[k] + i])];
     }
-    spelling_[k] = SpellingKey(std::string_view(lowered, length), hash_[k]);
+    spelling_[k] = cache_->Get(std::string_view(lowered, length), hash_[k]);
   }
   return spelling_[k];
 }

@@ -137,6 +137,7 @@ constexpr std::array<char, 256> kAsciiWordLower = MakeAsciiWordLowerTable();
 
 // Scan()'s working memory, one set per thread.
 struct ScanBuffers {
+  SpellingCache spellings;
   std::vector<TextWord> words;
   std::string arena;
   std::vector<Candidate> candidates;
@@ -360,7 +361,8 @@ class IndexedMatcher final : public Matcher {
   void BuildFuzzyIndex();
   void BuildWordGate();
 
-  void ScanWords(std::string_view text, std::vector<TextWord>* words, std::string* arena) const;
+  void ScanWords(std::string_view text, SpellingCache* spellings, std::vector<TextWord>* words,
+                 std::string* arena) const;
   void Walk(const std::vector<TextWord>& words, std::string_view arena, uint32_t pos,
             uint32_t node, const WalkState& state, std::vector<Candidate>* out) const;
   void Evaluate(std::string_view text, const std::vector<TextWord>& words, Candidate* c) const;
@@ -635,8 +637,8 @@ void IndexedMatcher::BuildWordGate() {
   gate_.Freeze();
 }
 
-void IndexedMatcher::ScanWords(std::string_view text, std::vector<TextWord>* words,
-                               std::string* arena) const {
+void IndexedMatcher::ScanWords(std::string_view text, SpellingCache* spellings,
+                               std::vector<TextWord>* words, std::string* arena) const {
   std::string scratch;
   bool run_start = true;
   const bool fuzzy = !group_members_.empty();
@@ -710,7 +712,7 @@ void IndexedMatcher::ScanWords(std::string_view text, std::vector<TextWord>* wor
     words->push_back(word);
     run_start = false;
   };
-  GatedWordReader reader(gate_);
+  GatedWordReader reader(gate_, spellings);
   reader.Read(text, on_word, [&](const WordSpan&) { run_start = true; });
 }
 
@@ -975,7 +977,7 @@ std::vector<Match> IndexedMatcher::Scan(std::string_view text, const ScanOptions
   arena.clear();
   candidates.clear();
   words.reserve(text.size() / 8);  // news: most words are listed somewhere ("the", "of")
-  ScanWords(text, &words, &arena);
+  ScanWords(text, &buffers.spellings, &words, &arena);
   const auto n = static_cast<uint32_t>(words.size());
   // The nearest word at or after i, in the same run, with spelling variants.
   next_group.assign(n + 1, UINT32_MAX);

@@ -44,7 +44,8 @@ std::vector<Span> ExpectedWords(std::string_view text) {
 TEST(GatedWordReaderTest, ReadsTheWordsFindWordsReads) {
   // An unfrozen gate lets every word through.
   WordGate gate;
-  GatedWordReader reader(gate);
+  SpellingCache spellings;
+  GatedWordReader reader(gate, &spellings);
   std::mt19937 rng(7);
   for (int round = 0; round < 3000; ++round) {
     std::string text = RandomText(&rng, rng() % 120);
@@ -58,7 +59,8 @@ TEST(GatedWordReaderTest, ReadsTheWordsFindWordsReads) {
 TEST(GatedWordReaderTest, AnEmptyGateKeepsOnlyOtherScriptsAndTheirNeighbours) {
   WordGate gate;
   gate.Freeze();  // no names: no pair, no single word passes
-  GatedWordReader reader(gate);
+  SpellingCache spellings;
+  GatedWordReader reader(gate, &spellings);
   std::mt19937 rng(11);
   for (int round = 0; round < 300; ++round) {
     // Long texts: words cross the reader's chunks.
