@@ -70,12 +70,18 @@ class GatedWordReader {
     kKept = 8,
     kPair = 16,      // this word and the one before are neighbours in a name
     kComplete = 32,  // ... and are a whole name
+    kOtherScript = 64,  // not hashed: a word with letters beyond ASCII
   };
+  static constexpr int kPairShift = 4;  // PairFilter's bits, moved to kPair
 
   void Add(std::string_view text, size_t start, size_t end, uint8_t flags, uint64_t hash) {
     auto lead = static_cast<uint8_t>(text[start]);
-    if (hash != 0 && lead >= 'A' && lead <= 'Z') flags |= kCapital;
-    if (hash == 0 || gate_.MaySingle(hash)) flags |= kKept;
+    if (hash == 0) {
+      flags |= kOtherScript | kKept;
+    } else {
+      if (lead >= 'A' && lead <= 'Z') flags |= kCapital;
+      if (gate_.MaySingle(hash)) flags |= kKept;
+    }
     start_[size_] = static_cast<uint32_t>(start);
     end_[size_] = static_cast<uint32_t>(end);
     hash_[size_] = hash;
@@ -123,32 +129,46 @@ inline uint64_t GatedWordReader::Spelling(std::string_view text, size_t k) {
 
 template <typename Keep, typename Skip>
 void GatedWordReader::Process(std::string_view text, bool last, Keep& keep, Skip& skip) {
-  // Test each new word's pair with the word before: all keys first, with
-  // their filter blocks asked for, then the tests, so that the reads of a
-  // big list's filter overlap instead of waiting one after another.
+  // Test each new word's pair with the word before. Spelling variants are
+  // only tried between capitalised words. A word from another script (hash
+  // 0) is kept with its neighbours, as a whole-name pair.
   const size_t first = tested_ == 0 ? 1 : tested_;
-  for (size_t k = first; k < size_; ++k) {
-    if (hash_[k] == 0 || hash_[k - 1] == 0) {
-      pair_key_[k] = 0;
-      continue;
+  constexpr uint8_t kBoth = kPair | kComplete;
+  static_assert(kPair == PairFilter::kPair << kPairShift && kComplete == PairFilter::kComplete << kPairShift);
+  if (gate_.exact.fits_cache() && gate_.spelling.fits_cache()) {
+    for (size_t k = first; k < size_; ++k) {
+      if ((flags_[k] | flags_[k - 1]) & kOtherScript) {
+        flags_[k] |= kBoth;
+        continue;
+      }
+      uint32_t bits = gate_.exact.Test(PairFilter::Key(hash_[k - 1], hash_[k]));
+      if (flags_[k] & flags_[k - 1] & kCapital) {
+        bits |= gate_.spelling.Test(PairFilter::Key(Spelling(text, k - 1), Spelling(text, k)));
+      }
+      flags_[k] |= static_cast<uint8_t>(bits << kPairShift);
     }
-    pair_key_[k] = PairFilter::Key(hash_[k - 1], hash_[k]);
-    gate_.exact.Prefetch(pair_key_[k]);
-    // Spelling variants are only tried between capitalised words.
-    if (flags_[k] & flags_[k - 1] & kCapital) {
-      spelling_key_[k] = PairFilter::Key(Spelling(text, k - 1), Spelling(text, k));
-      gate_.spelling.Prefetch(spelling_key_[k]);
+  } else {
+    // A big list's filter is not in cache: all keys first, with their
+    // blocks asked for, then the tests, so that the reads overlap instead
+    // of waiting one after another.
+    for (size_t k = first; k < size_; ++k) {
+      if ((flags_[k] | flags_[k - 1]) & kOtherScript) continue;
+      pair_key_[k] = PairFilter::Key(hash_[k - 1], hash_[k]);
+      gate_.exact.Prefetch(pair_key_[k]);
+      if (flags_[k] & flags_[k - 1] & kCapital) {
+        spelling_key_[k] = PairFilter::Key(Spelling(text, k - 1), Spelling(text, k));
+        gate_.spelling.Prefetch(spelling_key_[k]);
+      }
     }
-  }
-  for (size_t k = first; k < size_; ++k) {
-    uint32_t bits;
-    if (pair_key_[k] == 0) {  // a word from another script: keep both
-      bits = PairFilter::kPair | PairFilter::kComplete;
-    } else {
-      bits = gate_.exact.Test(pair_key_[k]);
+    for (size_t k = first; k < size_; ++k) {
+      if ((flags_[k] | flags_[k - 1]) & kOtherScript) {
+        flags_[k] |= kBoth;
+        continue;
+      }
+      uint32_t bits = gate_.exact.Test(pair_key_[k]);
       if (flags_[k] & flags_[k - 1] & kCapital) bits |= gate_.spelling.Test(spelling_key_[k]);
+      flags_[k] |= static_cast<uint8_t>(bits << kPairShift);
     }
-    flags_[k] |= (bits & PairFilter::kPair ? kPair : 0) | (bits & PairFilter::kComplete ? kComplete : 0);
   }
   tested_ = size_;
   // A pair is a name, or a link in a chain of pairs: both words are kept.
@@ -167,11 +187,12 @@ void GatedWordReader::Process(std::string_view text, bool last, Keep& keep, Skip
   // A word is final once the pairs on both its sides are decided.
   size_t final_words = last ? size_ : size_ - 2;
   for (size_t k = 0; k < final_words; ++k) {
-    WordSpan span{start_[k], end_[k], (flags_[k] & kAscii) != 0, (flags_[k] & kPossessive) != 0};
+    // Built in each branch, so that a caller that ignores skipped words'
+    // spans does not pay for them.
     if (flags_[k] & kKept) {
-      keep(span);
+      keep(WordSpan{start_[k], end_[k], (flags_[k] & kAscii) != 0, (flags_[k] & kPossessive) != 0});
     } else {
-      skip(span);
+      skip(WordSpan{start_[k], end_[k], (flags_[k] & kAscii) != 0, (flags_[k] & kPossessive) != 0});
     }
   }
   if (last) return;

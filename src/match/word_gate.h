@@ -70,6 +70,8 @@ class PairFilter {
   }
 
   size_t memory_bytes() const { return blocks_.size() * sizeof(uint64_t); }
+  // Small enough to stay in a core's cache (L2) while a text is scanned.
+  bool fits_cache() const { return size_ * sizeof(uint64_t) <= (size_t{512} << 10); }
 
  private:
   // The top 24 bits of the key scaled to the filter's size (which is not
