@@ -350,6 +350,13 @@ class IndexedMatcher final : public Matcher {
   IndexedMatcher();
   Status AddEntity(const Watchlist& list, const Entity& entity);
   Status AddKeywords(const KeywordList& keywords);
+  // Room for about `names` names, sized by what real lists compile to.
+  void Reserve(size_t names) {
+    trie_.Reserve(names * 3);
+    targets_.reserve(names);
+    name_begin_.reserve(names + 1);
+    pending_.reserve(names * 2);
+  }
   void Finish();
 
   std::vector<Match> Scan(std::string_view text, const ScanOptions& options) const override;
@@ -438,14 +445,14 @@ Status IndexedMatcher::AddEntity(const Watchlist& list, const Entity& entity) {
                             static_cast<uint32_t>(entity.id.size()),
                             static_cast<uint32_t>(name_begin_.size() - 1)});
   ids_ += entity.id;
-  std::string where = "list '" + list.id + "' entity '" + entity.id + "': ";
+  auto where = [&]() { return "list '" + list.id + "' entity '" + entity.id + "': "; };
   NameKind kind = KindOf(entity.type);
   if (!AddName(target, entity.name, kind)) {
-    return Status::Error(where + "name has no letters");
+    return Status::Error(where() + "name has no letters");
   }
   for (const std::string& alias : entity.aliases) {
     if (!AddName(target, alias, kind)) {
-      return Status::Error(where + "alias '" + alias + "' has no letters");
+      return Status::Error(where() + "alias '" + alias + "' has no letters");
     }
   }
   return Status::Ok();
@@ -1032,6 +1039,11 @@ std::vector<Match> IndexedMatcher::Scan(std::string_view text, const ScanOptions
 Result<std::shared_ptr<const Matcher>> Matcher::Build(
     const std::vector<Watchlist>& watchlists, const std::vector<KeywordList>& keywords) {
   auto matcher = std::make_shared<IndexedMatcher>();
+  size_t names = 0;
+  for (const Watchlist& list : watchlists) {
+    for (const Entity& entity : list.entities) names += 1 + entity.aliases.size();
+  }
+  matcher->Reserve(names);
   for (const Watchlist& list : watchlists) {
     for (const Entity& entity : list.entities) {
       if (std::find(list.exclude.begin(), list.exclude.end(), entity.id) != list.exclude.end()) {

@@ -28,6 +28,21 @@ uint32_t TokenTrie::Insert(std::span<const uint32_t> path) {
   return node;
 }
 
+void TokenTrie::Reserve(size_t edges) {
+  size_t size = edges_.size();
+  while (edges * 4 > size * 3) size *= 2;
+  if (size == edges_.size()) return;
+  std::vector<Edge> old = std::move(edges_);
+  edges_.assign(size, Edge{});
+  size_t mask = edges_.size() - 1;
+  for (const Edge& edge : old) {
+    if (edge.key == kEmpty) continue;
+    size_t i = Slot(edge.key, mask);
+    while (edges_[i].key != kEmpty) i = (i + 1) & mask;
+    edges_[i] = edge;
+  }
+}
+
 void TokenTrie::Freeze() {
   size_t words = 1;
   while (words * 64 < edge_count_ * 16) words *= 2;
@@ -39,16 +54,6 @@ void TokenTrie::Freeze() {
   }
 }
 
-void TokenTrie::Grow() {
-  std::vector<Edge> old = std::move(edges_);
-  edges_.assign(old.size() * 2, Edge{});
-  size_t mask = edges_.size() - 1;
-  for (const Edge& edge : old) {
-    if (edge.key == kEmpty) continue;
-    size_t i = Slot(edge.key, mask);
-    while (edges_[i].key != kEmpty) i = (i + 1) & mask;
-    edges_[i] = edge;
-  }
-}
+void TokenTrie::Grow() { Reserve(edges_.size()); }
 
 }  // namespace vigil

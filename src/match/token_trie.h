@@ -19,6 +19,9 @@ class TokenTrie {
 
   TokenTrie();
 
+  // Makes room for about `edges` edges below the root, so that a big list
+  // is not rehashed again and again while it is inserted.
+  void Reserve(size_t edges);
   // The node at the end of `path`, created with its ancestors if missing.
   uint32_t Insert(std::span<const uint32_t> path);
   // The child of `node` along `word`, or kNone.
