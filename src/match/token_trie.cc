@@ -32,7 +32,7 @@ void TokenTrie::Reserve(size_t edges) {
   size_t size = edges_.size();
   while (edges * 4 > size * 3) size *= 2;
   if (size == edges_.size()) return;
-  std::vector<Edge> old = std::move(edges_);
+  Table<Edge> old = std::move(edges_);
   edges_.assign(size, Edge{});
   size_t mask = edges_.size() - 1;
   for (const Edge& edge : old) {

@@ -7,6 +7,8 @@
 #include <span>
 #include <vector>
 
+#include "huge_pages.h"
+
 namespace vigil {
 
 // Nodes are dense ids (the root is kRoot); edges below the root live in one
@@ -64,11 +66,13 @@ class TokenTrie {
 
   // One bit per (node, word) hash, about 16 bits per edge: most word pairs
   // of a text are in no name, and the edge table is too big for cache.
-  std::vector<uint64_t> filter_;  // empty until Freeze()
+  template <typename T>
+  using Table = std::vector<T, HugePageAllocator<T>>;
+  Table<uint64_t> filter_;  // empty until Freeze()
   // Every text word that is in the vocabulary steps from the root, so root
   // edges are a plain array indexed by word id; deeper edges are hashed.
-  std::vector<uint32_t> root_children_;
-  std::vector<Edge> edges_;  // power-of-two sized
+  Table<uint32_t> root_children_;
+  Table<Edge> edges_;  // power-of-two sized
   size_t edge_count_ = 0;
   size_t node_count_ = 1;  // the root
 };

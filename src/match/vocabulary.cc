@@ -47,7 +47,7 @@ void Vocabulary::Insert(std::string_view word, uint32_t id) {
 }
 
 void Vocabulary::Grow() {
-  std::vector<Slot> old = std::move(slots_);
+  auto old = std::move(slots_);
   slots_.assign(old.size() * 2, Slot{});
   size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "huge_pages.h"
+
 namespace vigil {
 
 // An open-addressing hash set of words. Most words of a text are unknown, and
@@ -95,7 +97,7 @@ class Vocabulary {
   std::string arena_;              // all words back to back
   size_t size_ = 0;                // slots in use
   std::vector<Span> words_;        // by id
-  std::vector<Slot> slots_;        // power-of-two sized
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;  // power-of-two sized
   std::vector<uint64_t> filter_;   // blocked Bloom filter; empty until Freeze()
   size_t max_word_bytes_ = 0;
 };

@@ -5,27 +5,12 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <string_view>
 #include <vector>
 
+#include "huge_pages.h"
+
 namespace vigil {
-
-void* AllocateHuge(size_t bytes);
-
-// Memory for a big table that is read at random: on transparent huge
-// pages where the kernel offers them (madvise mode), so that reading it
-// does not also miss the TLB on every access.
-template <typename T>
-struct HugePageAllocator {
-  using value_type = T;
-  HugePageAllocator() = default;
-  template <typename U>
-  HugePageAllocator(const HugePageAllocator<U>&) {}  // NOLINT: allocators convert
-  T* allocate(size_t n) { return static_cast<T*>(AllocateHuge(n * sizeof(T))); }
-  void deallocate(T* p, size_t) { std::free(p); }
-  bool operator==(const HugePageAllocator&) const { return true; }
-};
 
 // Bloom filters over pairs of neighbouring words in listed names. Each pair
 // is marked "complete" too when it is a whole two-word name. One 64-bit
