@@ -80,7 +80,6 @@ class GatedWordReader {
       flags |= kOtherScript | kKept;
     } else {
       if (lead >= 'A' && lead <= 'Z') flags |= kCapital;
-      if (gate_.MaySingle(hash)) flags |= kKept;
     }
     start_[size_] = static_cast<uint32_t>(start);
     end_[size_] = static_cast<uint32_t>(end);
@@ -134,6 +133,11 @@ void GatedWordReader::Process(std::string_view text, bool last, Keep& keep, Skip
   // 0) is kept with its neighbours, as a whole-name pair.
   const size_t first = tested_ == 0 ? 1 : tested_;
   constexpr uint8_t kBoth = kPair | kComplete;
+  // One-word names too: tested here, apart from the reading of words,
+  // which would otherwise wait for each word's hash to reach the filter.
+  if (tested_ == 0 && size_ > 0 && !(flags_[0] & kOtherScript) && gate_.MaySingle(hash_[0])) {
+    flags_[0] |= kKept;
+  }
   static_assert(kPair == PairFilter::kPair << kPairShift && kComplete == PairFilter::kComplete << kPairShift);
   if (gate_.exact.fits_cache() && gate_.spelling.fits_cache()) {
     for (size_t k = first; k < size_; ++k) {
@@ -141,6 +145,7 @@ void GatedWordReader::Process(std::string_view text, bool last, Keep& keep, Skip
         flags_[k] |= kBoth;
         continue;
       }
+      flags_[k] |= gate_.MaySingle(hash_[k]) ? kKept : 0;
       uint32_t bits = gate_.exact.Test(PairFilter::Key(hash_[k - 1], hash_[k]));
       if (flags_[k] & flags_[k - 1] & kCapital) {
         bits |= gate_.spelling.Test(PairFilter::Key(Spelling(text, k - 1), Spelling(text, k)));
@@ -165,6 +170,7 @@ void GatedWordReader::Process(std::string_view text, bool last, Keep& keep, Skip
         flags_[k] |= kBoth;
         continue;
       }
+      flags_[k] |= gate_.MaySingle(hash_[k]) ? kKept : 0;
       uint32_t bits = gate_.exact.Test(pair_key_[k]);
       if (flags_[k] & flags_[k - 1] & kCapital) bits |= gate_.spelling.Test(spelling_key_[k]);
       flags_[k] |= static_cast<uint8_t>(bits << kPairShift);

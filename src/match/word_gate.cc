@@ -30,13 +30,13 @@ void PairFilter::Freeze() {
 void WordGate::Freeze() {
   exact.Freeze();
   spelling.Freeze();
-  // One-word names are few: a block each keeps false positives rare.
-  size_t blocks = 1;
-  while (blocks < singles.size()) blocks *= 2;
-  single_filter.assign(blocks, 0);
+  size_t words = 1;
+  while (words < 2 * singles.size()) words *= 2;
+  single_bits.assign(words, 0);
+  single_mask = words * 64 - 1;
   for (uint64_t h : singles) {
-    single_filter[(h >> 32) & (single_filter.size() - 1)] |=
-        (1ull << (h & 63)) | (1ull << ((h >> 6) & 63)) | (1ull << ((h >> 12) & 63));
+    uint64_t bit = (h >> 24) & single_mask;
+    single_bits[bit >> 6] |= 1ull << (bit & 63);
   }
   singles.clear();
   singles.shrink_to_fit();

@@ -119,6 +119,21 @@ TEST(PairFilterTest, HasNoFalseNegativesAndFewFalsePositives) {
   EXPECT_LT(false_names, 300);
 }
 
+TEST(WordGateTest, OneWordNamesHaveNoFalseNegativesAndFewFalsePositives) {
+  WordGate gate;
+  std::mt19937_64 rng(5);
+  std::vector<uint64_t> names;
+  for (int i = 0; i < 3000; ++i) {
+    names.push_back(rng() | 1);
+    gate.AddSingle(names.back());
+  }
+  gate.Freeze();
+  for (uint64_t h : names) ASSERT_TRUE(gate.MaySingle(h));
+  int false_positives = 0;
+  for (int i = 0; i < 100000; ++i) false_positives += gate.MaySingle(rng() | 1) ? 1 : 0;
+  EXPECT_LT(false_positives, 1000);  // at most about 0.8%
+}
+
 TEST(PairFilterTest, OrderMatters) {
   EXPECT_NE(PairFilter::Key(1, 2), PairFilter::Key(2, 1));
 }
