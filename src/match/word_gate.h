@@ -29,13 +29,10 @@ class PairFilter {
   PairFilter& operator=(const PairFilter&) = delete;
 
   static uint64_t Key(uint64_t a, uint64_t b) {
-    // Order matters ("kim jong" is no "jong kim"), so the halves are mixed
-    // differently before they are combined.
-    uint64_t k = a * 0x9E3779B97F4A7C15ull ^ ((b << 29) | (b >> 35));
-    k ^= k >> 32;
-    k *= 0xD6E8FEB86659FD93ull;
-    k ^= k >> 32;
-    return k;
+    // The word hashes are already well mixed (Vocabulary::Hash() ends with
+    // MurmurHash3's finaliser), so a rotation and an XOR make a good pair
+    // key; the rotation keeps the order ("kim jong" is no "jong kim").
+    return a ^ ((b << 29) | (b >> 35));
   }
 
   void Add(uint64_t key, bool complete) { keys_.push_back((key & ~kCompleteMark) | (complete ? kCompleteMark : 0)); }
