@@ -1,5 +1,6 @@
 #include "common_words.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -19,7 +20,8 @@ struct WordTable {
   WordTable() {
     std::string_view text = CommonWordsText();
     lowered.reserve(text.size());
-    Table ordinary_first;
+    // One entry a line: sized once, not rehashed as it fills.
+    words.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
     size_t pos = 0;
     std::vector<std::pair<size_t, size_t>> proper;  // (offset, length) in lowered
     while (pos < text.size()) {

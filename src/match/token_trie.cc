@@ -8,6 +8,10 @@ uint32_t TokenTrie::Insert(std::span<const uint32_t> path) {
   uint32_t node = kRoot;
   for (uint32_t word : path) {
     uint32_t child = Child(node, word);
+    if (child == kNone) {
+      parent_.push_back(node);
+      word_.push_back(word);
+    }
     if (child == kNone && node == kRoot) {
       if (root_children_.size() <= word) root_children_.resize(word + 1, kNone);
       child = root_children_[word] = static_cast<uint32_t>(node_count_++);
@@ -44,6 +48,10 @@ void TokenTrie::Reserve(size_t edges) {
 }
 
 void TokenTrie::Freeze() {
+  parent_.clear();
+  parent_.shrink_to_fit();
+  word_.clear();
+  word_.shrink_to_fit();
   size_t words = 1;
   while (words * 64 < edge_count_ * 16) words *= 2;
   filter_.assign(words, 0);

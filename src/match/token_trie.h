@@ -35,18 +35,12 @@ class TokenTrie {
 
   size_t node_count() const { return node_count_; }
 
-  // Calls fn(parent, word, child) for every edge, in no particular order.
-  template <typename Fn>
-  void ForEachEdge(Fn&& fn) const {
-    for (uint32_t word = 0; word < root_children_.size(); ++word) {
-      if (root_children_[word] != kNone) fn(kRoot, word, root_children_[word]);
-    }
-    for (const Edge& edge : edges_) {
-      if (edge.key != kEmpty) {
-        fn(static_cast<uint32_t>(edge.key >> 32), static_cast<uint32_t>(edge.key), edge.child);
-      }
-    }
-  }
+  // The parent of each node and the word on the edge into it, by node
+  // (the root's are kNone), as recorded while inserting: a pass over them
+  // is a pass over every edge without hashing through the edge table.
+  // Released by Freeze().
+  const std::vector<uint32_t>& parents() const { return parent_; }
+  const std::vector<uint32_t>& words() const { return word_; }
 
  private:
   struct Edge {
@@ -74,6 +68,8 @@ class TokenTrie {
   Table<uint32_t> root_children_;
   Table<Edge> edges_;  // power-of-two sized
   size_t edge_count_ = 0;
+  std::vector<uint32_t> parent_ = {kNone};  // by node, until Freeze()
+  std::vector<uint32_t> word_ = {kNone};
   size_t node_count_ = 1;  // the root
 };
 
