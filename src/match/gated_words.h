@@ -10,6 +10,10 @@
 #include <string>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "fuzzy.h"
 #include "vigil/match/normalize.h"
 #include "vocabulary.h"
@@ -47,17 +51,19 @@ class SpellingCache {
 };
 
 // Reads the words of a text as word_internal::ForEachWord() does and calls
-// keep(const WordSpan&) for each word that may be part of a listed name and
-// skip(const WordSpan&) for each other word, in text order (see WordGate for which is
-// which). Words come in chunks: hashed first, then their pairs tested in a
-// tight loop whose memory reads overlap, then chained; the last two words of
-// a chunk wait for the next one, since their fate depends on the words after.
+// keep(const WordSpan&, bool gap) for each word that may be part of a listed
+// name (see WordGate for which), in text order; `gap` says that words were
+// skipped since the last one kept (or the text's start). Returns the number
+// of words read. Words come in chunks: hashed first, then their pairs tested
+// in a tight loop whose memory reads overlap, then chained with bit masks;
+// the last two words of a chunk wait for the next one, since their fate
+// depends on the words after.
 class GatedWordReader {
  public:
   GatedWordReader(const WordGate& gate, SpellingCache* cache) : gate_(gate), cache_(cache) {}
 
-  template <typename Keep, typename Skip>
-  void Read(std::string_view text, Keep&& keep, Skip&& skip);
+  template <typename Keep>
+  size_t Read(std::string_view text, Keep&& keep);
 
  private:
   static constexpr size_t kChunk = 192;
@@ -89,8 +95,11 @@ class GatedWordReader {
     ++size_;
   }
   uint64_t Spelling(std::string_view text, size_t k);
-  template <typename Keep, typename Skip>
-  void Process(std::string_view text, bool last, Keep& keep, Skip& skip);
+  template <typename Keep>
+  void Process(std::string_view text, bool last, Keep& keep);
+  static constexpr size_t kMaskWords = kChunk / 64;
+  // Bit k of the result: flags_[k] has `bit`, for the chunk's words.
+  void Masks(uint8_t bit, std::array<uint64_t, kMaskWords>* out) const;
 
   const WordGate& gate_;
   SpellingCache* cache_;
@@ -104,7 +113,9 @@ class GatedWordReader {
   std::array<uint64_t, kChunk> spelling_key_;
   size_t size_ = 0;
   size_t tested_ = 0;   // words whose pair with the word before is tested
-  size_t decided_ = 0;  // words whose pair with the word before is decided
+  size_t next_ = 0;     // the chunk's word after the last one handed over
+  bool gap_ = false;    // words were skipped since the last one kept
+  size_t words_ = 0;    // words handed over or skipped
   std::string long_word_;
 };
 
@@ -126,101 +137,139 @@ inline uint64_t GatedWordReader::Spelling(std::string_view text, size_t k) {
   return spelling_[k];
 }
 
-template <typename Keep, typename Skip>
-void GatedWordReader::Process(std::string_view text, bool last, Keep& keep, Skip& skip) {
-  // Test each new word's pair with the word before. Spelling variants are
-  // only tried between capitalised words. A word from another script (hash
-  // 0) is kept with its neighbours, as a whole-name pair.
-  const size_t first = tested_ == 0 ? 1 : tested_;
-  constexpr uint8_t kBoth = kPair | kComplete;
-  // One-word names too: tested here, apart from the reading of words,
-  // which would otherwise wait for each word's hash to reach the filter.
-  if (tested_ == 0 && size_ > 0 && !(flags_[0] & kOtherScript) && gate_.MaySingle(hash_[0])) {
-    flags_[0] |= kKept;
+inline void GatedWordReader::Masks(uint8_t bit, std::array<uint64_t, kMaskWords>* out) const {
+  for (size_t w = 0; w < kMaskWords; ++w) {
+    uint64_t m = 0;
+#if defined(__SSE2__)
+    const __m128i b = _mm_set1_epi8(static_cast<char>(bit));
+    for (size_t k = 0; k < 4; ++k) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(flags_.data() + 64 * w + 16 * k));
+      auto lane = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, b), b)));
+      m |= static_cast<uint64_t>(lane) << (16 * k);
+    }
+#else
+    for (size_t k = 0; k < 64; ++k) m |= static_cast<uint64_t>((flags_[64 * w + k] & bit) != 0) << k;
+#endif
+    // Entries past the chunk's words hold stale flags.
+    size_t valid = size_ > 64 * w ? std::min<size_t>(size_ - 64 * w, 64) : 0;
+    (*out)[w] = valid == 64 ? m : m & ((uint64_t{1} << valid) - 1);
   }
+}
+
+template <typename Keep>
+void GatedWordReader::Process(std::string_view text, bool last, Keep& keep) {
+  // Test each new word: is it a one-word name, and its pair with the word
+  // before. Words from another script (hash 0) get whatever these say;
+  // they are kept with their neighbours below.
+  const bool first_chunk = tested_ == 0;
+  const size_t first = first_chunk ? 1 : tested_;
+  if (first_chunk && size_ > 0 && gate_.MaySingle(hash_[0])) flags_[0] |= kKept;
   static_assert(kPair == PairFilter::kPair << kPairShift && kComplete == PairFilter::kComplete << kPairShift);
-  if (gate_.exact.fits_cache() && gate_.spelling.fits_cache()) {
+  if (gate_.exact.fits_cache()) {
     for (size_t k = first; k < size_; ++k) {
-      if ((flags_[k] | flags_[k - 1]) & kOtherScript) {
-        flags_[k] |= kBoth;
-        continue;
-      }
-      flags_[k] |= gate_.MaySingle(hash_[k]) ? kKept : 0;
       uint32_t bits = gate_.exact.Test(PairFilter::Key(hash_[k - 1], hash_[k]));
-      if (flags_[k] & flags_[k - 1] & kCapital) {
-        bits |= gate_.spelling.Test(PairFilter::Key(Spelling(text, k - 1), Spelling(text, k)));
-      }
-      flags_[k] |= static_cast<uint8_t>(bits << kPairShift);
+      flags_[k] |= static_cast<uint8_t>((gate_.MaySingle(hash_[k]) ? kKept : 0) | (bits << kPairShift));
     }
   } else {
     // A big list's filter is not in cache: all keys first, with their
     // blocks asked for, then the tests, so that the reads overlap instead
     // of waiting one after another.
     for (size_t k = first; k < size_; ++k) {
-      if ((flags_[k] | flags_[k - 1]) & kOtherScript) continue;
       pair_key_[k] = PairFilter::Key(hash_[k - 1], hash_[k]);
       gate_.exact.Prefetch(pair_key_[k]);
-      if (flags_[k] & flags_[k - 1] & kCapital) {
-        spelling_key_[k] = PairFilter::Key(Spelling(text, k - 1), Spelling(text, k));
-        gate_.spelling.Prefetch(spelling_key_[k]);
-      }
     }
     for (size_t k = first; k < size_; ++k) {
-      if ((flags_[k] | flags_[k - 1]) & kOtherScript) {
-        flags_[k] |= kBoth;
-        continue;
-      }
-      flags_[k] |= gate_.MaySingle(hash_[k]) ? kKept : 0;
       uint32_t bits = gate_.exact.Test(pair_key_[k]);
-      if (flags_[k] & flags_[k - 1] & kCapital) bits |= gate_.spelling.Test(spelling_key_[k]);
-      flags_[k] |= static_cast<uint8_t>(bits << kPairShift);
+      flags_[k] |= static_cast<uint8_t>((gate_.MaySingle(hash_[k]) ? kKept : 0) | (bits << kPairShift));
+    }
+  }
+  // Spelling variants, only between capitalised words (ASCII ones; other
+  // scripts are kept anyway).
+  std::array<uint64_t, kMaskWords> capital;
+  Masks(kCapital, &capital);
+  for (size_t w = 0; w < kMaskWords; ++w) {
+    uint64_t pairs = capital[w] & ((capital[w] << 1) | (w > 0 ? capital[w - 1] >> 63 : 0));
+    for (; pairs != 0; pairs &= pairs - 1) {
+      size_t k = 64 * w + static_cast<size_t>(__builtin_ctzll(pairs));
+      if (k < first) continue;
+      spelling_key_[k] = PairFilter::Key(Spelling(text, k - 1), Spelling(text, k));
+      gate_.spelling.Prefetch(spelling_key_[k]);
+    }
+  }
+  for (size_t w = 0; w < kMaskWords; ++w) {
+    uint64_t pairs = capital[w] & ((capital[w] << 1) | (w > 0 ? capital[w - 1] >> 63 : 0));
+    for (; pairs != 0; pairs &= pairs - 1) {
+      size_t k = 64 * w + static_cast<size_t>(__builtin_ctzll(pairs));
+      if (k < first) continue;
+      flags_[k] |= static_cast<uint8_t>(gate_.spelling.Test(spelling_key_[k]) << kPairShift);
     }
   }
   tested_ = size_;
-  // A pair is a name, or a link in a chain of pairs: both words are kept.
-  // The last pair of a chunk waits for the next word, unless there is none.
-  size_t decidable = last ? size_ : size_ - 1;
-  for (size_t k = decided_ == 0 ? 1 : decided_; k < decidable; ++k) {
-    if (!(flags_[k] & kPair)) continue;
-    bool chained = (flags_[k] & kComplete) || (flags_[k - 1] & kPair) ||
-                   (k + 1 < size_ && (flags_[k + 1] & kPair));
-    if (chained) {
-      flags_[k] |= kKept;
-      flags_[k - 1] |= kKept;
-    }
+  // A pair is a whole name, or a link in a chain of pairs: both its words
+  // are kept. A word from another script makes whole-name pairs with both
+  // its neighbours. The last pair of a chunk is decided again with the
+  // next chunk, once the pair after it is known; deciding only ever adds.
+  std::array<uint64_t, kMaskWords> pair, complete, kept, other;
+  Masks(kPair, &pair);
+  Masks(kComplete, &complete);
+  Masks(kKept, &kept);
+  Masks(kOtherScript, &other);
+  for (size_t w = 0; w < kMaskWords; ++w) {
+    uint64_t with_other = other[w] | (other[w] << 1) | (w > 0 ? other[w - 1] >> 63 : 0);
+    pair[w] |= with_other;
+    complete[w] |= with_other;
   }
-  decided_ = decidable;
-  // A word is final once the pairs on both its sides are decided.
+  if (first_chunk) {
+    pair[0] &= ~uint64_t{1};  // the text's first word has no word before it
+    complete[0] &= ~uint64_t{1};
+  }
+  for (size_t w = 0; w < kMaskWords; ++w) {
+    uint64_t left = (pair[w] << 1) | (w > 0 ? pair[w - 1] >> 63 : 0);
+    uint64_t right = (pair[w] >> 1) | (w + 1 < kMaskWords ? pair[w + 1] << 63 : 0);
+    uint64_t decided = pair[w] & (complete[w] | left | right);
+    kept[w] |= decided;
+    kept[w] |= decided >> 1;
+    if (w > 0) kept[w - 1] |= decided << 63;
+  }
+  // A word is final once the pairs on both its sides are decided; each
+  // kept one is handed over with whether words were skipped before it.
   size_t final_words = last ? size_ : size_ - 2;
-  for (size_t k = 0; k < final_words; ++k) {
-    // Built in each branch, so that a caller that ignores skipped words'
-    // spans does not pay for them.
-    if (flags_[k] & kKept) {
-      keep(WordSpan{start_[k], end_[k], (flags_[k] & kAscii) != 0, (flags_[k] & kPossessive) != 0});
-    } else {
-      skip(WordSpan{start_[k], end_[k], (flags_[k] & kAscii) != 0, (flags_[k] & kPossessive) != 0});
+  for (size_t w = 0; w < kMaskWords; ++w) {
+    for (uint64_t bits = kept[w]; bits != 0; bits &= bits - 1) {
+      size_t k = 64 * w + static_cast<size_t>(__builtin_ctzll(bits));
+      if (k >= final_words) break;
+      keep(WordSpan{start_[k], end_[k], (flags_[k] & kAscii) != 0, (flags_[k] & kPossessive) != 0},
+           gap_ || k > next_);
+      gap_ = false;
+      next_ = k + 1;
     }
   }
+  if (final_words > next_) gap_ = true;
+  next_ = 0;
+  words_ += final_words;
   if (last) return;
-  // The last two words start the next chunk.
+  // The last two words start the next chunk, with what is known of them.
   for (size_t k = 0; k < 2; ++k) {
     size_t from = final_words + k;
+    bool is_kept = (kept[from / 64] >> (from % 64)) & 1;
     start_[k] = start_[from];
     end_[k] = end_[from];
     hash_[k] = hash_[from];
     spelling_[k] = spelling_[from];
-    flags_[k] = flags_[from];
+    flags_[k] = static_cast<uint8_t>(flags_[from] | (is_kept ? kKept : 0) |
+                                     ((pair[from / 64] >> (from % 64)) & 1 ? kPair : 0));
   }
   size_ = 2;
   tested_ = 2;
-  decided_ = 1;
 }
 
-template <typename Keep, typename Skip>
-void GatedWordReader::Read(std::string_view text, Keep&& keep, Skip&& skip) {
+template <typename Keep>
+size_t GatedWordReader::Read(std::string_view text, Keep&& keep) {
   size_ = 0;
   tested_ = 0;
-  decided_ = 0;
+  next_ = 0;
+  gap_ = false;
+  words_ = 0;
   const size_t n = text.size();
   const char* data = text.data();
   auto add_span = [&](const WordSpan& span) {
@@ -237,7 +286,7 @@ void GatedWordReader::Read(std::string_view text, Keep&& keep, Skip&& skip) {
   char tail[64];  // the last, short block, zero padded (zero separates words)
   size_t pos = 0;
   while (pos < n) {
-    if (size_ + kWordsPerBlock > kChunk) Process(text, false, keep, skip);
+    if (size_ + kWordsPerBlock > kChunk) Process(text, false, keep);
     const char* block = data + pos;
     if (n - pos < 64) {
       std::memset(tail, 0, sizeof(tail));
@@ -277,7 +326,8 @@ void GatedWordReader::Read(std::string_view text, Keep&& keep, Skip&& skip) {
     pos += stop;
     if (general && pos < n) word_internal::ReadToken(text, &pos, add_span);
   }
-  Process(text, true, keep, skip);
+  Process(text, true, keep);
+  return words_;
 }
 
 }  // namespace vigil

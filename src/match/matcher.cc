@@ -736,7 +736,10 @@ void IndexedMatcher::ScanWords(std::string_view text, SpellingCache* spellings,
     run_start = false;
   };
   GatedWordReader reader(gate_, spellings);
-  reader.Read(text, on_word, [&](const WordSpan&) { run_start = true; });
+  reader.Read(text, [&](const WordSpan& span, bool gap) {
+    if (gap) run_start = true;
+    on_word(span);
+  });
 }
 
 void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view arena,
