@@ -3,13 +3,15 @@
 #define VIGIL_SRC_MATCH_HUGE_PAGES_H_
 
 #include <cstddef>
-#include <cstdlib>
 
 namespace vigil {
 
-// `bytes` of memory for std::free() to release; 2 MB aligned and advised
-// to the kernel for huge pages when it is that big.
+// `bytes` of memory, released by FreeHuge(p, bytes). A table of 2 MB or
+// more is a fresh mapping, 2 MB aligned and advised to the kernel for huge
+// pages before it is touched (heap memory that was touched before stays in
+// small pages); smaller ones come from malloc().
 void* AllocateHuge(size_t bytes);
+void FreeHuge(void* p, size_t bytes);
 
 // Memory for a big table that is read at random: on transparent huge
 // pages where the kernel offers them (madvise mode), so that reading it
@@ -21,7 +23,7 @@ struct HugePageAllocator {
   template <typename U>
   HugePageAllocator(const HugePageAllocator<U>&) {}  // NOLINT: allocators convert
   T* allocate(size_t n) { return static_cast<T*>(AllocateHuge(n * sizeof(T))); }
-  void deallocate(T* p, size_t) { std::free(p); }
+  void deallocate(T* p, size_t n) { FreeHuge(p, n * sizeof(T)); }
   bool operator==(const HugePageAllocator&) const { return true; }
 };
 
