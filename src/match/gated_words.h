@@ -84,8 +84,8 @@ class GatedWordReader {
     auto lead = static_cast<uint8_t>(text[start]);
     if (hash == 0) {
       flags |= kOtherScript | kKept;
-    } else {
-      if (lead >= 'A' && lead <= 'Z') flags |= kCapital;
+    } else if (lead >= 'A' && lead <= 'Z') {
+      flags |= kCapital;
     }
     start_[size_] = static_cast<uint32_t>(start);
     end_[size_] = static_cast<uint32_t>(end);
@@ -108,8 +108,8 @@ class GatedWordReader {
   std::array<uint32_t, kChunk> end_;
   std::array<uint64_t, kChunk> hash_;      // 0: not hashed (another script)
   std::array<uint64_t, kChunk> spelling_;  // 0: not computed yet
-  std::array<uint8_t, kChunk> flags_;
-  std::array<uint64_t, kChunk> pair_key_;      // with the word before, while testing
+  std::array<uint8_t, kChunk> flags_{};  // read whole by Masks(): no byte left unset
+  std::array<uint64_t, kChunk> pair_key_;  // with the word before, while testing
   std::array<uint64_t, kChunk> spelling_key_;
   size_t size_ = 0;
   size_t tested_ = 0;   // words whose pair with the word before is tested
