@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <span>
 #include <string>
 #include <tuple>
@@ -124,16 +123,6 @@ struct WalkState {
   std::array<FuzzyStep, kMaxFuzzyWords> fuzzy{};
   bool transliterated = false;
 };
-
-constexpr std::array<char, 256> MakeAsciiWordLowerTable() {
-  std::array<char, 256> t{};
-  for (int c = 0; c < 128; ++c) {
-    if (word_internal::kAsciiWord[c]) t[c] = word_internal::kAsciiLower[c];
-  }
-  return t;
-}
-// An ASCII word byte's lower case; 0 for any other byte.
-constexpr std::array<char, 256> kAsciiWordLower = MakeAsciiWordLowerTable();
 
 // Scan()'s working memory, one set per thread.
 struct ScanBuffers {
