@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <random>
 #include <string>
 #include <tuple>
@@ -140,6 +141,24 @@ TEST(WordGateTest, OneWordNamesHaveNoFalseNegativesAndFewFalsePositives) {
   int false_positives = 0;
   for (int i = 0; i < 100000; ++i) false_positives += gate.MaySingle(rng() | 1) ? 1 : 0;
   EXPECT_LT(false_positives, 1000);  // at most about 0.8%
+}
+
+TEST(VocabularyTest, HashLowerAsciiIsTheHashOfTheLowerCasedWord) {
+  std::mt19937 rng(13);
+  const std::string alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  for (size_t length = 1; length <= 40; ++length) {
+    for (int round = 0; round < 50; ++round) {
+      std::string word;
+      for (size_t i = 0; i < length; ++i) word += alphabet[rng() % alphabet.size()];
+      std::string lower = word;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      std::string padded = word + "        ";
+      // At the end of a text (nothing readable after the word) and inside one.
+      ASSERT_EQ(Vocabulary::HashLowerAscii(word.data(), length, length), Vocabulary::Hash(lower)) << word;
+      ASSERT_EQ(Vocabulary::HashLowerAscii(padded.data(), length, padded.size()), Vocabulary::Hash(lower))
+          << word;
+    }
+  }
 }
 
 TEST(PairFilterTest, OrderMatters) {
