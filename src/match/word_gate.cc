@@ -8,13 +8,12 @@
 namespace vigil {
 namespace {
 
-// About 16 bits per key: with three bits set, near 1% false positives.
-// Keys repeat (many names share "bank of"); they are not deduplicated,
-// which would cost more build time than the few bytes it saves.
+// About 16 bits per key (see PairFilter::PairBits() for the rate). Keys
+// repeat (many names share "bank of"); they are not deduplicated, which
+// would cost more build time than the few bytes it saves.
 size_t BlocksFor(size_t keys) { return keys / 4 + 1; }
 
 }  // namespace
-
 
 void PairFilter::Freeze() {
   blocks_.assign(BlocksFor(keys_.size()), 0);

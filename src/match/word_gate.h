@@ -35,12 +35,14 @@ class PairFilter {
     return a ^ ((b << 29) | (b >> 35));
   }
 
-  void Add(uint64_t key, bool complete) { keys_.push_back((key & ~kCompleteMark) | (complete ? kCompleteMark : 0)); }
+  void Add(uint64_t key, bool complete) {
+    keys_.push_back((key & ~kCompleteMark) | (complete ? kCompleteMark : 0));
+  }
   // Builds the filter from what was added; call once, after the last Add().
   void Freeze();
 
-  // The scanner asks for the memory a few words before it tests, since the
-  // filter of a big list does not fit in cache.
+  // The scanner asks for a whole chunk's blocks before it tests them, since
+  // the filter of a big list does not fit in cache.
   void Prefetch(uint64_t key) const { __builtin_prefetch(&data_[Block(key)]); }
   // kPair and kComplete bits.
   uint32_t Test(uint64_t key) const {
@@ -57,8 +59,8 @@ class PairFilter {
 
  private:
   // The top 24 bits of the key scaled to the filter's size (which is not
-  // rounded up to a power of two, so that a big list's filter stays small
-  // enough for the cache); the bits set come from the low 36.
+  // rounded up to a power of two: a big list's filter would be up to twice
+  // as big and miss the cache more); the bits set come from the low 36.
   size_t Block(uint64_t key) const { return static_cast<size_t>(((key >> 40) * size_) >> 24); }
   // Two bits for the pair: with 16 bits per key, about 3.5% false
   // positives. A false pair alone keeps no word (a two-word name also needs
