@@ -1,9 +1,13 @@
 #include "vigil/daemon/daemon.h"
 
+#include <pthread.h>
+
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
 #include <sstream>
+#include <thread>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -55,6 +59,7 @@ class Daemon {
         stop_deadline_(io_) {}
 
   int Run() {
+    ReceiveSignalsOnOneThread();
     WaitForSignal();
     scheduler_.Start();
     dispatcher_.Start();
@@ -79,6 +84,30 @@ class Daemon {
   bool left_work_running() const { return builder_.left_running() || refresher_.left_running(); }
 
  private:
+  // SIGHUP, SIGINT and SIGTERM reach the process on a thread of their own,
+  // blocked everywhere else; asio's handler then hands them to io_. Any
+  // thread with them unblocked may take a process signal, and libcurl
+  // starts a short-lived resolver thread for every poll: under
+  // ThreadSanitizer, which runs handlers late, a signal taken by such a
+  // thread as it ended was lost (a SIGHUP never reloaded). Threads started
+  // later inherit the blocked mask from this one.
+  static void ReceiveSignalsOnOneThread() {
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGHUP);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    std::thread([signals] {
+      pthread_sigmask(SIG_UNBLOCK, &signals, nullptr);
+      sigset_t none;
+      sigemptyset(&none);
+      // Each signal runs asio's handler here, then the wait goes on; the
+      // thread ends with the process.
+      for (;;) sigsuspend(&none);
+    }).detach();
+  }
+
   void WaitForSignal() {
     signals_.async_wait([this](const boost::system::error_code& ec, int signal) {
       if (ec) return;
