@@ -47,14 +47,6 @@ class Vocabulary {
   // may be read (at least `length`).
   static uint64_t Hash(std::string_view word);
   static uint64_t HashLowerAscii(const char* data, size_t length, size_t readable);
-  // False if no word hashed `hash` is in the vocabulary (after Freeze();
-  // true before).
-  bool MayContain(uint64_t hash) const {
-    if (filter_.empty()) return true;
-    uint64_t block = filter_[(hash >> 32) & (filter_.size() - 1)];
-    uint64_t bits = BloomBits(hash);
-    return (block & bits) == bits;
-  }
   // Calls fn(word, hash, id) for every spelling in the vocabulary, synonyms too.
   template <typename Fn>
   void ForEachSpelling(Fn&& fn) const {
@@ -83,6 +75,14 @@ class Vocabulary {
   static uint64_t Mix(uint64_t h, uint64_t tail);
   static uint64_t Prefix(std::string_view word);
   uint32_t Probe(uint64_t h, uint64_t prefix, const char* data, size_t length) const;
+  // False if no word hashed `hash` is in the vocabulary (after Freeze();
+  // true before). Two bits of one 64-bit block: one memory read.
+  bool MayContain(uint64_t hash) const {
+    if (filter_.empty()) return true;
+    uint64_t block = filter_[(hash >> 32) & (filter_.size() - 1)];
+    uint64_t bits = BloomBits(hash);
+    return (block & bits) == bits;
+  }
   static uint64_t BloomBits(uint64_t hash) {
     return (1ull << (hash & 63)) | (1ull << ((hash >> 6) & 63));
   }

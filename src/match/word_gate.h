@@ -53,7 +53,6 @@ class PairFilter {
     return kPair | ((block & complete) == complete ? kComplete : 0);
   }
 
-  size_t memory_bytes() const { return blocks_.size() * sizeof(uint64_t); }
   // Small enough to stay in a core's cache (L2) while a text is scanned.
   bool fits_cache() const { return size_ * sizeof(uint64_t) <= (size_t{512} << 10); }
 

@@ -12,6 +12,7 @@
 #include "vigil/match/matcher.h"
 #include "vigil/match/normalize.h"
 #include "word_gate.h"
+#include "word_scanner.h"
 
 namespace vigil {
 namespace {
@@ -157,6 +158,21 @@ TEST(VocabularyTest, HashLowerAsciiIsTheHashOfTheLowerCasedWord) {
       ASSERT_EQ(Vocabulary::HashLowerAscii(word.data(), length, length), Vocabulary::Hash(lower)) << word;
       ASSERT_EQ(Vocabulary::HashLowerAscii(padded.data(), length, padded.size()), Vocabulary::Hash(lower))
           << word;
+    }
+  }
+}
+
+// The eight-bytes-at-a-time classifier behind ClassifyBlock() on machines
+// without SSE2 (x86-64 always has it, so the fallback is tested here).
+TEST(WordScannerTest, AsciiWordBytesAgreesWithTheByteTable) {
+  for (int b = 0; b < 256; ++b) {
+    for (int at = 0; at < 8; ++at) {
+      uint64_t x = 0x2020202020202020ull;  // spaces around the byte
+      x = (x & ~(0xFFull << (8 * at))) | (static_cast<uint64_t>(b) << (8 * at));
+      bool word = b < 0x80 && word_internal::kAsciiWord[b];
+      ASSERT_EQ((word_internal::AsciiWordBytes(x) >> (8 * at + 7)) & 1, word ? 1u : 0u) << b;
+      ASSERT_EQ(word_internal::AsciiWordBytes(x) & ~(0x80ull << (8 * at)), 0u) << b;
+      ASSERT_EQ((word_internal::HighBytes(x) >> (8 * at + 7)) & 1, b >= 0x80 ? 1u : 0u) << b;
     }
   }
 }
