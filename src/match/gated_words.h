@@ -73,9 +73,9 @@ class GatedWordReader {
     kAscii = 1,
     kPossessive = 2,
     kCapital = 4,  // an ASCII word with a capital first: may be a spelling variant
-    kKept = 8,
-    kPair = 16,      // this word and the one before are neighbours in a name
-    kComplete = 32,  // ... and are a whole name
+    kKept = WordGate::kSingleFlag,
+    kPair = WordGate::kPairFlag,          // this word and the one before are neighbours in a name
+    kComplete = WordGate::kCompleteFlag,  // ... and are a whole name
     kOtherScript = 64,  // not hashed: a word with letters beyond ASCII
   };
   static constexpr int kPairShift = 4;  // PairFilter's bits, moved to kPair
@@ -165,24 +165,7 @@ void GatedWordReader::Process(std::string_view text, bool last, Keep& keep) {
   const size_t first = first_chunk ? 1 : tested_;
   if (first_chunk && size_ > 0 && gate_.MaySingle(hash_[0])) flags_[0] |= kKept;
   static_assert(kPair == PairFilter::kPair << kPairShift && kComplete == PairFilter::kComplete << kPairShift);
-  if (gate_.exact.fits_cache()) {
-    for (size_t k = first; k < size_; ++k) {
-      uint32_t bits = gate_.exact.Test(PairFilter::Key(hash_[k - 1], hash_[k]));
-      flags_[k] |= static_cast<uint8_t>((gate_.MaySingle(hash_[k]) ? kKept : 0) | (bits << kPairShift));
-    }
-  } else {
-    // A big list's filter is not in cache: all keys first, with their
-    // blocks asked for, then the tests, so that the reads overlap instead
-    // of waiting one after another.
-    for (size_t k = first; k < size_; ++k) {
-      pair_key_[k] = PairFilter::Key(hash_[k - 1], hash_[k]);
-      gate_.exact.Prefetch(pair_key_[k]);
-    }
-    for (size_t k = first; k < size_; ++k) {
-      uint32_t bits = gate_.exact.Test(pair_key_[k]);
-      flags_[k] |= static_cast<uint8_t>((gate_.MaySingle(hash_[k]) ? kKept : 0) | (bits << kPairShift));
-    }
-  }
+  gate_.TestWords(hash_.data(), first, size_, pair_key_.data(), flags_.data());
   // Spelling variants, only between capitalised words (ASCII ones; other
   // scripts are kept anyway).
   std::array<uint64_t, kMaskWords> capital;

@@ -616,6 +616,7 @@ void IndexedMatcher::BuildWordGate() {
   spellings.reserve(vocabulary_.size());
   vocabulary_.ForEachSpelling([&](std::string_view word, uint64_t hash, uint32_t id) {
     spellings.push_back({id, hash, SpellingKey(word, hash)});
+    gate_.AddListed(hash);
   });
   std::sort(spellings.begin(), spellings.end(),
             [](const Spelling& a, const Spelling& b) { return a.id < b.id; });

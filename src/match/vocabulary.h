@@ -105,14 +105,14 @@ class Vocabulary {
 // Inline: called once per word of every scanned text.
 
 inline uint64_t Vocabulary::Mix(uint64_t h, uint64_t tail) {
-  h ^= tail;
-  // MurmurHash3's finaliser: slots take the low bits, so every input bit
-  // must reach them.
-  h ^= h >> 33;
-  h *= 0xFF51AFD7ED558CCDull;
-  h ^= h >> 33;
-  h *= 0xC4CEB9FE1A85EC53ull;
-  h ^= h >> 33;
+  // One 64x64 -> 128-bit multiply, its halves folded (wyhash's "mum"):
+  // every input bit reaches the high half, so every bit of the result,
+  // which slots and filters take from the low and the high end alike. It
+  // is on every text word's path, and half as long as MurmurHash3's
+  // finaliser of two multiplies in a row.
+  unsigned __int128 product =
+      static_cast<unsigned __int128>(h ^ tail ^ 0xA0761D6478BD642Full) * 0xE7037ED1A0B428DBull;
+  h = static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
   return h | 1;  // never 0, so 0 can mean "empty slot"
 }
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <random>
 #include <string>
@@ -208,6 +209,87 @@ TEST(SkeletonTest, FoldsRomanisations) {
 // The gate must never hide a name: each kind of name, at every word
 // position of a long text, so that names cross the reader's chunks and
 // 64-byte blocks, is found where it was put.
+// The scanner's batch test of a chunk gives what the filters give one word
+// at a time: with a pair filter in cache (four words at a time with AVX2,
+// or one by one) and out of it (pairs of listed words only).
+void ExpectBatchTestAgrees(size_t pairs, bool avx2) {
+  WordGate gate;
+  std::mt19937_64 rng(pairs + avx2);
+  std::vector<uint64_t> words(pairs / 2);
+  for (uint64_t& w : words) {
+    w = rng() | 1;
+    gate.AddListed(w);
+    if (rng() % 50 == 0) gate.AddSingle(w);
+  }
+  std::vector<std::pair<uint64_t, uint64_t>> listed_pairs;
+  for (size_t i = 0; i < pairs; ++i) {
+    listed_pairs.emplace_back(words[rng() % words.size()], words[rng() % words.size()]);
+    gate.exact.Add(PairFilter::Key(listed_pairs.back().first, listed_pairs.back().second),
+                   i % 3 == 0);
+  }
+  gate.Freeze();
+  ASSERT_EQ(gate.exact.fits_cache(), pairs < 100000);
+  if (!avx2) gate.avx2 = false;
+  std::vector<uint64_t> keys(300);
+  for (int round = 0; round < 2000; ++round) {
+    // Listed pairs, listed words in no pair, unlisted words, other scripts.
+    std::vector<uint64_t> hash;
+    while (hash.size() < 300) {
+      switch (rng() % 4) {
+        case 0: {
+          const auto& [a, b] = listed_pairs[rng() % listed_pairs.size()];
+          hash.push_back(a);
+          hash.push_back(b);
+          break;
+        }
+        case 1: hash.push_back(words[rng() % words.size()]); break;
+        case 2: hash.push_back(rng() | 1); break;
+        default: hash.push_back(rng() % 8 == 0 ? 0 : rng() | 1);
+      }
+    }
+    size_t from = 1 + rng() % 5;
+    size_t to = std::min<size_t>(hash.size(), from + rng() % 290);
+    std::vector<uint8_t> flags(hash.size());
+    for (uint8_t& f : flags) f = static_cast<uint8_t>(rng() & 0xC7);  // bits TestWords() leaves
+    std::vector<uint8_t> before = flags;
+    gate.TestWords(hash.data(), from, to, keys.data(), flags.data());
+    for (size_t k = 0; k < hash.size(); ++k) {
+      uint8_t expected = before[k];
+      if (k >= from && k < to) {
+        bool listed = gate.listed.MayContain(hash[k - 1]) && gate.listed.MayContain(hash[k]);
+        uint32_t bits = gate.exact.fits_cache() || listed
+                            ? gate.exact.Test(PairFilter::Key(hash[k - 1], hash[k]))
+                            : 0;
+        expected |= static_cast<uint8_t>((gate.MaySingle(hash[k]) ? WordGate::kSingleFlag : 0) |
+                                         (bits & PairFilter::kPair ? WordGate::kPairFlag : 0) |
+                                         (bits & PairFilter::kComplete ? WordGate::kCompleteFlag : 0));
+      }
+      ASSERT_EQ(flags[k], expected) << "word " << k << " of [" << from << ", " << to << ")";
+    }
+  }
+}
+
+TEST(WordGateTest, BatchTestAnswersAsOneWordAtATime) {
+  ExpectBatchTestAgrees(20000, true);
+  ExpectBatchTestAgrees(20000, false);
+  ExpectBatchTestAgrees(300000, true);
+}
+
+TEST(WordGateTest, ListedWordsHaveNoFalseNegativesAndFewFalsePositives) {
+  WordGate gate;
+  std::mt19937_64 rng(9);
+  std::vector<uint64_t> words;
+  for (int i = 0; i < 20000; ++i) {
+    words.push_back(rng() | 1);
+    gate.AddListed(words.back());
+  }
+  gate.Freeze();
+  for (uint64_t h : words) ASSERT_TRUE(gate.listed.MayContain(h));
+  int false_positives = 0;
+  for (int i = 0; i < 100000; ++i) false_positives += gate.listed.MayContain(rng() | 1) ? 1 : 0;
+  EXPECT_LT(false_positives, 3200);  // 32 bits or more per word: at most about 3%
+}
+
 TEST(GatedWordReaderTest, MatcherFindsNamesAtEveryPosition) {
   Watchlist list{"list",
                  {Entity{"putin", "PUTIN, Vladimir Vladimirovich", EntityType::kPerson, {}},
