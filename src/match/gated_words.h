@@ -9,6 +9,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -23,31 +24,41 @@
 namespace vigil {
 
 // Spelling keys of recent capitalised words ("Minister", "Trump"), which
-// news repeats: computing a skeleton costs more than the rest of a word's
-// trip through the gate. A key depends on the word alone, so one cache
+// news repeats: a skeleton costs several times a word's whole trip through
+// the gate, and the pairs of capitalised words in news need about one per
+// pair without this cache. A key depends on the word alone, so one cache
 // serves every matcher; it is per thread, like the scanner's buffers.
+//
+// Direct-mapped, 16,384 entries of 16 bytes (256 KB, in a core's L2):
+// enough for the capitalised words of a day's news. An entry is known by
+// the word's 64-bit hash alone, which includes its length: two words that
+// share one would share a key, which would at worst cost a spelling
+// variant of one of them (a chance of about 2^-50 over a year of news).
 class SpellingCache {
  public:
-  // The key of the lower-cased `word` whose hash is `hash`.
-  uint64_t Get(std::string_view word, uint64_t hash) {
-    uint64_t prefix = 0;
-    std::memcpy(&prefix, word.data(), std::min<size_t>(word.size(), 8));
+  // The key of the ASCII word of `length` bytes at `word`, in any case,
+  // whose lower-cased Vocabulary::Hash() is `hash`.
+  uint64_t Get(const char* word, size_t length, uint64_t hash) {
+    if (entries_.empty()) entries_.resize(kEntries);
     Entry& e = entries_[(hash >> 20) & (kEntries - 1)];
-    if (e.hash != hash || e.prefix != prefix || e.length != word.size()) {
-      e = Entry{hash, prefix, word.size(), SpellingKey(word, hash)};
+    if (e.hash != hash) {
+      lowered_.resize(length);
+      for (size_t i = 0; i < length; ++i) {
+        lowered_[i] = word_internal::kAsciiLower[static_cast<uint8_t>(word[i])];
+      }
+      e = Entry{hash, SpellingKey(lowered_, hash)};
     }
     return e.key;
   }
 
  private:
-  static constexpr size_t kEntries = 2048;
+  static constexpr size_t kEntries = 16384;
   struct Entry {
     uint64_t hash = 0;  // 0: empty (no word hashes to 0)
-    uint64_t prefix = 0;
-    size_t length = 0;
     uint64_t key = 0;
   };
-  std::array<Entry, kEntries> entries_{};
+  std::vector<Entry> entries_;  // allocated on first use
+  std::string lowered_;
 };
 
 // Reads the words of a text as word_internal::ForEachWord() does and calls
@@ -80,20 +91,20 @@ class GatedWordReader {
   };
   static constexpr int kPairShift = 4;  // PairFilter's bits, moved to kPair
 
-  void Add(std::string_view text, size_t start, size_t end, uint8_t flags, uint64_t hash) {
-    auto lead = static_cast<uint8_t>(text[start]);
-    if (hash == 0) {
-      flags |= kOtherScript | kKept;
-    } else if (lead >= 'A' && lead <= 'Z') {
-      flags |= kCapital;
-    }
-    start_[size_] = static_cast<uint32_t>(start);
-    end_[size_] = static_cast<uint32_t>(end);
-    hash_[size_] = hash;
-    spelling_[size_] = 0;
-    flags_[size_] = flags;
-    ++size_;
+  // Sets word k of the chunk, but for its hash (see HashNewWords()). The
+  // block reader counts its words in a local rather than in size_: a store
+  // to flags_, bytes, may alias any member, and would make every word
+  // reload the count from memory.
+  void AddAt(size_t k, size_t start, size_t end, uint8_t flags) {
+    start_[k] = static_cast<uint32_t>(start);
+    end_[k] = static_cast<uint32_t>(end);
+    flags_[k] = flags;
   }
+  // Hashes the chunk's words from `from` on. A pass of its own, apart from
+  // the branchy block reader: the words' hashes, independent of one
+  // another, then overlap in the core instead of waiting behind the
+  // reader's mispredicted branches.
+  void HashNewWords(std::string_view text, size_t from);
   uint64_t Spelling(std::string_view text, size_t k);
   template <typename Keep>
   void Process(std::string_view text, bool last, Keep& keep);
@@ -116,25 +127,34 @@ class GatedWordReader {
   size_t next_ = 0;     // the chunk's word after the last one handed over
   bool gap_ = false;    // words were skipped since the last one kept
   size_t words_ = 0;    // words handed over or skipped
-  std::string long_word_;
 };
 
 inline uint64_t GatedWordReader::Spelling(std::string_view text, size_t k) {
   if (spelling_[k] == 0) {
     size_t length = end_[k] - start_[k];
-    if (length < match_internal::kMinFuzzyWordBytes) return spelling_[k] = hash_[k];
-    char buffer[64];
-    char* lowered = buffer;
-    if (length > sizeof(buffer)) {
-      long_word_.resize(length);
-      lowered = long_word_.data();
-    }
-    for (size_t i = 0; i < length; ++i) {
-      lowered[i] = word_internal::kAsciiLower[static_cast<uint8_t>(text[start_[k] + i])];
-    }
-    spelling_[k] = cache_->Get(std::string_view(lowered, length), hash_[k]);
+    spelling_[k] = length < match_internal::kMinFuzzyWordBytes
+                       ? hash_[k]
+                       : cache_->Get(text.data() + start_[k], length, hash_[k]);
   }
   return spelling_[k];
+}
+
+inline void GatedWordReader::HashNewWords(std::string_view text, size_t from) {
+  const char* data = text.data();
+  const size_t n = text.size();
+  for (size_t k = from; k < size_; ++k) {
+    uint8_t flags = flags_[k];
+    if (flags & kAscii) {
+      hash_[k] = Vocabulary::HashLowerAscii(data + start_[k], end_[k] - start_[k], n - start_[k]);
+      auto lead = static_cast<uint8_t>(data[start_[k]]);
+      flags |= lead >= 'A' && lead <= 'Z' ? kCapital : 0;
+    } else {
+      hash_[k] = 0;
+      flags |= kOtherScript | kKept;
+    }
+    spelling_[k] = 0;
+    flags_[k] = flags;
+  }
 }
 
 inline void GatedWordReader::Masks(uint8_t bit, std::array<uint64_t, kMaskWords>* out) const {
@@ -161,6 +181,7 @@ void GatedWordReader::Process(std::string_view text, bool last, Keep& keep) {
   // Test each new word: is it a one-word name, and its pair with the word
   // before. Words from another script (hash 0) get whatever these say;
   // they are kept with their neighbours below.
+  HashNewWords(text, tested_);
   const bool first_chunk = tested_ == 0;
   const size_t first = first_chunk ? 1 : tested_;
   if (first_chunk && size_ > 0 && gate_.MaySingle(hash_[0])) flags_[0] |= kKept;
@@ -256,11 +277,8 @@ size_t GatedWordReader::Read(std::string_view text, Keep&& keep) {
   const size_t n = text.size();
   const char* data = text.data();
   auto add_span = [&](const WordSpan& span) {
-    uint8_t flags = (span.ascii ? kAscii : 0) | (span.possessive ? kPossessive : 0);
-    uint64_t hash = span.ascii ? Vocabulary::HashLowerAscii(data + span.start, span.end - span.start,
-                                                            n - span.start)
-                               : 0;
-    Add(text, span.start, span.end, flags, hash);
+    AddAt(size_++, span.start, span.end,
+          (span.ascii ? kAscii : 0) | (span.possessive ? kPossessive : 0));
   };
   // 64 bytes at a time: the block's words that end before its first
   // non-ASCII byte are read from two bit masks. A word that runs into a
@@ -270,6 +288,7 @@ size_t GatedWordReader::Read(std::string_view text, Keep&& keep) {
   size_t pos = 0;
   while (pos < n) {
     if (size_ + kWordsPerBlock > kChunk) Process(text, false, keep);
+    size_t size = size_;
     const char* block = data + pos;
     if (n - pos < 64) {
       std::memset(tail, 0, sizeof(tail));
@@ -301,10 +320,10 @@ size_t GatedWordReader::Read(std::string_view text, Keep&& keep) {
       size_t end = pos + e;
       auto b = static_cast<uint8_t>(block[e]);
       bool possessive = b == '\'' && word_internal::PossessiveAt(text, end + 1, b);
-      Add(text, start, end, kAscii | (possessive ? kPossessive : 0),
-          Vocabulary::HashLowerAscii(data + start, end - start, n - start));
+      AddAt(size++, start, end, kAscii | (possessive ? kPossessive : 0));
       starts &= starts - 1;
     }
+    size_ = size;
     if (starts == 0 && masks.high != 0) stop = limit;
     pos += stop;
     if (general && pos < n) word_internal::ReadToken(text, &pos, add_span);

@@ -34,9 +34,10 @@ class Vocabulary {
   }
   // The id of `word`, or kUnknown.
   uint32_t Find(std::string_view word) const;
-  // The same for data[0, length) when 8 more bytes after it may be read
-  // (the scanner's padded buffer): a short word is then hashed and compared
-  // with whole 8-byte loads, without touching the word arena.
+  // The same for data[0, length) when 8 more bytes after it, and at least
+  // 16 in all, may be read (the scanner's padded buffer): a short word is
+  // then hashed and compared with whole 8-byte loads, without touching the
+  // word arena.
   uint32_t FindPadded(const char* data, size_t length) const;
   // Builds the filter that speeds up Find(); call after the last Intern().
   void Freeze();
@@ -72,7 +73,14 @@ class Vocabulary {
     uint32_t length = 0;
   };
 
-  static uint64_t Mix(uint64_t h, uint64_t tail);
+  static constexpr uint64_t kSeed = 0x9E3779B97F4A7C15ull;
+  // The salts have bytes of 0x80 and over, so that no half of an ASCII
+  // word cancels them (which would make the product 0 for any other half).
+  static constexpr uint64_t kSalt0 = 0xA0761D6478BD642Full;
+  static constexpr uint64_t kSalt1 = 0xE7037ED1A0B428DBull;
+  static uint64_t Mum(uint64_t a, uint64_t b);
+  // The first n bytes of v (all eight for n >= 8).
+  static uint64_t LowBytes(uint64_t v, size_t n);
   static uint64_t Prefix(std::string_view word);
   uint32_t Probe(uint64_t h, uint64_t prefix, const char* data, size_t length) const;
   // False if no word hashed `hash` is in the vocabulary (after Freeze();
@@ -104,62 +112,77 @@ class Vocabulary {
 
 // Inline: called once per word of every scanned text.
 
-inline uint64_t Vocabulary::Mix(uint64_t h, uint64_t tail) {
-  // One 64x64 -> 128-bit multiply, its halves folded (wyhash's "mum"):
-  // every input bit reaches the high half, so every bit of the result,
-  // which slots and filters take from the low and the high end alike. It
-  // is on every text word's path, and half as long as MurmurHash3's
-  // finaliser of two multiplies in a row.
-  unsigned __int128 product =
-      static_cast<unsigned __int128>(h ^ tail ^ 0xA0761D6478BD642Full) * 0xE7037ED1A0B428DBull;
-  h = static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
-  return h | 1;  // never 0, so 0 can mean "empty slot"
+// The hash reads a word 16 bytes at a time, as two 64-bit halves (zero
+// padded past the word's end) folded by one 64x64 -> 128-bit multiply
+// whose halves are XOR-ed (wyhash's "mum"): every input bit reaches the
+// high half, so every bit of the result, which slots and filters take from
+// the low and the high end alike. Words of up to 16 bytes, nearly all of
+// them, need one multiply and no branch on their length, which in running
+// text is unpredictable.
+inline uint64_t Vocabulary::Mum(uint64_t a, uint64_t b) {
+  unsigned __int128 product = static_cast<unsigned __int128>(a) * b;
+  return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
+}
+
+inline uint64_t Vocabulary::LowBytes(uint64_t v, size_t n) {
+  return n >= 8 ? v : v & ((uint64_t{1} << (8 * n)) - 1);
 }
 
 inline uint64_t Vocabulary::Hash(std::string_view word) {
-  // Eight bytes per multiply; words are short.
-  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  uint64_t h = word.size() * kMul;
+  const char* data = word.data();
+  const size_t length = word.size();
+  uint64_t h = length * kSeed;
   size_t i = 0;
-  for (; i + 8 <= word.size(); i += 8) {
-    uint64_t chunk;
-    std::memcpy(&chunk, word.data() + i, 8);
-    h = (h ^ chunk) * kMul;
-    h ^= h >> 29;
+  for (; length - i > 16; i += 16) {
+    uint64_t a, b;
+    std::memcpy(&a, data + i, 8);
+    std::memcpy(&b, data + i + 8, 8);
+    h = Mum(a ^ kSalt0 ^ h, b ^ kSalt1);
   }
-  uint64_t tail = 0;
-  for (size_t shift = 0; i < word.size(); ++i, shift += 8) {
-    tail |= static_cast<uint64_t>(static_cast<uint8_t>(word[i])) << shift;
+  uint64_t a = 0;
+  uint64_t b = 0;
+  for (size_t k = i; k < length; ++k) {
+    uint64_t byte = static_cast<uint8_t>(data[k]);
+    if (k - i < 8) {
+      a |= byte << (8 * (k - i));
+    } else {
+      b |= byte << (8 * (k - i - 8));
+    }
   }
-  return Mix(h, tail);
+  return Mum(a ^ kSalt0 ^ h, b ^ kSalt1) | 1;  // never 0, so 0 can mean "empty slot"
 }
 
 inline uint64_t Vocabulary::HashLowerAscii(const char* data, size_t length, size_t readable) {
   // Letters and digits have bit 0x20 set once lower-cased, and setting it
   // lower-cases a capital: OR-ing whole chunks is lower-casing them.
   constexpr uint64_t kLower = 0x2020202020202020ull;
-  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  uint64_t h = length * kMul;
+  uint64_t h = length * kSeed;
   size_t i = 0;
-  for (; i + 8 <= length; i += 8) {
-    uint64_t chunk;
-    std::memcpy(&chunk, data + i, 8);
-    h = (h ^ (chunk | kLower)) * kMul;
-    h ^= h >> 29;
+  for (; length - i > 16; i += 16) {
+    uint64_t a, b;
+    std::memcpy(&a, data + i, 8);
+    std::memcpy(&b, data + i + 8, 8);
+    h = Mum((a | kLower) ^ kSalt0 ^ h, (b | kLower) ^ kSalt1);
   }
-  uint64_t tail = 0;
-  size_t rest = length - i;
-  if (rest > 0) {
-    if (i + 8 <= readable) {
-      std::memcpy(&tail, data + i, 8);
-      tail = (tail | kLower) & ((1ull << (8 * rest)) - 1);
-    } else {
-      for (size_t shift = 0; i < length; ++i, shift += 8) {
-        tail |= static_cast<uint64_t>(static_cast<uint8_t>(data[i]) | 0x20) << shift;
+  const size_t rest = length - i;
+  uint64_t a = 0;
+  uint64_t b = 0;
+  if (i + 16 <= readable) {
+    std::memcpy(&a, data + i, 8);
+    std::memcpy(&b, data + i + 8, 8);
+    a = LowBytes(a | kLower, rest);
+    b = LowBytes(b | kLower, rest > 8 ? rest - 8 : 0);
+  } else {
+    for (size_t k = 0; k < rest; ++k) {
+      uint64_t byte = static_cast<uint8_t>(data[i + k]) | 0x20;
+      if (k < 8) {
+        a |= byte << (8 * k);
+      } else {
+        b |= byte << (8 * (k - 8));
       }
     }
   }
-  return Mix(h, tail);
+  return Mum(a ^ kSalt0 ^ h, b ^ kSalt1) | 1;
 }
 
 inline uint64_t Vocabulary::Prefix(std::string_view word) {
@@ -192,17 +215,13 @@ inline uint32_t Vocabulary::Find(std::string_view word) const {
 
 __attribute__((always_inline)) inline uint32_t Vocabulary::FindPadded(const char* data, size_t length) const {
   if (length == 0 || length > max_word_bytes_) return kUnknown;
-  if (length > 8) return Find(std::string_view(data, length));
-  uint64_t chunk;
-  std::memcpy(&chunk, data, 8);
-  uint64_t prefix = length == 8 ? chunk : chunk & ((1ull << (8 * length)) - 1);
-  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  if (length == 8) {
-    uint64_t h = (length * kMul ^ chunk) * kMul;
-    h ^= h >> 29;
-    return Probe(Mix(h, 0), prefix, data, length);
-  }
-  return Probe(Mix(length * kMul, prefix), prefix, data, length);
+  if (length > 16) return Find(std::string_view(data, length));
+  uint64_t a, b;
+  std::memcpy(&a, data, 8);
+  std::memcpy(&b, data + 8, 8);
+  uint64_t prefix = LowBytes(a, length);
+  uint64_t h = Mum(prefix ^ kSalt0 ^ (length * kSeed), LowBytes(b, length > 8 ? length - 8 : 0) ^ kSalt1);
+  return Probe(h | 1, prefix, data, length);
 }
 
 }  // namespace vigil

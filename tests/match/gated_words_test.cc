@@ -154,7 +154,9 @@ TEST(VocabularyTest, HashLowerAsciiIsTheHashOfTheLowerCasedWord) {
       for (size_t i = 0; i < length; ++i) word += alphabet[rng() % alphabet.size()];
       std::string lower = word;
       for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      std::string padded = word + "        ";
+      // Bytes after the word are read in whole chunks and must not count.
+      std::string padded = word;
+      for (int i = 0; i < 16; ++i) padded += alphabet[rng() % alphabet.size()];
       // At the end of a text (nothing readable after the word) and inside one.
       ASSERT_EQ(Vocabulary::HashLowerAscii(word.data(), length, length), Vocabulary::Hash(lower)) << word;
       ASSERT_EQ(Vocabulary::HashLowerAscii(padded.data(), length, padded.size()), Vocabulary::Hash(lower))
@@ -165,6 +167,31 @@ TEST(VocabularyTest, HashLowerAsciiIsTheHashOfTheLowerCasedWord) {
 
 // The eight-bytes-at-a-time classifier behind ClassifyBlock() on machines
 // without SSE2 (x86-64 always has it, so the fallback is tested here).
+TEST(VocabularyTest, FindPaddedFindsWhatFindFinds) {
+  std::mt19937 rng(17);
+  const std::string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+  Vocabulary vocabulary;
+  std::vector<std::string> words;
+  for (size_t length = 1; length <= 40; ++length) {
+    for (int i = 0; i < 20; ++i) {
+      std::string word;
+      for (size_t k = 0; k < length; ++k) word += alphabet[rng() % alphabet.size()];
+      words.push_back(word);
+      vocabulary.Intern(word);
+    }
+  }
+  vocabulary.Freeze();
+  for (const std::string& word : words) {
+    // Listed, and one letter off (most likely not listed); garbage after.
+    for (std::string probe : {word, word.substr(0, word.size() - 1) + "_"}) {
+      std::string padded = probe;
+      for (int i = 0; i < 16; ++i) padded += alphabet[rng() % alphabet.size()];
+      ASSERT_EQ(vocabulary.FindPadded(padded.data(), probe.size()), vocabulary.Find(probe)) << probe;
+    }
+    ASSERT_NE(vocabulary.Find(word), Vocabulary::kUnknown);
+  }
+}
+
 TEST(WordScannerTest, AsciiWordBytesAgreesWithTheByteTable) {
   for (int b = 0; b < 256; ++b) {
     for (int at = 0; at < 8; ++at) {
