@@ -39,16 +39,8 @@ class SpellingCache {
   // The key of the ASCII word of `length` bytes at `word`, in any case,
   // whose lower-cased Vocabulary::Hash() is `hash`.
   uint64_t Get(const char* word, size_t length, uint64_t hash) {
-    if (entries_.empty()) entries_.resize(kEntries);
-    Entry& e = entries_[(hash >> 20) & (kEntries - 1)];
-    if (e.hash != hash) {
-      lowered_.resize(length);
-      for (size_t i = 0; i < length; ++i) {
-        lowered_[i] = word_internal::kAsciiLower[static_cast<uint8_t>(word[i])];
-      }
-      e = Entry{hash, SpellingKey(lowered_, hash)};
-    }
-    return e.key;
+    const Entry& e = entries_[(hash >> 20) & (kEntries - 1)];
+    return __builtin_expect(e.hash == hash, 1) ? e.key : Miss(word, length, hash);
   }
 
  private:
@@ -57,7 +49,17 @@ class SpellingCache {
     uint64_t hash = 0;  // 0: empty (no word hashes to 0)
     uint64_t key = 0;
   };
-  std::vector<Entry> entries_;  // allocated on first use
+  __attribute__((noinline)) uint64_t Miss(const char* word, size_t length, uint64_t hash) {
+    lowered_.resize(length);
+    for (size_t i = 0; i < length; ++i) {
+      lowered_[i] = word_internal::kAsciiLower[static_cast<uint8_t>(word[i])];
+    }
+    Entry& e = entries_[(hash >> 20) & (kEntries - 1)];
+    e = Entry{hash, SpellingKey(lowered_, hash)};
+    return e.key;
+  }
+
+  std::vector<Entry> entries_ = std::vector<Entry>(kEntries);
   std::string lowered_;
 };
 
@@ -105,7 +107,6 @@ class GatedWordReader {
   // another, then overlap in the core instead of waiting behind the
   // reader's mispredicted branches.
   void HashNewWords(std::string_view text, size_t from);
-  uint64_t Spelling(std::string_view text, size_t k);
   template <typename Keep>
   void Process(std::string_view text, bool last, Keep& keep);
   static constexpr size_t kMaskWords = kChunk / 64;
@@ -118,26 +119,15 @@ class GatedWordReader {
   std::array<uint32_t, kChunk> start_;
   std::array<uint32_t, kChunk> end_;
   std::array<uint64_t, kChunk> hash_;      // 0: not hashed (another script)
-  std::array<uint64_t, kChunk> spelling_;  // 0: not computed yet
+  std::array<uint64_t, kChunk> spelling_;  // spelling keys, of capitalised words only
   std::array<uint8_t, kChunk> flags_{};  // read whole by Masks(): no byte left unset
   std::array<uint64_t, kChunk> pair_key_;  // with the word before, while testing
-  std::array<uint64_t, kChunk> spelling_key_;
   size_t size_ = 0;
   size_t tested_ = 0;   // words whose pair with the word before is tested
   size_t next_ = 0;     // the chunk's word after the last one handed over
   bool gap_ = false;    // words were skipped since the last one kept
   size_t words_ = 0;    // words handed over or skipped
 };
-
-inline uint64_t GatedWordReader::Spelling(std::string_view text, size_t k) {
-  if (spelling_[k] == 0) {
-    size_t length = end_[k] - start_[k];
-    spelling_[k] = length < match_internal::kMinFuzzyWordBytes
-                       ? hash_[k]
-                       : cache_->Get(text.data() + start_[k], length, hash_[k]);
-  }
-  return spelling_[k];
-}
 
 inline void GatedWordReader::HashNewWords(std::string_view text, size_t from) {
   const char* data = text.data();
@@ -152,7 +142,6 @@ inline void GatedWordReader::HashNewWords(std::string_view text, size_t from) {
       hash_[k] = 0;
       flags |= kOtherScript | kKept;
     }
-    spelling_[k] = 0;
     flags_[k] = flags;
   }
 }
@@ -188,24 +177,36 @@ void GatedWordReader::Process(std::string_view text, bool last, Keep& keep) {
   static_assert(kPair == PairFilter::kPair << kPairShift && kComplete == PairFilter::kComplete << kPairShift);
   gate_.TestWords(hash_.data(), first, size_, pair_key_.data(), flags_.data());
   // Spelling variants, only between capitalised words (ASCII ones; other
-  // scripts are kept anyway).
+  // scripts are kept anyway): the new capitalised words' spelling keys,
+  // then their pairs. News has one such pair in ten words ("Prime
+  // Minister"), and their fates are unpredictable: both loops run on bit
+  // masks, with no branch per word.
   std::array<uint64_t, kMaskWords> capital;
   Masks(kCapital, &capital);
   for (size_t w = 0; w < kMaskWords; ++w) {
-    uint64_t pairs = capital[w] & ((capital[w] << 1) | (w > 0 ? capital[w - 1] >> 63 : 0));
-    for (; pairs != 0; pairs &= pairs - 1) {
-      size_t k = 64 * w + static_cast<size_t>(__builtin_ctzll(pairs));
-      if (k < first) continue;
-      spelling_key_[k] = PairFilter::Key(Spelling(text, k - 1), Spelling(text, k));
-      gate_.spelling.Prefetch(spelling_key_[k]);
+    uint64_t fresh = capital[w] & (w == 0 ? ~0ull << tested_ : ~0ull);  // tested_ <= 2
+    for (; fresh != 0; fresh &= fresh - 1) {
+      size_t k = 64 * w + static_cast<size_t>(__builtin_ctzll(fresh));
+      spelling_[k] = cache_->Get(text.data() + start_[k], end_[k] - start_[k], hash_[k]);
+    }
+  }
+  std::array<uint64_t, kMaskWords> pairs;
+  for (size_t w = 0; w < kMaskWords; ++w) {
+    pairs[w] = capital[w] & ((capital[w] << 1) | (w > 0 ? capital[w - 1] >> 63 : 0));
+  }
+  pairs[0] &= ~0ull << first;
+  const bool prefetch = !gate_.spelling.fits_cache();
+  for (size_t w = 0; prefetch && w < kMaskWords; ++w) {
+    for (uint64_t bits = pairs[w]; bits != 0; bits &= bits - 1) {
+      size_t k = 64 * w + static_cast<size_t>(__builtin_ctzll(bits));
+      gate_.spelling.Prefetch(PairFilter::Key(spelling_[k - 1], spelling_[k]));
     }
   }
   for (size_t w = 0; w < kMaskWords; ++w) {
-    uint64_t pairs = capital[w] & ((capital[w] << 1) | (w > 0 ? capital[w - 1] >> 63 : 0));
-    for (; pairs != 0; pairs &= pairs - 1) {
-      size_t k = 64 * w + static_cast<size_t>(__builtin_ctzll(pairs));
-      if (k < first) continue;
-      flags_[k] |= static_cast<uint8_t>(gate_.spelling.Test(spelling_key_[k]) << kPairShift);
+    for (uint64_t bits = pairs[w]; bits != 0; bits &= bits - 1) {
+      size_t k = 64 * w + static_cast<size_t>(__builtin_ctzll(bits));
+      uint32_t found = gate_.spelling.Test(PairFilter::Key(spelling_[k - 1], spelling_[k]));
+      flags_[k] |= static_cast<uint8_t>(found << kPairShift);
     }
   }
   tested_ = size_;
@@ -298,33 +299,34 @@ size_t GatedWordReader::Read(std::string_view text, Keep&& keep) {
     word_internal::BlockMasks masks = word_internal::ClassifyBlock(block);
     const unsigned limit = masks.high != 0 ? static_cast<unsigned>(__builtin_ctzll(masks.high)) : 64;
     uint64_t starts = masks.word & ~(masks.word << 1);
-    const uint64_t ends = ~masks.word & (masks.word << 1);
-    unsigned stop = 64;  // where the block's clean words stop
-    bool general = masks.high != 0;  // ReadToken() reads from `stop`
-    while (starts != 0) {
+    uint64_t ends = ~masks.word & (masks.word << 1);
+    // A block starts outside a word, so its words' starts and ends
+    // alternate: the k-th end closes the k-th word. The words that end
+    // before the first non-ASCII byte are complete; counting them first
+    // spares each word a test of where it ends.
+    const uint64_t clean = limit == 64 ? ~0ull : (uint64_t{1} << limit) - 1;
+    const auto complete = static_cast<unsigned>(__builtin_popcountll(ends & clean));
+    for (unsigned k = 0; k < complete; ++k) {
       auto s = static_cast<unsigned>(__builtin_ctzll(starts));
-      uint64_t after = ends & (~0ull << s);
-      if (s >= limit) {
-        stop = limit;
-        break;
-      }
-      auto e = after != 0 ? static_cast<unsigned>(__builtin_ctzll(after)) : 64;
-      if (e >= limit) {
-        // Runs into a non-ASCII byte, or past the block: a word of 64
-        // bytes or more from the block's start is read by ReadToken() too.
-        stop = s;
-        general = e != 64 || limit != 64 || s == 0;
-        break;
-      }
-      size_t start = pos + s;
-      size_t end = pos + e;
-      auto b = static_cast<uint8_t>(block[e]);
-      bool possessive = b == '\'' && word_internal::PossessiveAt(text, end + 1, b);
-      AddAt(size++, start, end, kAscii | (possessive ? kPossessive : 0));
+      auto e = static_cast<unsigned>(__builtin_ctzll(ends));
       starts &= starts - 1;
+      ends &= ends - 1;
+      auto b = static_cast<uint8_t>(block[e]);
+      bool possessive = b == '\'' && word_internal::PossessiveAt(text, pos + e + 1, b);
+      AddAt(size++, pos + s, pos + e, kAscii | (possessive ? kPossessive : 0));
     }
     size_ = size;
-    if (starts == 0 && masks.high != 0) stop = limit;
+    // Then the block's clean words stop: at a word that runs into a
+    // non-ASCII byte or past the block (a word of 64 bytes or more from
+    // the block's start is read by ReadToken() too), else at the first
+    // non-ASCII byte, else at the block's end.
+    unsigned stop = masks.high != 0 ? limit : 64;
+    bool general = masks.high != 0;  // ReadToken() reads from `stop`
+    if ((starts & clean) != 0) {
+      stop = static_cast<unsigned>(__builtin_ctzll(starts));
+      unsigned e = ends != 0 ? static_cast<unsigned>(__builtin_ctzll(ends)) : 64;
+      general = e != 64 || limit != 64 || stop == 0;
+    }
     pos += stop;
     if (general && pos < n) word_internal::ReadToken(text, &pos, add_span);
   }
