@@ -64,9 +64,12 @@ class SpellingCache {
 };
 
 // Reads the words of a text as word_internal::ForEachWord() does and calls
-// keep(const WordSpan&, bool gap) for each word that may be part of a listed
-// name (see WordGate for which), in text order; `gap` says that words were
-// skipped since the last one kept (or the text's start). Returns the number
+// keep(const WordSpan&, bool gap, uint64_t hash, uint64_t spelling) for each
+// word that may be part of a listed name (see WordGate for which), in text
+// order; `gap` says that words were skipped since the last one kept (or the
+// text's start); `hash` is an ASCII word's Vocabulary::Hash() once lower-
+// cased (else 0), `spelling` a capitalised ASCII word's SpellingKey() (else
+// 0), which the matcher then need not compute again. Returns the number
 // of words read. Words come in chunks: hashed first, then their pairs tested
 // in a tight loop whose memory reads overlap, then chained with bit masks;
 // the last two words of a chunk wait for the next one, since their fate
@@ -90,6 +93,7 @@ class GatedWordReader {
     kPair = WordGate::kPairFlag,          // this word and the one before are neighbours in a name
     kComplete = WordGate::kCompleteFlag,  // ... and are a whole name
     kOtherScript = 64,  // not hashed: a word with letters beyond ASCII
+    kSpelled = 128,     // spelling_ holds the word's spelling key
   };
   static constexpr int kPairShift = 4;  // PairFilter's bits, moved to kPair
 
@@ -119,7 +123,7 @@ class GatedWordReader {
   std::array<uint32_t, kChunk> start_;
   std::array<uint32_t, kChunk> end_;
   std::array<uint64_t, kChunk> hash_;      // 0: not hashed (another script)
-  std::array<uint64_t, kChunk> spelling_;  // spelling keys, of capitalised words only
+  std::array<uint64_t, kChunk> spelling_;  // spelling keys, of kSpelled words
   std::array<uint8_t, kChunk> flags_{};  // read whole by Masks(): no byte left unset
   std::array<uint64_t, kChunk> pair_key_;  // with the word before, while testing
   size_t size_ = 0;
@@ -177,24 +181,25 @@ void GatedWordReader::Process(std::string_view text, bool last, Keep& keep) {
   static_assert(kPair == PairFilter::kPair << kPairShift && kComplete == PairFilter::kComplete << kPairShift);
   gate_.TestWords(hash_.data(), first, size_, pair_key_.data(), flags_.data());
   // Spelling variants, only between capitalised words (ASCII ones; other
-  // scripts are kept anyway): the new capitalised words' spelling keys,
-  // then their pairs. News has one such pair in ten words ("Prime
-  // Minister"), and their fates are unpredictable: both loops run on bit
-  // masks, with no branch per word.
-  std::array<uint64_t, kMaskWords> capital;
+  // scripts are kept anyway): the spelling keys of the words in such pairs,
+  // each computed once, then the pairs. News has one such pair in ten
+  // words ("Prime Minister"), and where they fall is unpredictable: the
+  // loops run on bit masks, with no branch per word.
+  std::array<uint64_t, kMaskWords> capital, spelled, pairs;
   Masks(kCapital, &capital);
-  for (size_t w = 0; w < kMaskWords; ++w) {
-    uint64_t fresh = capital[w] & (w == 0 ? ~0ull << tested_ : ~0ull);  // tested_ <= 2
-    for (; fresh != 0; fresh &= fresh - 1) {
-      size_t k = 64 * w + static_cast<size_t>(__builtin_ctzll(fresh));
-      spelling_[k] = cache_->Get(text.data() + start_[k], end_[k] - start_[k], hash_[k]);
-    }
-  }
-  std::array<uint64_t, kMaskWords> pairs;
+  Masks(kSpelled, &spelled);
   for (size_t w = 0; w < kMaskWords; ++w) {
     pairs[w] = capital[w] & ((capital[w] << 1) | (w > 0 ? capital[w - 1] >> 63 : 0));
   }
   pairs[0] &= ~0ull << first;
+  for (size_t w = 0; w < kMaskWords; ++w) {
+    uint64_t in_pair = pairs[w] | (pairs[w] >> 1) | (w + 1 < kMaskWords ? pairs[w + 1] << 63 : 0);
+    for (uint64_t todo = in_pair & ~spelled[w]; todo != 0; todo &= todo - 1) {
+      size_t k = 64 * w + static_cast<size_t>(__builtin_ctzll(todo));
+      spelling_[k] = cache_->Get(text.data() + start_[k], end_[k] - start_[k], hash_[k]);
+      flags_[k] |= kSpelled;
+    }
+  }
   const bool prefetch = !gate_.spelling.fits_cache();
   for (size_t w = 0; prefetch && w < kMaskWords; ++w) {
     for (uint64_t bits = pairs[w]; bits != 0; bits &= bits - 1) {
@@ -244,7 +249,7 @@ void GatedWordReader::Process(std::string_view text, bool last, Keep& keep) {
       size_t k = 64 * w + static_cast<size_t>(__builtin_ctzll(bits));
       if (k >= final_words) break;
       keep(WordSpan{start_[k], end_[k], (flags_[k] & kAscii) != 0, (flags_[k] & kPossessive) != 0},
-           gap_ || k > next_);
+           gap_ || k > next_, hash_[k], (flags_[k] & kSpelled) != 0 ? spelling_[k] : 0);
       gap_ = false;
       next_ = k + 1;
     }
@@ -299,18 +304,16 @@ size_t GatedWordReader::Read(std::string_view text, Keep&& keep) {
     word_internal::BlockMasks masks = word_internal::ClassifyBlock(block);
     const unsigned limit = masks.high != 0 ? static_cast<unsigned>(__builtin_ctzll(masks.high)) : 64;
     uint64_t starts = masks.word & ~(masks.word << 1);
-    uint64_t ends = ~masks.word & (masks.word << 1);
+    const uint64_t ends = ~masks.word & (masks.word << 1);
     // A block starts outside a word, so its words' starts and ends
     // alternate: the k-th end closes the k-th word. The words that end
-    // before the first non-ASCII byte are complete; counting them first
-    // spares each word a test of where it ends.
+    // before the first non-ASCII byte are complete; taking their ends
+    // first spares each word a test of where it ends.
     const uint64_t clean = limit == 64 ? ~0ull : (uint64_t{1} << limit) - 1;
-    const auto complete = static_cast<unsigned>(__builtin_popcountll(ends & clean));
-    for (unsigned k = 0; k < complete; ++k) {
+    for (uint64_t closing = ends & clean; closing != 0; closing &= closing - 1) {
       auto s = static_cast<unsigned>(__builtin_ctzll(starts));
-      auto e = static_cast<unsigned>(__builtin_ctzll(ends));
+      auto e = static_cast<unsigned>(__builtin_ctzll(closing));
       starts &= starts - 1;
-      ends &= ends - 1;
       auto b = static_cast<uint8_t>(block[e]);
       bool possessive = b == '\'' && word_internal::PossessiveAt(text, pos + e + 1, b);
       AddAt(size++, pos + s, pos + e, kAscii | (possessive ? kPossessive : 0));
@@ -324,7 +327,8 @@ size_t GatedWordReader::Read(std::string_view text, Keep&& keep) {
     bool general = masks.high != 0;  // ReadToken() reads from `stop`
     if ((starts & clean) != 0) {
       stop = static_cast<unsigned>(__builtin_ctzll(starts));
-      unsigned e = ends != 0 ? static_cast<unsigned>(__builtin_ctzll(ends)) : 64;
+      uint64_t open = ends & ~clean;
+      unsigned e = open != 0 ? static_cast<unsigned>(__builtin_ctzll(open)) : 64;
       general = e != 64 || limit != 64 || stop == 0;
     }
     pos += stop;

@@ -658,7 +658,7 @@ void IndexedMatcher::ScanWords(std::string_view text, SpellingCache* spellings,
   const size_t max_bytes = vocabulary_.max_word_bytes();
   char buffer[72] = {};  // 64 word bytes and 8 readable ones for FindPadded()
   // Looks a word up: in the vocabulary, and for spelling variants.
-  auto on_word = [&](const WordSpan& span) {
+  auto on_word = [&](const WordSpan& span, uint64_t hash, uint64_t spelling) {
     size_t length = span.end - span.start;
     uint32_t id = Vocabulary::kUnknown;
     bool transliterated = false;
@@ -683,7 +683,7 @@ void IndexedMatcher::ScanWords(std::string_view text, SpellingCache* spellings,
       if (scratch.empty()) return;
       normalized = scratch;
     }
-    id = padded ? vocabulary_.FindPadded(buffer, length) : vocabulary_.Find(normalized);
+    id = padded ? vocabulary_.FindPadded(buffer, length, hash) : vocabulary_.Find(normalized);
     uint32_t group = kNoGroup;
     // Spelling variants are tried for names, which news capitalises, and for
     // words from other scripts; lower-case words match exactly only.
@@ -692,6 +692,13 @@ void IndexedMatcher::ScanWords(std::string_view text, SpellingCache* spellings,
         normalized.size() >= kMinFuzzyWordBytes) {
       if (id != Vocabulary::kUnknown) {
         group = id < word_group_.size() ? word_group_[id] : kNoGroup;
+      } else if (spelling != 0) {
+        // A capitalised ASCII word, whose spelling key the reader has: the
+        // salted hash of its skeleton, unless that is too short to be one.
+        if (spelling != hash) {
+          uint32_t found = skeletons_.FindByHash(SkeletonHashOf(spelling));
+          if (found != Vocabulary::kUnknown) group = found;
+        }
       } else {
         // No allocation: most such words are capitalised ordinary words or
         // unlisted names, and the key's Bloom filter turns them away.
@@ -726,9 +733,9 @@ void IndexedMatcher::ScanWords(std::string_view text, SpellingCache* spellings,
     run_start = false;
   };
   GatedWordReader reader(gate_, spellings);
-  reader.Read(text, [&](const WordSpan& span, bool gap) {
+  reader.Read(text, [&](const WordSpan& span, bool gap, uint64_t hash, uint64_t spelling) {
     if (gap) run_start = true;
-    on_word(span);
+    on_word(span, hash, spelling);
   });
 }
 

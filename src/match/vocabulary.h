@@ -39,6 +39,12 @@ class Vocabulary {
   // then hashed and compared with whole 8-byte loads, without touching the
   // word arena.
   uint32_t FindPadded(const char* data, size_t length) const;
+  // The same, for a word whose Hash() the caller knows already.
+  uint32_t FindPadded(const char* data, size_t length, uint64_t hash) const;
+  // The id of the word whose Hash() is `hash`, judged by the hash alone:
+  // for words the caller knows only by their hash. Two words of one
+  // vocabulary share a 64-bit hash with a chance of about n^2 / 2^65.
+  uint32_t FindByHash(uint64_t hash) const;
   // Builds the filter that speeds up Find(); call after the last Intern().
   void Freeze();
 
@@ -222,6 +228,24 @@ __attribute__((always_inline)) inline uint32_t Vocabulary::FindPadded(const char
   uint64_t prefix = LowBytes(a, length);
   uint64_t h = Mum(prefix ^ kSalt0 ^ (length * kSeed), LowBytes(b, length > 8 ? length - 8 : 0) ^ kSalt1);
   return Probe(h | 1, prefix, data, length);
+}
+
+__attribute__((always_inline)) inline uint32_t Vocabulary::FindPadded(const char* data, size_t length,
+                                                                     uint64_t hash) const {
+  if (length == 0 || length > max_word_bytes_) return kUnknown;
+  uint64_t chunk;
+  std::memcpy(&chunk, data, 8);
+  return Probe(hash, LowBytes(chunk, length), data, length);
+}
+
+inline uint32_t Vocabulary::FindByHash(uint64_t hash) const {
+  if (!MayContain(hash)) return kUnknown;
+  size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.hash == 0) return kUnknown;
+    if (slot.hash == hash) return slot.id;
+  }
 }
 
 }  // namespace vigil

@@ -187,14 +187,13 @@ void WordGate::Freeze() {
 uint64_t SpellingKey(std::string_view word, uint64_t hash) {
   if (word.size() < match_internal::kMinFuzzyWordBytes) return hash;
   // Salted, so that a skeleton and a listed word spelt like it differ.
-  constexpr uint64_t kSalt = 0x5BD1E9955BD1E994ull;
   if (word.size() > 64) {
     std::string key = match_internal::Skeleton(word);
-    return key.size() < 3 ? hash : Vocabulary::Hash(key) ^ kSalt;
+    return key.size() < 3 ? hash : Vocabulary::Hash(key) ^ kSpellingSalt;
   }
   char key[2 * 64];
   size_t length = match_internal::SkeletonInto(word, key);
-  return length < 3 ? hash : Vocabulary::Hash(std::string_view(key, length)) ^ kSalt;
+  return length < 3 ? hash : Vocabulary::Hash(std::string_view(key, length)) ^ kSpellingSalt;
 }
 
 }  // namespace vigil

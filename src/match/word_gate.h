@@ -158,11 +158,19 @@ struct WordGate {
   void TestWordsOutOfCache(const uint64_t* hash, size_t from, size_t to, uint8_t* flags) const;
 };
 
+inline constexpr uint64_t kSpellingSalt = 0x5BD1E9955BD1E994ull;
+
 // The key under which a normalised word meets its spelling variants in the
 // gate: its skeleton (match_internal::Skeleton()), for a word long enough
 // to have variants, else `hash`, the word's Vocabulary::Hash(). Listed
 // words and capitalised text words get the same.
 uint64_t SpellingKey(std::string_view word, uint64_t hash);
+// The Vocabulary::Hash() of the skeleton behind a spelling key that is not
+// a word's own hash (SpellingKey() salts it, so that a skeleton and a
+// listed word spelt like it differ).
+inline uint64_t SkeletonHashOf(uint64_t spelling_key) {
+  return spelling_key ^ kSpellingSalt;
+}
 
 }  // namespace vigil
 
