@@ -136,7 +136,8 @@ class GatedWordReader {
 inline void GatedWordReader::HashNewWords(std::string_view text, size_t from) {
   const char* data = text.data();
   const size_t n = text.size();
-  for (size_t k = from; k < size_; ++k) {
+  const size_t size = size_;  // a local: the byte stores below may alias size_
+  for (size_t k = from; k < size; ++k) {
     uint8_t flags = flags_[k];
     if (flags & kAscii) {
       hash_[k] = Vocabulary::HashLowerAscii(data + start_[k], end_[k] - start_[k], n - start_[k]);

@@ -2,6 +2,7 @@
 #ifndef VIGIL_SRC_MATCH_VOCABULARY_H_
 #define VIGIL_SRC_MATCH_VOCABULARY_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -87,6 +88,17 @@ class Vocabulary {
   static uint64_t Mum(uint64_t a, uint64_t b);
   // The first n bytes of v (all eight for n >= 8).
   static uint64_t LowBytes(uint64_t v, size_t n);
+  // For a word of n <= 16 bytes: the masks of its bytes in each half.
+  static constexpr std::array<uint64_t, 17> kFirstHalf = [] {
+    std::array<uint64_t, 17> t{};
+    for (size_t n = 0; n <= 16; ++n) t[n] = n >= 8 ? ~0ull : (uint64_t{1} << (8 * n)) - 1;
+    return t;
+  }();
+  static constexpr std::array<uint64_t, 17> kSecondHalf = [] {
+    std::array<uint64_t, 17> t{};
+    for (size_t n = 9; n <= 16; ++n) t[n] = n == 16 ? ~0ull : (uint64_t{1} << (8 * (n - 8))) - 1;
+    return t;
+  }();
   static uint64_t Prefix(std::string_view word);
   uint32_t Probe(uint64_t h, uint64_t prefix, const char* data, size_t length) const;
   // False if no word hashed `hash` is in the vocabulary (after Freeze();
@@ -174,10 +186,12 @@ inline uint64_t Vocabulary::HashLowerAscii(const char* data, size_t length, size
   uint64_t a = 0;
   uint64_t b = 0;
   if (i + 16 <= readable) {
+    // Masks from tables, not from shifts: a branch on whether the word
+    // fills the first half would be mispredicted for one word in four.
     std::memcpy(&a, data + i, 8);
     std::memcpy(&b, data + i + 8, 8);
-    a = LowBytes(a | kLower, rest);
-    b = LowBytes(b | kLower, rest > 8 ? rest - 8 : 0);
+    a = (a | kLower) & kFirstHalf[rest];
+    b = (b | kLower) & kSecondHalf[rest];
   } else {
     for (size_t k = 0; k < rest; ++k) {
       uint64_t byte = static_cast<uint8_t>(data[i + k]) | 0x20;
