@@ -180,7 +180,6 @@ void GatedWordReader::Process(std::string_view text, bool last, Keep& keep) {
   const size_t first = first_chunk ? 1 : tested_;
   if (first_chunk && size_ > 0 && gate_.MaySingle(hash_[0])) flags_[0] |= kKept;
   static_assert(kPair == PairFilter::kPair << kPairShift && kComplete == PairFilter::kComplete << kPairShift);
-  gate_.TestWords(hash_.data(), first, size_, pair_key_.data(), flags_.data());
   // Spelling variants, only between capitalised words (ASCII ones; other
   // scripts are kept anyway): the spelling keys of the words in such pairs,
   // each computed once, then the pairs. News has one such pair in ten
@@ -208,6 +207,8 @@ void GatedWordReader::Process(std::string_view text, bool last, Keep& keep) {
       gate_.spelling.Prefetch(PairFilter::Key(spelling_[k - 1], spelling_[k]));
     }
   }
+  // The exact pairs, while the spelling pairs' blocks are on their way.
+  gate_.TestWords(hash_.data(), first, size_, pair_key_.data(), flags_.data());
   for (size_t w = 0; w < kMaskWords; ++w) {
     for (uint64_t bits = pairs[w]; bits != 0; bits &= bits - 1) {
       size_t k = 64 * w + static_cast<size_t>(__builtin_ctzll(bits));

@@ -37,18 +37,32 @@ size_t RightCut(std::string_view text, size_t end, size_t context) {
   return cut;
 }
 
-// Appends `part` with whitespace and controls collapsed and bad bytes
-// replaced; `*pending_space` carries a space across calls.
-void AppendClean(std::string_view part, bool* pending_space, std::string* out) {
+// Appends `part` to `out` with whitespace and controls collapsed and bad
+// bytes replaced, dropping leading whitespace (`out` holds `base` bytes
+// before it); `*pending_space` carries a space across calls.
+void AppendClean(std::string_view part, size_t base, bool* pending_space, std::string* out) {
   size_t i = 0;
   while (i < part.size()) {
+    // Runs of printable ASCII, most of a news text, are copied whole.
+    size_t run = i;
+    while (run < part.size() && static_cast<uint8_t>(part[run]) > 0x20 &&
+           static_cast<uint8_t>(part[run]) < 0x7F) {
+      ++run;
+    }
+    if (run > i) {
+      if (*pending_space) out->push_back(' ');
+      *pending_space = false;
+      out->append(part.data() + i, run - i);
+      i = run;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(part.data(), i, part.size(), c);
     if (c < 0) c = 0xFFFD;
     bool space = c <= 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0xA0 ||
                  c == 0x2028 || c == 0x2029;
     if (space) {
-      *pending_space = !out->empty();
+      *pending_space = out->size() > base;
       continue;
     }
     if (*pending_space) out->push_back(' ');
@@ -68,9 +82,9 @@ std::string MakeSnippet(std::string_view text, size_t start, size_t end,
   size_t right = RightCut(text, end, context);
   std::string out;
   out.reserve(right - left + 8);
+  if (left > 0) out = "…";
   bool pending_space = false;
-  AppendClean(text.substr(left, right - left), &pending_space, &out);
-  if (left > 0) out.insert(0, "…");
+  AppendClean(text.substr(left, right - left), out.size(), &pending_space, &out);
   if (right < text.size()) out.append("…");
   return out;
 }

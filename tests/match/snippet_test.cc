@@ -38,6 +38,13 @@ TEST(MakeSnippetTest, CutsLongTextAtWordsWithEllipses) {
   EXPECT_LE(snippet.size(), 5 + 2 * 40 + 6);
 }
 
+TEST(MakeSnippetTest, NoSpaceAfterTheOpeningEllipsis) {
+  // The left cut lands on a run of spaces, which the snippet drops.
+  std::string text = std::string(40, 'a') + std::string(20, ' ') + std::string(40, 'b') + "Putin";
+  std::string snippet = MakeSnippet(text, 100, 105, 70);
+  EXPECT_EQ(snippet, "…" + std::string(40, 'b') + "Putin");
+}
+
 TEST(MakeSnippetTest, NeverSplitsCharacters) {
   std::string text;
   for (int i = 0; i < 60; ++i) text += "Ж";  // no whitespace to cut at
