@@ -386,6 +386,11 @@ class IndexedMatcher final : public Matcher {
   // (node, payload) as compiled, until Finish() sorts and merges them.
   std::vector<std::pair<uint32_t, Payload>> pending_;
   std::vector<uint32_t> payload_begin_;        // by node; one past the last node
+  // Bit n: node n has payloads. Most nodes a text reaches are a name's
+  // first word and have none; a big list's payload_begin_ is not in cache,
+  // and these bits, 1/32 of its size, are.
+  std::vector<uint64_t> named_;
+  bool Named(uint32_t node) const { return (named_[node >> 6] >> (node & 63)) & 1; }
   std::vector<Payload> payloads_;
   std::vector<bool> entity_word_;              // by word id: used by an entity name
   // Spelling variants: skeleton key -> group of vocabulary ids.
@@ -595,7 +600,9 @@ void IndexedMatcher::Finish() {
     payloads_.push_back(payload);
     ++payload_begin_[node + 1];
   }
+  named_.assign(trie_.node_count() / 64 + 1, 0);
   for (size_t node = 0; node < trie_.node_count(); ++node) {
+    if (payload_begin_[node + 1] != 0) named_[node >> 6] |= uint64_t{1} << (node & 63);
     payload_begin_[node + 1] += payload_begin_[node];
   }
   pending_.clear();
@@ -632,7 +639,7 @@ void IndexedMatcher::BuildWordGate() {
   const std::vector<uint32_t>& words = trie_.words();
   for (uint32_t node = 1; node < parents.size(); ++node) {
     uint32_t parent = parents[node];
-    bool named = payload_begin_[node] != payload_begin_[node + 1];
+    bool named = Named(node);
     if (parent == TokenTrie::kRoot) {
       if (named) {
         for (const Spelling& b : of(words[node])) gate_.AddSingle(b.hash);
@@ -747,7 +754,13 @@ void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view a
     // and every word capitalised ("said John" is no "JHAN, Said").
     bool fuzzy_ok = state.fuzzy_count == 0 ||
                     (state.exact_count >= 1 && pos - state.first >= 2 && state.all_capitalized);
-    for (uint32_t p = payload_begin_[node]; p < payload_begin_[node + 1]; ++p) {
+    uint32_t p = 0;
+    uint32_t end = 0;
+    if (Named(node)) {
+      p = payload_begin_[node];
+      end = payload_begin_[node + 1];
+    }
+    for (; p < end; ++p) {
       const Payload& payload = payloads_[p];
       if (!fuzzy_ok || (state.fuzzy_count > 0 && targets_[payload.target].kind != MatchKind::kEntity)) {
         continue;
@@ -791,7 +804,7 @@ void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view a
     if (child == TokenTrie::kNone) continue;
     // Similarity is costly; first make sure the step can lead to a hit: a
     // name ends here (after an exact word), or the next word continues it.
-    bool can_end = state.exact_count > 0 && payload_begin_[child] != payload_begin_[child + 1];
+    bool can_end = state.exact_count > 0 && Named(child);
     bool can_go_on = next_word != nullptr &&
                      (next_word->group != kNoGroup ||
                       (next_word->id != Vocabulary::kUnknown &&
@@ -1029,6 +1042,7 @@ std::vector<Match> IndexedMatcher::Scan(std::string_view text, const ScanOptions
       if (node == TokenTrie::kNone) break;
       transliterated |= word.transliterated;
       all_capitalized &= word.capitalized;
+      if (!Named(node)) continue;
       for (uint32_t p = payload_begin_[node]; p < payload_begin_[node + 1]; ++p) {
         const Payload& payload = payloads_[p];
         candidates.push_back(Candidate{payload.target, first, last + 1, &payload, 1.0, 0, {},
