@@ -81,7 +81,7 @@ struct TextWord {
   uint32_t id;            // Vocabulary::kUnknown if only fuzzy
   uint32_t group;         // kNoGroup if no spelling variants are tried
   uint32_t norm_offset;   // the normalised word in the scan's arena (if group)
-  uint32_t norm_length;
+  uint32_t norm_length;   // its length (always: an exact word's is its listed word's)
   bool possessive;
   bool run_start;         // a word no name uses (or the text start) is just before
   bool transliterated;
@@ -729,11 +729,11 @@ void IndexedMatcher::ScanWords(std::string_view text, SpellingCache* spellings,
       return;
     }
     TextWord word{static_cast<uint32_t>(span.start), static_cast<uint32_t>(span.end), id, group,
-                  0, 0, span.possessive, run_start, transliterated,
+                  0, static_cast<uint32_t>(normalized.size()), span.possessive, run_start,
+                  transliterated,
                   lead >= 0x80 || (lead >= 'A' && lead <= 'Z')};
     if (group != kNoGroup) {
       word.norm_offset = static_cast<uint32_t>(arena->size());
-      word.norm_length = static_cast<uint32_t>(normalized.size());
       arena->append(normalized);
     }
     words->push_back(word);
@@ -777,7 +777,7 @@ void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view a
     uint32_t child = trie_.Child(node, word.id);
     if (child != TokenTrie::kNone) {
       WalkState next = state;
-      auto length = static_cast<double>(vocabulary_.Word(word.id).size());
+      auto length = static_cast<double>(word.norm_length);  // the listed word's
       next.weighted += length;
       next.weight += length;
       // "Sons Co" is no "SONIS CO": the exact word must be part of the name.
