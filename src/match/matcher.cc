@@ -958,14 +958,16 @@ Match IndexedMatcher::MakeMatch(std::string_view text, const std::vector<TextWor
 // Keeps, per target, the best candidates that do not overlap a better one:
 // alerts first, then longer, higher scoring, more literal, earlier. Then a
 // fuzzy hit inside an exact hit of another entity goes: the text names that
-// other listed party, not a misspelling of this one.
-std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> candidates,
+// other listed party, not a misspelling of this one. Sorts `candidates`,
+// the scan's scratch, in place.
+std::vector<Candidate> ResolveOverlaps(std::vector<Candidate>& candidates,
                                        const std::vector<Target>& targets) {
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
     return std::make_tuple(a.target, !a.alert, b.last - b.first, -a.score, a.rank, a.first) <
            std::make_tuple(b.target, !b.alert, a.last - a.first, -b.score, b.rank, b.first);
   });
   std::vector<Candidate> kept;
+  kept.reserve(candidates.size());
   size_t target_begin = 0;
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
@@ -1052,6 +1054,7 @@ std::vector<Match> IndexedMatcher::Scan(std::string_view text, const ScanOptions
   if (candidates.empty()) return matches;
   for (Candidate& c : candidates) Evaluate(text, words, &c);
   std::vector<Candidate> kept = ResolveOverlaps(candidates, targets_);
+  matches.reserve(kept.size());
   for (const Candidate& c : kept) {
     if (c.alert || options.include_candidates) matches.push_back(MakeMatch(text, words, c));
   }
