@@ -130,19 +130,31 @@ TEST(PairFilterTest, HasNoFalseNegativesAndFewFalsePositives) {
   EXPECT_LT(false_names, 300);
 }
 
-TEST(WordGateTest, OneWordNamesHaveNoFalseNegativesAndFewFalsePositives) {
+// Adds `count` random hashes to a fresh gate's `set` (singles or listed),
+// and returns how many of 100,000 other hashes the set lets through after
+// checking that each added one passes.
+int FalsePositivesOf(HashBits WordGate::*set, int count, uint64_t seed) {
   WordGate gate;
-  std::mt19937_64 rng(5);
-  std::vector<uint64_t> names;
-  for (int i = 0; i < 3000; ++i) {
-    names.push_back(rng() | 1);
-    gate.AddSingle(names.back());
+  std::mt19937_64 rng(seed);
+  std::vector<uint64_t> added;
+  for (int i = 0; i < count; ++i) {
+    added.push_back(rng() | 1);
+    (gate.*set).Add(added.back());
   }
   gate.Freeze();
-  for (uint64_t h : names) ASSERT_TRUE(gate.MaySingle(h));
+  for (uint64_t h : added) EXPECT_TRUE((gate.*set).MayContain(h));
   int false_positives = 0;
-  for (int i = 0; i < 100000; ++i) false_positives += gate.MaySingle(rng() | 1) ? 1 : 0;
-  EXPECT_LT(false_positives, 1000);  // at most about 0.8%
+  for (int i = 0; i < 100000; ++i) false_positives += (gate.*set).MayContain(rng() | 1) ? 1 : 0;
+  return false_positives;
+}
+
+TEST(WordGateTest, OneWordNamesHaveNoFalseNegativesAndFewFalsePositives) {
+  EXPECT_LT(FalsePositivesOf(&WordGate::singles, 3000, 5), 1000);  // at most about 0.8%
+}
+
+TEST(WordGateTest, ListedWordsHaveNoFalseNegativesAndFewFalsePositives) {
+  // 32 bits or more per word: at most about 3%.
+  EXPECT_LT(FalsePositivesOf(&WordGate::listed, 20000, 9), 3200);
 }
 
 TEST(VocabularyTest, HashLowerAsciiIsTheHashOfTheLowerCasedWord) {
@@ -201,6 +213,28 @@ TEST(WordScannerTest, AsciiWordBytesAgreesWithTheByteTable) {
       ASSERT_EQ((word_internal::AsciiWordBytes(x) >> (8 * at + 7)) & 1, word ? 1u : 0u) << b;
       ASSERT_EQ(word_internal::AsciiWordBytes(x) & ~(0x80ull << (8 * at)), 0u) << b;
       ASSERT_EQ((word_internal::HighBytes(x) >> (8 * at + 7)) & 1, b >= 0x80 ? 1u : 0u) << b;
+    }
+  }
+}
+
+TEST(SpellingCacheTest, GivesTheKeyOfTheLowerCasedWordThroughHitsAndEvictions) {
+  SpellingCache cache;
+  std::mt19937 rng(19);
+  const std::string alphabet = "abcdefghijklmnopqrstuvwxyz";
+  std::vector<std::string> words;
+  for (int i = 0; i < 40000; ++i) {  // more than the cache holds
+    std::string word(1, static_cast<char>('A' + rng() % 26));
+    for (size_t k = 0, n = 2 + rng() % 10; k < n; ++k) word += alphabet[rng() % alphabet.size()];
+    words.push_back(word);
+  }
+  for (int round = 0; round < 2; ++round) {
+    for (size_t i = 0; i < words.size(); i += 1 + round) {
+      const std::string& word = words[i];
+      std::string lower = word;
+      lower[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lower[0])));
+      uint64_t hash = Vocabulary::Hash(lower);
+      ASSERT_EQ(cache.Get(word.data(), word.size(), hash), SpellingKey(lower, hash)) << word;
+      ASSERT_EQ(cache.Get(word.data(), word.size(), hash), SpellingKey(lower, hash)) << word;
     }
   }
 }
@@ -300,21 +334,6 @@ TEST(WordGateTest, BatchTestAnswersAsOneWordAtATime) {
   ExpectBatchTestAgrees(20000, true);
   ExpectBatchTestAgrees(20000, false);
   ExpectBatchTestAgrees(300000, true);
-}
-
-TEST(WordGateTest, ListedWordsHaveNoFalseNegativesAndFewFalsePositives) {
-  WordGate gate;
-  std::mt19937_64 rng(9);
-  std::vector<uint64_t> words;
-  for (int i = 0; i < 20000; ++i) {
-    words.push_back(rng() | 1);
-    gate.AddListed(words.back());
-  }
-  gate.Freeze();
-  for (uint64_t h : words) ASSERT_TRUE(gate.listed.MayContain(h));
-  int false_positives = 0;
-  for (int i = 0; i < 100000; ++i) false_positives += gate.listed.MayContain(rng() | 1) ? 1 : 0;
-  EXPECT_LT(false_positives, 3200);  // 32 bits or more per word: at most about 3%
 }
 
 TEST(GatedWordReaderTest, MatcherFindsNamesAtEveryPosition) {
