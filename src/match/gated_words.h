@@ -64,12 +64,15 @@ class SpellingCache {
 };
 
 // Reads the words of a text as word_internal::ForEachWord() does and calls
-// keep(const WordSpan&, bool gap, uint64_t hash, uint64_t spelling) for each
-// word that may be part of a listed name (see WordGate for which), in text
-// order; `gap` says that words were skipped since the last one kept (or the
-// text's start); `hash` is an ASCII word's Vocabulary::Hash() once lower-
-// cased (else 0), `spelling` a capitalised ASCII word's SpellingKey() (else
-// 0), which the matcher then need not compute again. Returns the number
+// keep(const WordSpan&, bool gap, uint64_t hash, uint64_t spelling, bool
+// paired) for each word that may be part of a listed name (see WordGate for
+// which), in text order; `gap` says that words were skipped since the last
+// one kept (or the text's start); `hash` is an ASCII word's
+// Vocabulary::Hash() once lower-cased (else 0), `spelling` a capitalised
+// ASCII word's SpellingKey() (else 0), which the matcher then need not
+// compute again; `paired` that the word and the one before passed a pair
+// filter (or one is from another script): if not, no listed name has the
+// two in a row, as written or (both capitalised) spelt alike. Returns the number
 // of words read. Words come in chunks: hashed first, then their pairs tested
 // in a tight loop whose memory reads overlap, then chained with bit masks;
 // the last two words of a chunk wait for the next one, since their fate
@@ -251,7 +254,8 @@ void GatedWordReader::Process(std::string_view text, bool last, Keep& keep) {
       size_t k = 64 * w + static_cast<size_t>(__builtin_ctzll(bits));
       if (k >= final_words) break;
       keep(WordSpan{start_[k], end_[k], (flags_[k] & kAscii) != 0, (flags_[k] & kPossessive) != 0},
-           gap_ || k > next_, hash_[k], (flags_[k] & kSpelled) != 0 ? spelling_[k] : 0);
+           gap_ || k > next_, hash_[k], (flags_[k] & kSpelled) != 0 ? spelling_[k] : 0,
+           ((pair[w] >> (k % 64)) & 1) != 0);
       gap_ = false;
       next_ = k + 1;
     }

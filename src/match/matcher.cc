@@ -86,6 +86,11 @@ struct TextWord {
   bool run_start;         // a word no name uses (or the text start) is just before
   bool transliterated;
   bool capitalized;       // starts with a capital, or is in another script
+  // The word gate found this word and the one before in a row in some
+  // listed name (see GatedWordReader): without it, no trie edge leads from
+  // the word before, or from a spelling variant of it that all-capitalised
+  // text could match, to this one.
+  bool paired;
 };
 
 // A word matched to a listed word that it is only similar to.
@@ -665,7 +670,7 @@ void IndexedMatcher::ScanWords(std::string_view text, SpellingCache* spellings,
   const size_t max_bytes = vocabulary_.max_word_bytes();
   char buffer[72] = {};  // 64 word bytes and 8 readable ones for FindPadded()
   // Looks a word up: in the vocabulary, and for spelling variants.
-  auto on_word = [&](const WordSpan& span, uint64_t hash, uint64_t spelling) {
+  auto on_word = [&](const WordSpan& span, uint64_t hash, uint64_t spelling, bool paired) {
     size_t length = span.end - span.start;
     uint32_t id = Vocabulary::kUnknown;
     bool transliterated = false;
@@ -730,8 +735,7 @@ void IndexedMatcher::ScanWords(std::string_view text, SpellingCache* spellings,
     }
     TextWord word{static_cast<uint32_t>(span.start), static_cast<uint32_t>(span.end), id, group,
                   0, static_cast<uint32_t>(normalized.size()), span.possessive, run_start,
-                  transliterated,
-                  lead >= 0x80 || (lead >= 'A' && lead <= 'Z')};
+                  transliterated, lead >= 0x80 || (lead >= 'A' && lead <= 'Z'), paired};
     if (group != kNoGroup) {
       word.norm_offset = static_cast<uint32_t>(arena->size());
       arena->append(normalized);
@@ -740,9 +744,10 @@ void IndexedMatcher::ScanWords(std::string_view text, SpellingCache* spellings,
     run_start = false;
   };
   GatedWordReader reader(gate_, spellings);
-  reader.Read(text, [&](const WordSpan& span, bool gap, uint64_t hash, uint64_t spelling) {
+  reader.Read(text, [&](const WordSpan& span, bool gap, uint64_t hash, uint64_t spelling,
+                        bool paired) {
     if (gap) run_start = true;
-    on_word(span, hash, spelling);
+    on_word(span, hash, spelling, paired);
   });
 }
 
@@ -773,7 +778,9 @@ void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view a
   }
   if (pos == words.size() || (pos > state.first && words[pos].run_start)) return;
   const TextWord& word = words[pos];
-  if (word.id != Vocabulary::kUnknown) {
+  // Past the first word, an unpaired word ends every walk that a hit can
+  // come of (one after a spelling variant needs all capitals).
+  if (word.id != Vocabulary::kUnknown && (pos == state.first || word.paired)) {
     uint32_t child = trie_.Child(node, word.id);
     if (child != TokenTrie::kNone) {
       WalkState next = state;
@@ -1037,7 +1044,9 @@ std::vector<Match> IndexedMatcher::Scan(std::string_view text, const ScanOptions
     bool all_capitalized = true;
     for (uint32_t last = first; last < n; ++last) {
       const TextWord& word = words[last];
-      if ((last > first && word.run_start) || word.id == Vocabulary::kUnknown) break;
+      if ((last > first && (word.run_start || !word.paired)) || word.id == Vocabulary::kUnknown) {
+        break;
+      }
       node = trie_.Child(node, word.id);
       if (node == TokenTrie::kNone) break;
       transliterated |= word.transliterated;

@@ -53,7 +53,7 @@ TEST(GatedWordReaderTest, ReadsTheWordsFindWordsReads) {
   for (int round = 0; round < 3000; ++round) {
     std::string text = RandomText(&rng, rng() % 120);
     std::vector<Span> kept;
-    size_t read = reader.Read(text, [&](const WordSpan& w, bool gap, uint64_t, uint64_t) {
+    size_t read = reader.Read(text, [&](const WordSpan& w, bool gap, uint64_t, uint64_t, bool) {
       kept.push_back(Tuple(w));
       EXPECT_FALSE(gap) << "at " << w.start << " in " << text;
     });
@@ -88,7 +88,7 @@ TEST(GatedWordReaderTest, AnEmptyGateKeepsOnlyOtherScriptsAndTheirNeighbours) {
     }
     std::vector<Span> kept;
     std::vector<bool> gaps;
-    size_t read = reader.Read(text, [&](const WordSpan& w, bool gap, uint64_t, uint64_t) {
+    size_t read = reader.Read(text, [&](const WordSpan& w, bool gap, uint64_t, uint64_t, bool) {
       kept.push_back(Tuple(w));
       gaps.push_back(gap);
     });
