@@ -336,6 +336,30 @@ TEST(WordGateTest, BatchTestAnswersAsOneWordAtATime) {
   ExpectBatchTestAgrees(300000, true);
 }
 
+TEST(GatedWordReaderTest, SaysWhichKeptWordsArePairedWithTheWordBefore) {
+  // Listed: "kim jong un" (two pairs, one chain) and "jong il".
+  WordGate gate;
+  auto h = [](std::string_view w) { return Vocabulary::Hash(w); };
+  for (auto [a, b] : {std::pair{"kim", "jong"}, {"jong", "un"}, {"jong", "il"}}) {
+    gate.AddListed(h(a));
+    gate.AddListed(h(b));
+    gate.exact.Add(PairFilter::Key(h(a), h(b)), std::string_view(b) == "il");
+  }
+  gate.Freeze();
+  SpellingCache spellings;
+  GatedWordReader reader(gate, &spellings);
+  std::string filler;
+  for (int i = 0; i < 150; ++i) filler += "the ";  // across a chunk's end too
+  std::string text = filler + "Kim Jong Un met Jong Il and " + filler + "jong un kim jong";
+  std::vector<std::pair<std::string, bool>> kept;
+  reader.Read(text, [&](const WordSpan& w, bool, uint64_t, uint64_t, bool paired) {
+    kept.emplace_back(text.substr(w.start, w.end - w.start), paired);
+  });
+  std::vector<std::pair<std::string, bool>> expected = {
+      {"Kim", false}, {"Jong", true}, {"Un", true}, {"Jong", false}, {"Il", true}};
+  EXPECT_EQ(kept, expected);  // "jong un" and "kim jong" alone are no name
+}
+
 TEST(GatedWordReaderTest, MatcherFindsNamesAtEveryPosition) {
   Watchlist list{"list",
                  {Entity{"putin", "PUTIN, Vladimir Vladimirovich", EntityType::kPerson, {}},
