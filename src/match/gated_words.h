@@ -33,7 +33,8 @@ namespace vigil {
 // enough for the capitalised words of a day's news. An entry is known by
 // the word's 64-bit hash alone, which includes its length: two words that
 // share one would share a key, which would at worst cost a spelling
-// variant of one of them (a chance of about 2^-50 over a year of news).
+// variant of one of them (among a million distinct words, a chance of
+// about one in 37 million).
 class SpellingCache {
  public:
   // The key of the ASCII word of `length` bytes at `word`, in any case,

@@ -20,11 +20,6 @@ namespace {
 // would cost more build time than the few bytes it saves.
 size_t BlocksFor(size_t keys) { return keys / 4 + 1; }
 
-// How many words ahead of its test a big filter's block is asked for: far
-// enough for the read to arrive from L3 or memory, near enough that the
-// blocks asked for but not yet tested stay in the core's cache.
-constexpr size_t kPrefetchAhead = 16;
-
 }  // namespace
 
 void WordGate::TestWords(const uint64_t* hash, size_t from, size_t to, uint64_t* keys,
@@ -50,8 +45,9 @@ void WordGate::TestWordsScalar(const uint64_t* hash, size_t from, size_t to, uin
 
 void WordGate::TestWordsOutOfCache(const uint64_t* hash, size_t from, size_t to,
                                    uint8_t* flags) const {
-  // The pairs to test, appended without a branch: the listed filter's
-  // answers are unpredictable.
+  // The pairs to test, appended without a branch (the listed filter's
+  // answers are unpredictable); then all their blocks are asked for, so
+  // that the reads overlap, and tested.
   constexpr size_t kMostWords = 256;
   if (to - from > kMostWords) {  // not the scanner's chunks: in parts
     TestWordsOutOfCache(hash, from, from + kMostWords, flags);
@@ -144,10 +140,6 @@ void WordGate::TestWordsAvx2(const uint64_t* hash, size_t from, size_t to, uint6
   TestWordsScalar(hash, from, to, keys, flags);
 }
 #endif
-
-namespace {
-
-}  // namespace
 
 void PairFilter::Freeze() {
   // Under 2^32 blocks, which WordGate::TestWordsAvx2() relies on.

@@ -136,7 +136,7 @@ struct WordGate {
   // `to` pair keys. A pair filter in cache is tested four words at a time
   // with AVX2 gathers where the CPU has them (the same answers in a fifth
   // of the instructions); one out of cache, only for pairs of listed
-  // words, with their blocks prefetched a few pairs ahead.
+  // words, whose blocks are all asked for before any is tested.
   void TestWords(const uint64_t* hash, size_t from, size_t to, uint64_t* keys, uint8_t* flags) const;
 
   PairFilter exact;   // pairs of Vocabulary::Hash() values
