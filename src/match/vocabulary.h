@@ -35,14 +35,11 @@ class Vocabulary {
   }
   // The id of `word`, or kUnknown.
   uint32_t Find(std::string_view word) const;
-  // The same for data[0, length) when 8 more bytes after it, and at least
-  // 16 in all, may be read (the scanner's padded buffer): a short word is
-  // then hashed and compared with whole 8-byte loads, without touching the
-  // word arena.
-  uint32_t FindPadded(const char* data, size_t length) const;
-  // The same, for a word whose Hash() the caller knows already, and which
-  // is most likely listed (the scanner's word gate let it through): the
-  // table is probed without the filter in front, a memory read saved.
+  // The same for data[0, length), whose Hash() the caller knows already,
+  // when 8 more bytes after it may be read (the scanner's padded buffer): a
+  // short word is compared with whole 8-byte loads, without touching the
+  // word arena. For words most likely listed (the scanner's word gate let
+  // them through): the table is probed without the filter in front.
   uint32_t FindPadded(const char* data, size_t length, uint64_t hash) const;
   // The id of the word whose Hash() is `hash`, judged by the hash alone:
   // for words the caller knows only by their hash. Two words of one
@@ -241,17 +238,6 @@ __attribute__((always_inline)) inline uint32_t Vocabulary::ProbeSlots(uint64_t h
 inline uint32_t Vocabulary::Find(std::string_view word) const {
   if (word.empty() || word.size() > max_word_bytes_) return kUnknown;
   return Probe(Hash(word), Prefix(word), word.data(), word.size());
-}
-
-__attribute__((always_inline)) inline uint32_t Vocabulary::FindPadded(const char* data, size_t length) const {
-  if (length == 0 || length > max_word_bytes_) return kUnknown;
-  if (length > 16) return Find(std::string_view(data, length));
-  uint64_t a, b;
-  std::memcpy(&a, data, 8);
-  std::memcpy(&b, data + 8, 8);
-  uint64_t prefix = LowBytes(a, length);
-  uint64_t h = Mum(prefix ^ kSalt0 ^ (length * kSeed), LowBytes(b, length > 8 ? length - 8 : 0) ^ kSalt1);
-  return Probe(h | 1, prefix, data, length);
 }
 
 __attribute__((always_inline)) inline uint32_t Vocabulary::FindPadded(const char* data, size_t length,
