@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
+#include <vector>
 
 namespace vigil {
 namespace {
@@ -64,6 +66,50 @@ TEST(MakeSnippetTest, ReplacesInvalidBytes) {
   std::string snippet = MakeSnippet(text, 7, 10);
   EXPECT_TRUE(IsValidUtf8(snippet));
   EXPECT_EQ(snippet, "bad \xEF\xBF\xBD\xEF\xBF\xBD Kim");
+}
+
+// The cleaning rule, one character at a time: what MakeSnippet() gives for
+// a text short enough to show whole.
+std::string CleanOneByOne(std::string_view text) {
+  std::string out;
+  bool pending_space = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, text.size(), c);
+    if (c < 0) c = 0xFFFD;
+    if (c <= 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0xA0 || c == 0x2028 ||
+        c == 0x2029) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    char buf[U8_MAX_LENGTH];
+    size_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, c);
+    out.append(buf, len);
+  }
+  return out;
+}
+
+TEST(MakeSnippetTest, CleansAsOneCharacterAtATimeWould) {
+  // Random texts of spaces, controls, letters, multi-byte characters,
+  // Unicode spaces and invalid bytes (which grow to three bytes each), with
+  // runs of plain text that MakeSnippet() copies sixteen bytes at a time.
+  const std::vector<std::string> pieces = {
+      " ",  "  ", "\t", "\n", "\x7F", "\x01", "a", "Kim", "Jong-un's", "Ж", "é", "\xC2\xA0",
+      "\xE2\x80\xA8", "\xC2\x85", "\xFF", "\xC3", "\xE2\x80", "\xF0\x9F\x98\x80", "…",
+      "President Vladimir Putin said", "the sanctions on Rosneft,"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    size_t n = rng() % 60;
+    for (size_t k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    std::string snippet = MakeSnippet(text, 0, 0, text.size() + 1);
+    ASSERT_EQ(snippet, CleanOneByOne(text)) << round;
+    ASSERT_TRUE(IsValidUtf8(snippet)) << round;
+  }
 }
 
 }  // namespace
