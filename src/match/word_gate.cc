@@ -54,20 +54,33 @@ void WordGate::TestWordsOutOfCache(const uint64_t* hash, size_t from, size_t to,
     TestWordsOutOfCache(hash, from + kMostWords, to, flags);
     return;
   }
+  std::array<uint8_t, kMostWords> is_listed;
+  if (avx2) {
+    TestListedAvx2(hash, from, to, is_listed.data(), flags);
+  } else {
+    TestListedScalar(hash, from, to, is_listed.data(), flags);
+  }
   std::array<uint32_t, kMostWords> pairs;
   size_t count = 0;
-  bool before = listed.MayContain(hash[from - 1]);
+  uint8_t before = listed.MayContain(hash[from - 1]) ? 1 : 0;
   for (size_t k = from; k < to; ++k) {
-    bool listed_word = listed.MayContain(hash[k]);
+    uint8_t listed_word = is_listed[k - from];
     pairs[count] = static_cast<uint32_t>(k);
     count += before & listed_word;
     before = listed_word;
-    flags[k] |= MaySingle(hash[k]) ? kSingleFlag : 0;
   }
   auto key = [&](size_t i) { return PairFilter::Key(hash[pairs[i] - 1], hash[pairs[i]]); };
   for (size_t i = 0; i < count; ++i) exact.Prefetch(key(i));
   for (size_t i = 0; i < count; ++i) {
     flags[pairs[i]] |= static_cast<uint8_t>(exact.Test(key(i)) << 4);
+  }
+}
+
+void WordGate::TestListedScalar(const uint64_t* hash, size_t from, size_t to,
+                                uint8_t* is_listed, uint8_t* flags) const {
+  for (size_t k = from; k < to; ++k) {
+    is_listed[k - from] = listed.MayContain(hash[k]) ? 1 : 0;
+    flags[k] |= MaySingle(hash[k]) ? kSingleFlag : 0;
   }
 }
 
@@ -85,7 +98,40 @@ __attribute__((target("avx2"))) inline __m256i BitAt(__m256i key) {
                            _mm256_and_si256(_mm256_srli_epi64(key, Shift), _mm256_set1_epi64x(63)));
 }
 
+// Per lane: bit (h >> 24) & mask of `bits`, as HashBits::MayContain()
+// reads it, as 0 or 1.
+__attribute__((target("avx2"))) inline __m256i HashBitsAvx2(const uint64_t* bits, uint64_t mask,
+                                                             __m256i h) {
+  __m256i bit = _mm256_and_si256(_mm256_srli_epi64(h, 24), _mm256_set1_epi64x(static_cast<long long>(mask)));
+  __m256i word = _mm256_i64gather_epi64(reinterpret_cast<const long long*>(bits),
+                                        _mm256_srli_epi64(bit, 6), 8);
+  return _mm256_and_si256(_mm256_srlv_epi64(word, _mm256_and_si256(bit, _mm256_set1_epi64x(63))),
+                          _mm256_set1_epi64x(1));
+}
+
+// Byte i of the result: lane i of a vector of 0s and 1s.
+__attribute__((target("avx2"))) inline uint32_t LaneBytes(__m256i ones) {
+  return SpreadToBytes(_mm256_movemask_pd(_mm256_castsi256_pd(_mm256_slli_epi64(ones, 63))));
+}
+
 }  // namespace
+
+__attribute__((target("avx2"))) void WordGate::TestListedAvx2(const uint64_t* hash, size_t from,
+                                                              size_t to, uint8_t* is_listed,
+                                                              uint8_t* flags) const {
+  size_t k = from;
+  for (; k + 4 <= to; k += 4) {
+    __m256i h = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(hash + k));
+    uint32_t listed_bytes = LaneBytes(HashBitsAvx2(listed.words(), listed.mask(), h));
+    uint32_t single_bytes = LaneBytes(HashBitsAvx2(singles.words(), singles.mask(), h));
+    std::memcpy(is_listed + (k - from), &listed_bytes, 4);
+    uint32_t current;
+    std::memcpy(&current, flags + k, 4);
+    current |= single_bytes * kSingleFlag;
+    std::memcpy(flags + k, &current, 4);
+  }
+  TestListedScalar(hash, k, to, is_listed + (k - from), flags);
+}
 
 __attribute__((target("avx2"))) void WordGate::TestWordsAvx2(const uint64_t* hash, size_t from,
                                                              size_t to, uint64_t* keys,
@@ -101,11 +147,7 @@ __attribute__((target("avx2"))) void WordGate::TestWordsAvx2(const uint64_t* has
   // PairFilter::Block(): the filter has under 2^32 blocks (see Freeze()),
   // so a 32x32-bit multiply gives the same product.
   const __m256i size = _mm256_set1_epi64x(static_cast<long long>(exact.size_));
-  const __m256i one = _mm256_set1_epi64x(1);
-  const __m256i six_bits = _mm256_set1_epi64x(63);
-  const __m256i single_mask_v = _mm256_set1_epi64x(static_cast<long long>(singles.mask()));
   const auto* blocks = reinterpret_cast<const long long*>(exact.data_);
-  const auto* singles_v = reinterpret_cast<const long long*>(singles.words());
   for (k = from; k + 4 <= to; k += 4) {
     __m256i key = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(keys + k));
     __m256i index = _mm256_srli_epi64(_mm256_mul_epu32(_mm256_srli_epi64(key, 40), size), 24);
@@ -117,11 +159,7 @@ __attribute__((target("avx2"))) void WordGate::TestWordsAvx2(const uint64_t* has
     __m256i complete = _mm256_and_si256(
         pair, _mm256_cmpeq_epi64(_mm256_and_si256(block, complete_bits), complete_bits));
     __m256i h = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(hash + k));
-    __m256i bit = _mm256_and_si256(_mm256_srli_epi64(h, 24), single_mask_v);
-    __m256i word = _mm256_i64gather_epi64(singles_v, _mm256_srli_epi64(bit, 6), 8);
-    __m256i single = _mm256_and_si256(_mm256_srlv_epi64(word, _mm256_and_si256(bit, six_bits)), one);
-    single = _mm256_cmpeq_epi64(single, one);
-    uint32_t out = SpreadToBytes(_mm256_movemask_pd(_mm256_castsi256_pd(single))) * kSingleFlag |
+    uint32_t out = LaneBytes(HashBitsAvx2(singles.words(), singles.mask(), h)) * kSingleFlag |
                    SpreadToBytes(_mm256_movemask_pd(_mm256_castsi256_pd(pair))) * kPairFlag |
                    SpreadToBytes(_mm256_movemask_pd(_mm256_castsi256_pd(complete))) * kCompleteFlag;
     uint32_t current;
@@ -135,6 +173,11 @@ __attribute__((target("avx2"))) void WordGate::TestWordsAvx2(const uint64_t* has
   }
 }
 #else
+void WordGate::TestListedAvx2(const uint64_t* hash, size_t from, size_t to, uint8_t* is_listed,
+                              uint8_t* flags) const {
+  TestListedScalar(hash, from, to, is_listed, flags);
+}
+
 void WordGate::TestWordsAvx2(const uint64_t* hash, size_t from, size_t to, uint64_t* keys,
                              uint8_t* flags) const {
   TestWordsScalar(hash, from, to, keys, flags);

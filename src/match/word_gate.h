@@ -156,6 +156,12 @@ struct WordGate {
   void TestWordsAvx2(const uint64_t* hash, size_t from, size_t to, uint64_t* keys,
                      uint8_t* flags) const;
   void TestWordsOutOfCache(const uint64_t* hash, size_t from, size_t to, uint8_t* flags) const;
+  // For k in [from, to): is_listed[k - from] = listed.MayContain(hash[k]),
+  // and kSingleFlag into flags[k] as MaySingle(hash[k]) says.
+  void TestListedScalar(const uint64_t* hash, size_t from, size_t to, uint8_t* is_listed,
+                        uint8_t* flags) const;
+  void TestListedAvx2(const uint64_t* hash, size_t from, size_t to, uint8_t* is_listed,
+                      uint8_t* flags) const;
 };
 
 inline constexpr uint64_t kSpellingSalt = 0x5BD1E9955BD1E994ull;

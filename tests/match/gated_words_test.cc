@@ -274,7 +274,8 @@ TEST(SkeletonTest, FoldsRomanisations) {
 // 64-byte blocks, is found where it was put.
 // The scanner's batch test of a chunk gives what the filters give one word
 // at a time: with a pair filter in cache (four words at a time with AVX2,
-// or one by one) and out of it (pairs of listed words only).
+// or one by one) and out of it (pairs of listed words only, the words'
+// listed and one-word-name bits four at a time with AVX2, or one by one).
 void ExpectBatchTestAgrees(size_t pairs, bool avx2) {
   WordGate gate;
   std::mt19937_64 rng(pairs + avx2);
@@ -336,6 +337,7 @@ TEST(WordGateTest, BatchTestAnswersAsOneWordAtATime) {
   ExpectBatchTestAgrees(20000, true);
   ExpectBatchTestAgrees(20000, false);
   ExpectBatchTestAgrees(300000, true);
+  ExpectBatchTestAgrees(300000, false);
 }
 
 TEST(GatedWordReaderTest, SaysWhichKeptWordsArePairedWithTheWordBefore) {
