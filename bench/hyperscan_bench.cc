@@ -4,6 +4,15 @@
 // throughput and hit counts.
 //
 //   hyperscan_bench --corpus FILE --names FILE [--label NAME] [--reps N]
+//                   [--paired N]
+//
+// --paired N: then builds Vigil's matcher on the same names (as match_bench
+// --names does) and runs N rounds, each one Hyperscan pass and then Vigil
+// passes for at least half a second, and adds to the JSON each tool's median
+// MB/s over these rounds and the median, lowest and highest of the rounds'
+// ratios (Vigil ÷ Hyperscan). The machine's speed drifts by 10-20% within
+// minutes; a ratio of two scans a second apart drifts far less than one of
+// two programs run minutes apart.
 //
 // Flags: HS_FLAG_CASELESS only. Not HS_FLAG_SINGLEMATCH: every occurrence is
 // reported, as Vigil and pyahocorasick report every occurrence. Word
@@ -16,12 +25,15 @@
 #include <hs.h>
 
 #include <algorithm>
+#include <memory>
 #include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "bench_util.h"
+#include "literals_watchlist.h"
+#include "vigil/match/matcher.h"
 
 namespace vigil::bench {
 namespace {
@@ -45,15 +57,85 @@ int OnMatch(unsigned id, unsigned long long /*from*/, unsigned long long to,
   return 0;  // go on
 }
 
+// One Hyperscan pass over the articles: hits into `context`, false on error.
+bool ScanAll(const hs_database_t* db, hs_scratch_t* scratch,
+             const std::vector<std::string_view>& articles, ScanContext* context) {
+  size_t hits = 0, word_hits = 0;
+  for (std::string_view a : articles) {
+    context->text = a;
+    context->hits = context->word_hits = 0;
+    if (hs_scan(db, a.data(), static_cast<unsigned>(a.size()), 0, scratch, OnMatch,
+                context) != HS_SUCCESS) {
+      std::fprintf(stderr, "hs_scan failed\n");
+      return false;
+    }
+    hits += context->hits;
+    word_hits += context->word_hits;
+  }
+  context->hits = hits;
+  context->word_hits = word_hits;
+  return true;
+}
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+// The --paired rounds (see the top of the file), as JSON fields to append,
+// or an empty string with a message on stderr.
+std::string PairedRounds(const std::vector<std::string>& names, const hs_database_t* db,
+                         hs_scratch_t* scratch, const std::vector<std::string_view>& articles,
+                         size_t bytes, ScanContext* context, int rounds) {
+  std::vector<Watchlist> lists = {LiteralsWatchlist(names)};
+  Result<std::shared_ptr<const Matcher>> built = Matcher::Build(lists, {});
+  if (!built.ok()) {
+    std::fprintf(stderr, "Matcher::Build: %s\n", built.status().message().c_str());
+    return {};
+  }
+  const Matcher& matcher = *built.value();
+  std::vector<double> hyperscan, vigil, ratio;
+  size_t found = 0, all_passes = 0;
+  for (int round = 0; round < rounds; ++round) {
+    double c0 = CpuSeconds();
+    if (!ScanAll(db, scratch, articles, context)) return {};
+    double hs_rate = static_cast<double>(bytes) / 1e6 / (CpuSeconds() - c0);
+    int passes = 0;
+    double v0 = CpuSeconds(), elapsed = 0;
+    while (elapsed < 0.5) {
+      for (std::string_view a : articles) found += matcher.Scan(a).size();
+      ++passes;
+      elapsed = CpuSeconds() - v0;
+    }
+    all_passes += static_cast<size_t>(passes);
+    double vigil_rate = static_cast<double>(bytes) * passes / 1e6 / elapsed;
+    hyperscan.push_back(hs_rate);
+    vigil.push_back(vigil_rate);
+    ratio.push_back(vigil_rate / hs_rate);
+  }
+  char out[512];
+  std::snprintf(out, sizeof(out),
+                ", \"paired\": {\"rounds\": %d, \"hyperscan_mb_per_s\": %.2f, "
+                "\"vigil_mb_per_s\": %.2f, \"ratio\": %.3f, \"ratio_min\": %.3f, "
+                "\"ratio_max\": %.3f, \"vigil_hits_per_pass\": %zu}",
+                rounds, Median(hyperscan), Median(vigil), Median(ratio),
+                *std::min_element(ratio.begin(), ratio.end()),
+                *std::max_element(ratio.begin(), ratio.end()),
+                found / std::max<size_t>(all_passes, 1));
+  return out;
+}
+
 int Run(int argc, char** argv) {
   std::string corpus_path, names_path, label = "names";
   int reps = 3;
+  int paired = 0;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string_view flag = argv[i];
     if (flag == "--corpus") corpus_path = argv[i + 1];
     else if (flag == "--names") names_path = argv[i + 1];
     else if (flag == "--label") label = argv[i + 1];
     else if (flag == "--reps") reps = std::max(1, std::stoi(argv[i + 1]));
+    else if (flag == "--paired") paired = std::max(0, std::stoi(argv[i + 1]));
     else {
       std::fprintf(stderr, "unknown flag %s\n", argv[i]);
       return 2;
@@ -62,7 +144,7 @@ int Run(int argc, char** argv) {
   if (corpus_path.empty() || names_path.empty()) {
     std::fprintf(stderr,
                  "usage: hyperscan_bench --corpus FILE --names FILE [--label "
-                 "NAME] [--reps N]\n");
+                 "NAME] [--reps N] [--paired N]\n");
     return 2;
   }
 
@@ -111,23 +193,18 @@ int Run(int argc, char** argv) {
   ScanContext context;
   context.lengths = &lengths;
   for (int rep = 0; rep < reps; ++rep) {
-    size_t hits = 0, word_hits = 0;
     double c0 = CpuSeconds(), w0 = WallSeconds();
-    for (std::string_view a : articles) {
-      context.text = a;
-      context.hits = context.word_hits = 0;
-      if (hs_scan(db, a.data(), static_cast<unsigned>(a.size()), 0, scratch,
-                  OnMatch, &context) != HS_SUCCESS) {
-        std::fprintf(stderr, "hs_scan failed\n");
-        return 1;
-      }
-      hits += context.hits;
-      word_hits += context.word_hits;
-    }
+    if (!ScanAll(db, scratch, articles, &context)) return 1;
     cpu_times.push_back(CpuSeconds() - c0);
     wall_times.push_back(WallSeconds() - w0);
-    context.hits = hits;
-    context.word_hits = word_hits;
+  }
+  size_t hits = context.hits, word_hits = context.word_hits;
+  // Before Vigil's index is built in this process.
+  double peak_rss_mb = PeakRssMb();
+  std::string paired_json;
+  if (paired > 0) {
+    paired_json = PairedRounds(names, db, scratch, articles, bytes, &context, paired);
+    if (paired_json.empty()) return 1;
   }
   std::sort(cpu_times.begin(), cpu_times.end());
   std::sort(wall_times.begin(), wall_times.end());
@@ -140,12 +217,12 @@ int Run(int argc, char** argv) {
       "\"db_mb\": %.1f, \"scratch_mb\": %.2f, \"build_peak_mb\": %.1f, "
       "\"peak_rss_mb\": %.1f, \"bytes\": %zu, \"articles\": %zu, "
       "\"scan_cpu_s\": %.4f, \"scan_wall_s\": %.4f, \"mb_per_s\": %.2f, "
-      "\"hits\": %zu, \"word_hits\": %zu, \"reps\": %d}\n",
+      "\"hits\": %zu, \"word_hits\": %zu, \"reps\": %d%s}\n",
       label.c_str(), names.size(), build_cpu, build_wall, index_mb,
       static_cast<double>(db_size) / 1e6,
-      static_cast<double>(scratch_size) / 1e6, build_peak_mb, PeakRssMb(),
+      static_cast<double>(scratch_size) / 1e6, build_peak_mb, peak_rss_mb,
       bytes, articles.size(), cpu, wall, static_cast<double>(bytes) / 1e6 / cpu,
-      context.hits, context.word_hits, reps);
+      hits, word_hits, reps, paired_json.c_str());
   hs_free_scratch(scratch);
   hs_free_database(db);
   return 0;

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "bench_util.h"
+#include "literals_watchlist.h"
 #include "vigil/match/matcher.h"
 #include "vigil/watchlist/watchlist.h"
 
@@ -39,20 +40,6 @@ struct Args {
   std::string label = "names";
   std::string dump;  // if set, every hit, candidates too: article, start, end, alert, matched, name
 };
-
-Watchlist LiteralsWatchlist(const std::vector<std::string>& names) {
-  Watchlist list;
-  list.id = "bench";
-  list.entities.reserve(names.size());
-  for (size_t i = 0; i < names.size(); ++i) {
-    Entity e;
-    e.id = std::to_string(i);
-    e.name = names[i];
-    e.type = EntityType::kOrganization;
-    list.entities.push_back(std::move(e));
-  }
-  return list;
-}
 
 Watchlist ListedWatchlist(const std::vector<std::string>& lines) {
   Watchlist list;
