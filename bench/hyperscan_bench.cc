@@ -32,8 +32,7 @@
 #include <vector>
 
 #include "bench_util.h"
-#include "literals_watchlist.h"
-#include "vigil/match/matcher.h"
+#include "vigil_side.h"
 
 namespace vigil::bench {
 namespace {
@@ -77,11 +76,6 @@ bool ScanAll(const hs_database_t* db, hs_scratch_t* scratch,
   return true;
 }
 
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
-
 // The --paired rounds (see the top of the file), as JSON fields to append,
 // or an empty string with a message on stderr.
 std::string PairedRounds(const std::vector<std::string>& names, const hs_database_t* db,
@@ -100,15 +94,7 @@ std::string PairedRounds(const std::vector<std::string>& names, const hs_databas
     double c0 = CpuSeconds();
     if (!ScanAll(db, scratch, articles, context)) return {};
     double hs_rate = static_cast<double>(bytes) / 1e6 / (CpuSeconds() - c0);
-    int passes = 0;
-    double v0 = CpuSeconds(), elapsed = 0;
-    while (elapsed < 0.5) {
-      for (std::string_view a : articles) found += matcher.Scan(a).size();
-      ++passes;
-      elapsed = CpuSeconds() - v0;
-    }
-    all_passes += static_cast<size_t>(passes);
-    double vigil_rate = static_cast<double>(bytes) * passes / 1e6 / elapsed;
+    double vigil_rate = ScanRate(matcher, articles, bytes, 0.5, &found, &all_passes);
     hyperscan.push_back(hs_rate);
     vigil.push_back(vigil_rate);
     ratio.push_back(vigil_rate / hs_rate);

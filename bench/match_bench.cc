@@ -4,6 +4,13 @@
 //   match_bench --corpus FILE --names FILE [--label NAME] [benchmark flags]
 //   match_bench --corpus FILE --listed FILE.tsv [--label NAME] ...
 //   --dump FILE also writes every hit, to compare with the peers' hits.
+//   --paired-with FILE --rounds N --paired-out FILE.json: then also builds
+//   an index of the literals in FILE (the OFAC names, say) and runs N rounds,
+//   each at least half a second of scans with this index and then as much
+//   with that one, and writes both median MB/s and the median, lowest and
+//   highest of the rounds' ratios (that index's MB/s ÷ this one's): what
+//   going from those names to these costs, measured seconds apart rather
+//   than in two programs minutes apart, while the machine's speed drifts.
 //
 // --names: one literal a line, each the only name of an entity of one
 // watchlist. The entities are organisations, so Vigil searches exactly these
@@ -17,7 +24,9 @@
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -26,7 +35,7 @@
 #include <vector>
 
 #include "bench_util.h"
-#include "literals_watchlist.h"
+#include "vigil_side.h"
 #include "vigil/match/matcher.h"
 #include "vigil/watchlist/watchlist.h"
 
@@ -39,6 +48,9 @@ struct Args {
   std::string listed;
   std::string label = "names";
   std::string dump;  // if set, every hit, candidates too: article, start, end, alert, matched, name
+  std::string paired_with;  // literals of a second index to alternate with
+  int rounds = 7;
+  std::string paired_out;
 };
 
 Watchlist ListedWatchlist(const std::vector<std::string>& lines) {
@@ -74,6 +86,43 @@ size_t CountHits(const Matcher& matcher,
   return hits;
 }
 
+// The --paired-with rounds (see the top of the file).
+bool PairedRounds(const Args& args, const Matcher& matcher,
+                  const std::vector<std::string_view>& articles, size_t bytes) {
+  std::vector<std::string> names = ReadLines(args.paired_with);
+  if (names.empty()) return false;
+  std::vector<Watchlist> lists = {LiteralsWatchlist(names)};
+  Result<std::shared_ptr<const Matcher>> built = Matcher::Build(lists, {});
+  if (!built.ok()) {
+    std::fprintf(stderr, "Matcher::Build: %s\n", built.status().message().c_str());
+    return false;
+  }
+  const Matcher& other = *built.value();
+  std::vector<double> these, those, ratio;
+  size_t hits = 0, other_hits = 0, passes = 0, other_passes = 0;
+  for (int round = 0; round < args.rounds; ++round) {
+    these.push_back(ScanRate(matcher, articles, bytes, 0.5, &hits, &passes));
+    those.push_back(ScanRate(other, articles, bytes, 0.5, &other_hits, &other_passes));
+    ratio.push_back(those.back() / these.back());
+  }
+  std::FILE* out = args.paired_out.empty() ? stdout : std::fopen(args.paired_out.c_str(), "w");
+  if (out == nullptr) {
+    std::fprintf(stderr, "cannot write %s\n", args.paired_out.c_str());
+    return false;
+  }
+  std::fprintf(out,
+               "{\"label\": \"%s\", \"paired_with\": \"%s\", \"rounds\": %d, "
+               "\"mb_per_s\": %.2f, \"other_mb_per_s\": %.2f, \"ratio\": %.3f, "
+               "\"ratio_min\": %.3f, \"ratio_max\": %.3f, \"hits_per_pass\": %zu, "
+               "\"other_hits_per_pass\": %zu}\n",
+               args.label.c_str(), args.paired_with.c_str(), args.rounds, Median(these),
+               Median(those), Median(ratio), *std::min_element(ratio.begin(), ratio.end()),
+               *std::max_element(ratio.begin(), ratio.end()), hits / passes,
+               other_hits / other_passes);
+  if (out != stdout) std::fclose(out);
+  return true;
+}
+
 int Run(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   Args args;
@@ -84,6 +133,9 @@ int Run(int argc, char** argv) {
     else if (flag == "--listed") args.listed = argv[i + 1];
     else if (flag == "--label") args.label = argv[i + 1];
     else if (flag == "--dump") args.dump = argv[i + 1];
+    else if (flag == "--paired-with") args.paired_with = argv[i + 1];
+    else if (flag == "--rounds") args.rounds = std::max(1, std::atoi(argv[i + 1]));
+    else if (flag == "--paired-out") args.paired_out = argv[i + 1];
     else {
       std::fprintf(stderr, "unknown flag %s\n", argv[i]);
       return 2;
@@ -176,6 +228,9 @@ int Run(int argc, char** argv) {
       ->Unit(benchmark::kMillisecond);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
+  if (!args.paired_with.empty()) {
+    return PairedRounds(args, *matcher, articles, bytes) ? 0 : 1;
+  }
   return 0;
 }
 
