@@ -62,6 +62,7 @@ enum PayloadFlag : uint8_t {
   kProperNoun = 8,          // ... a given name or place ("daniel", "dover")
   kAllOrdinary = 16,        // several words, all ordinary ("THE BASE", "DAY BANK")
   kGivenDropped = 32,       // first of several surnames without all given names
+  kLastOfNode = 64,         // the last of its trie node's payloads
 };
 
 // What reaching a trie node means: `target` is found, via list name `name`.
@@ -360,12 +361,25 @@ class IndexedMatcher final : public Matcher {
   bool AddName(uint32_t target, std::string_view name, NameKind kind);
   void AddPayload(uint32_t node, const Payload& payload);
   void BuildFuzzyIndex();
-  void BuildWordGate();
+  // `named_nodes`: by trie node, whether names end there.
+  void BuildWordGate(const std::vector<bool>& named_nodes);
 
   void ScanWords(std::string_view text, SpellingCache* spellings, std::vector<TextWord>* words,
                  std::string* arena) const;
+  // Walks on from trie node `node`, reached with words [state.first, pos),
+  // whose payloads start at `payload` (kNone: none).
   void Walk(const std::vector<TextWord>& words, std::string_view arena, uint32_t pos,
-            uint32_t node, const WalkState& state, std::vector<Candidate>* out) const;
+            uint32_t node, uint32_t payload, const WalkState& state,
+            std::vector<Candidate>* out) const;
+  // Appends a candidate for each payload of the run from `payload` on.
+  template <typename Make>
+  void AddCandidates(uint32_t payload, Make&& make, std::vector<Candidate>* out) const {
+    for (uint32_t p = payload;; ++p) {
+      const Payload& pl = payloads_[p];
+      make(pl, out);
+      if (pl.flags & kLastOfNode) return;
+    }
+  }
   void Evaluate(std::string_view text, const std::vector<TextWord>& words, Candidate* c) const;
   Match MakeMatch(std::string_view text, const std::vector<TextWord>& words,
                   const Candidate& candidate) const;
@@ -390,12 +404,11 @@ class IndexedMatcher final : public Matcher {
   std::vector<uint32_t> name_begin_ = {0};     // by name; one past the last
   // (node, payload) as compiled, until Finish() sorts and merges them.
   std::vector<std::pair<uint32_t, Payload>> pending_;
-  std::vector<uint32_t> payload_begin_;        // by node; one past the last node
-  // Bit n: node n has payloads. Most nodes a text reaches are a name's
-  // first word and have none; a big list's payload_begin_ is not in cache,
-  // and these bits, 1/32 of its size, are.
-  std::vector<uint64_t> named_;
-  bool Named(uint32_t node) const { return (named_[node >> 6] >> (node & 63)) & 1; }
+  // A node's payloads are a run of payloads_ ending in one marked
+  // kLastOfNode; the trie keeps where the run starts as the node's value
+  // (TokenTrie::SetValue()), or kNone if the node has none, so that a walk
+  // reads it with the step to the node, not from a table by node (a big
+  // list's would be out of cache).
   std::vector<Payload> payloads_;
   std::vector<bool> entity_word_;              // by word id: used by an entity name
   // Spelling variants: skeleton key -> group of vocabulary ids.
@@ -595,28 +608,30 @@ void IndexedMatcher::Finish() {
     }
     i = end;
   }
-  payload_begin_.assign(trie_.node_count() + 1, 0);
+  // Runs of payloads by node, in node order.
+  std::vector<bool> named(trie_.node_count(), false);
   for (size_t i = 0; i < pending_.size(); ++i) {
     const auto& [node, payload] = pending_[i];
-    if (i > 0 && pending_[i - 1].first == node && pending_[i - 1].second.target == payload.target &&
+    bool same_node = i > 0 && pending_[i - 1].first == node;
+    if (same_node && pending_[i - 1].second.target == payload.target &&
         (pending_[i - 1].second.flags & kNameTransliterated) == (payload.flags & kNameTransliterated)) {
       continue;
     }
+    if (!same_node) {
+      if (!payloads_.empty()) payloads_.back().flags |= kLastOfNode;
+      trie_.SetValue(node, static_cast<uint32_t>(payloads_.size()));
+      named[node] = true;
+    }
     payloads_.push_back(payload);
-    ++payload_begin_[node + 1];
   }
-  named_.assign(trie_.node_count() / 64 + 1, 0);
-  for (size_t node = 0; node < trie_.node_count(); ++node) {
-    if (payload_begin_[node + 1] != 0) named_[node >> 6] |= uint64_t{1} << (node & 63);
-    payload_begin_[node + 1] += payload_begin_[node];
-  }
+  if (!payloads_.empty()) payloads_.back().flags |= kLastOfNode;
   pending_.clear();
   pending_.shrink_to_fit();
-  BuildWordGate();
+  BuildWordGate(named);
   trie_.Freeze();
 }
 
-void IndexedMatcher::BuildWordGate() {
+void IndexedMatcher::BuildWordGate(const std::vector<bool>& named_nodes) {
   // A word id's spellings (the word, and synonyms: "ltd" for "limited"),
   // each as its hash and its spelling key.
   struct Spelling {
@@ -644,7 +659,7 @@ void IndexedMatcher::BuildWordGate() {
   const std::vector<uint32_t>& words = trie_.words();
   for (uint32_t node = 1; node < parents.size(); ++node) {
     uint32_t parent = parents[node];
-    bool named = Named(node);
+    bool named = named_nodes[node];
     if (parent == TokenTrie::kRoot) {
       if (named) {
         for (const Spelling& b : of(words[node])) gate_.AddSingle(b.hash);
@@ -752,37 +767,28 @@ void IndexedMatcher::ScanWords(std::string_view text, SpellingCache* spellings,
 }
 
 void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view arena,
-                          uint32_t pos, uint32_t node, const WalkState& state,
+                          uint32_t pos, uint32_t node, uint32_t payload, const WalkState& state,
                           std::vector<Candidate>* out) const {
-  if (pos > state.first) {
-    // A spelling variant needs a name-like context: an exact word besides,
-    // and every word capitalised ("said John" is no "JHAN, Said").
-    bool fuzzy_ok = state.fuzzy_count == 0 ||
-                    (state.exact_count >= 1 && pos - state.first >= 2 && state.all_capitalized);
-    uint32_t p = 0;
-    uint32_t end = 0;
-    if (Named(node)) {
-      p = payload_begin_[node];
-      end = payload_begin_[node + 1];
-    }
-    for (; p < end; ++p) {
-      const Payload& payload = payloads_[p];
-      if (!fuzzy_ok || (state.fuzzy_count > 0 && targets_[payload.target].kind != MatchKind::kEntity)) {
-        continue;
-      }
-      Candidate c{payload.target, state.first, pos, &payload,
-                  state.weight > 0 ? state.weighted / state.weight : 1.0,
-                  state.fuzzy_count, state.fuzzy, state.transliterated, state.all_capitalized};
-      out->push_back(c);
-    }
+  // A spelling variant needs a name-like context: an exact word besides,
+  // and every word capitalised ("said John" is no "JHAN, Said").
+  bool fuzzy_ok = state.fuzzy_count == 0 ||
+                  (state.exact_count >= 1 && pos - state.first >= 2 && state.all_capitalized);
+  if (pos > state.first && payload != TokenTrie::kNone && fuzzy_ok) {
+    AddCandidates(payload, [&](const Payload& p, std::vector<Candidate>* candidates) {
+      if (state.fuzzy_count > 0 && targets_[p.target].kind != MatchKind::kEntity) return;
+      candidates->push_back(Candidate{p.target, state.first, pos, &p,
+                                      state.weight > 0 ? state.weighted / state.weight : 1.0,
+                                      state.fuzzy_count, state.fuzzy, state.transliterated,
+                                      state.all_capitalized});
+    }, out);
   }
   if (pos == words.size() || (pos > state.first && words[pos].run_start)) return;
   const TextWord& word = words[pos];
   // Past the first word, an unpaired word ends every walk that a hit can
   // come of (one after a spelling variant needs all capitals).
   if (word.id != Vocabulary::kUnknown && (pos == state.first || word.paired)) {
-    uint32_t child = trie_.Child(node, word.id);
-    if (child != TokenTrie::kNone) {
+    TokenTrie::Step step = trie_.StepTo(node, word.id);
+    if (step.child != TokenTrie::kNone) {
       WalkState next = state;
       auto length = static_cast<double>(word.norm_length);  // the listed word's
       next.weighted += length;
@@ -791,7 +797,7 @@ void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view a
       if (!legal_word_[word.id]) ++next.exact_count;
       next.transliterated |= word.transliterated;
       next.all_capitalized &= word.capitalized;
-      Walk(words, arena, pos + 1, child, next, out);
+      Walk(words, arena, pos + 1, step.child, step.value, next, out);
     }
   }
   if (word.group == kNoGroup || state.fuzzy_count >= kMaxFuzzyWords || !state.all_capitalized) {
@@ -807,11 +813,11 @@ void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view a
   for (uint32_t m = group_begin_[word.group]; m < group_begin_[word.group + 1]; ++m) {
     uint32_t listed = group_members_[m];
     if (listed == word.id) continue;
-    uint32_t child = trie_.Child(node, listed);
+    auto [child, child_payload] = trie_.StepTo(node, listed);
     if (child == TokenTrie::kNone) continue;
     // Similarity is costly; first make sure the step can lead to a hit: a
     // name ends here (after an exact word), or the next word continues it.
-    bool can_end = state.exact_count > 0 && Named(child);
+    bool can_end = state.exact_count > 0 && child_payload != TokenTrie::kNone;
     bool can_go_on = next_word != nullptr &&
                      (next_word->group != kNoGroup ||
                       (next_word->id != Vocabulary::kUnknown &&
@@ -835,7 +841,7 @@ void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view a
     next.fuzzy[next.fuzzy_count++] = FuzzyStep{pos, listed};
     next.transliterated |= word.transliterated;
     next.all_capitalized &= word.capitalized;
-    Walk(words, arena, pos + 1, child, next, out);
+    Walk(words, arena, pos + 1, child, child_payload, next, out);
   }
 }
 
@@ -1035,7 +1041,7 @@ std::vector<Match> IndexedMatcher::Scan(std::string_view text, const ScanOptions
     if (next_group[first] != UINT32_MAX && next_group[first] - first < max_name_words_) {
       WalkState state;
       state.first = first;
-      Walk(words, arena, first, TokenTrie::kRoot, state, &candidates);
+      Walk(words, arena, first, TokenTrie::kRoot, TokenTrie::kNone, state, &candidates);
       continue;
     }
     // Exact words only: one trie step per word, no recursion.
@@ -1047,16 +1053,16 @@ std::vector<Match> IndexedMatcher::Scan(std::string_view text, const ScanOptions
       if ((last > first && (word.run_start || !word.paired)) || word.id == Vocabulary::kUnknown) {
         break;
       }
-      node = trie_.Child(node, word.id);
+      TokenTrie::Step step = trie_.StepTo(node, word.id);
+      node = step.child;
       if (node == TokenTrie::kNone) break;
       transliterated |= word.transliterated;
       all_capitalized &= word.capitalized;
-      if (!Named(node)) continue;
-      for (uint32_t p = payload_begin_[node]; p < payload_begin_[node + 1]; ++p) {
-        const Payload& payload = payloads_[p];
-        candidates.push_back(Candidate{payload.target, first, last + 1, &payload, 1.0, 0, {},
-                                       transliterated, all_capitalized});
-      }
+      if (step.value == TokenTrie::kNone) continue;
+      AddCandidates(step.value, [&](const Payload& p, std::vector<Candidate>* out) {
+        out->push_back(Candidate{p.target, first, last + 1, &p, 1.0, 0, {}, transliterated,
+                                 all_capitalized});
+      }, &candidates);
     }
   }
   std::vector<Match> matches;

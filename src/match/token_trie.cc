@@ -13,7 +13,10 @@ uint32_t TokenTrie::Insert(std::span<const uint32_t> path) {
       word_.push_back(word);
     }
     if (child == kNone && node == kRoot) {
-      if (root_children_.size() <= word) root_children_.resize(word + 1, kNone);
+      if (root_children_.size() <= word) {
+        root_children_.resize(word + 1, kNone);
+        root_values_.resize(word + 1, kNone);
+      }
       child = root_children_[word] = static_cast<uint32_t>(node_count_++);
     } else if (child == kNone) {
       filter_.clear();  // stale until the next Freeze()
@@ -30,6 +33,21 @@ uint32_t TokenTrie::Insert(std::span<const uint32_t> path) {
     node = child;
   }
   return node;
+}
+
+void TokenTrie::SetValue(uint32_t node, uint32_t value) {
+  if (node == kRoot) return;  // no edge leads to it
+  uint32_t parent = parent_[node];
+  uint32_t word = word_[node];
+  if (parent == kRoot) {
+    root_values_[word] = value;
+    return;
+  }
+  uint64_t key = Key(parent, word);
+  size_t mask = edges_.size() - 1;
+  size_t i = Slot(key, mask);
+  while (edges_[i].key != key) i = (i + 1) & mask;
+  edges_[i].value = value;
 }
 
 void TokenTrie::Reserve(size_t edges) {

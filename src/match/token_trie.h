@@ -26,8 +26,18 @@ class TokenTrie {
   void Reserve(size_t edges);
   // The node at the end of `path`, created with its ancestors if missing.
   uint32_t Insert(std::span<const uint32_t> path);
-  // The child of `node` along `word`, or kNone.
-  uint32_t Child(uint32_t node, uint32_t word) const;
+  // The child of `node` along `word`, or kNone; and the value set for it.
+  struct Step {
+    uint32_t child;
+    uint32_t value;  // kNone if none was set (or no child)
+  };
+  Step StepTo(uint32_t node, uint32_t word) const;
+  uint32_t Child(uint32_t node, uint32_t word) const { return StepTo(node, word).child; }
+  // Sets a value for `node` (the root's excepted), kept with the edge into
+  // it: a step reads it from the cache line it reads the child from, where
+  // a table by node would cost a big list another memory read. Call before
+  // Freeze().
+  void SetValue(uint32_t node, uint32_t value);
 
   // Builds the filter that answers most failing Child() calls from cache;
   // call after the last Insert().
@@ -46,6 +56,7 @@ class TokenTrie {
   struct Edge {
     uint64_t key = kEmpty;
     uint32_t child = kNone;
+    uint32_t value = kNone;  // the child's: in what would be padding
   };
   static constexpr uint64_t kEmpty = UINT64_MAX;
 
@@ -66,6 +77,7 @@ class TokenTrie {
   // Every text word that is in the vocabulary steps from the root, so root
   // edges are a plain array indexed by word id; deeper edges are hashed.
   Table<uint32_t> root_children_;
+  Table<uint32_t> root_values_;  // by word, as root_children_
   Table<Edge> edges_;  // power-of-two sized
   size_t edge_count_ = 0;
   std::vector<uint32_t> parent_ = {kNone};  // by node, until Freeze()
@@ -74,20 +86,21 @@ class TokenTrie {
 };
 
 // Inline: called for every known word of every scanned text.
-inline uint32_t TokenTrie::Child(uint32_t node, uint32_t word) const {
+inline TokenTrie::Step TokenTrie::StepTo(uint32_t node, uint32_t word) const {
   if (node == kRoot) {
-    return word < root_children_.size() ? root_children_[word] : kNone;
+    if (word >= root_children_.size()) return {kNone, kNone};
+    return {root_children_[word], root_values_[word]};
   }
   uint64_t key = Key(node, word);
   if (!filter_.empty()) {
     uint64_t bit = FilterBit(key) & (filter_.size() * 64 - 1);
-    if (!(filter_[bit >> 6] & (1ull << (bit & 63)))) return kNone;
+    if (!(filter_[bit >> 6] & (1ull << (bit & 63)))) return {kNone, kNone};
   }
   size_t mask = edges_.size() - 1;
   for (size_t i = Slot(key, mask);; i = (i + 1) & mask) {
     const Edge& edge = edges_[i];
-    if (edge.key == key) return edge.child;
-    if (edge.key == kEmpty) return kNone;
+    if (edge.key == key) return {edge.child, edge.value};
+    if (edge.key == kEmpty) return {kNone, kNone};
   }
 }
 

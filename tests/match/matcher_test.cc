@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -215,6 +216,29 @@ TEST(MatcherTest, EmptyIndexFindsNothing) {
   ASSERT_TRUE(matcher.ok());
   EXPECT_TRUE((*matcher)->Scan("Vladimir Putin").empty());
   EXPECT_EQ((*matcher)->name_count(), 0u);
+}
+
+// One name, many entities: the trie node where it ends holds a run of
+// payloads, and every entity of the run is found, whichever list it is in
+// and whether the name is its primary name or an alias; the node before
+// ("Ivan") and a longer name through the node ("Ivan Petrov Sidorov")
+// keep their own.
+TEST(MatcherTest, EveryEntityOfASharedNameIsFound) {
+  Watchlist first{"first",
+                  {Person("a", "Ivan Petrov"), Person("b", "PETROV, Ivan"),
+                   Person("c", "Ivan Petrov Sidorov"), Person("d", "Boris Orlov", {"Ivan Petrov"})}};
+  Watchlist second{"second", {Person("e", "Ivan Petrov"), Person("f", "Ivan Sidorov")}};
+  auto matcher = Matcher::Build({first, second}, {});
+  ASSERT_TRUE(matcher.ok()) << matcher.status().message();
+  std::vector<std::string> ids;
+  for (const Match& m : (*matcher)->Scan("Talks with Ivan Petrov ended.")) ids.push_back(m.entity_id);
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids, (std::vector<std::string>{"a", "b", "d", "e"}));
+  ids.clear();
+  for (const Match& m : (*matcher)->Scan("Talks with Ivan Petrov Sidorov ended.")) {
+    ids.push_back(m.entity_id);
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"c"}));
 }
 
 }  // namespace

@@ -1,0 +1,57 @@
+#include "token_trie.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <random>
+#include <vector>
+
+namespace vigil {
+namespace {
+
+// Random paths over a small vocabulary (so that paths share prefixes), a
+// value set for some of their end nodes: every step gives the child that
+// Insert() made and the value set for it, before and after Freeze(), and a
+// step along no path gives neither.
+TEST(TokenTrieTest, StepsGiveTheChildAndTheValueSetForIt) {
+  std::mt19937 rng(11);
+  TokenTrie trie;
+  std::map<std::vector<uint32_t>, uint32_t> nodes;  // path -> node
+  std::map<uint32_t, uint32_t> values;              // node -> value
+  for (int i = 0; i < 20000; ++i) {
+    std::vector<uint32_t> path(1 + rng() % 4);
+    for (uint32_t& w : path) w = rng() % 300;
+    uint32_t node = trie.Insert(path);
+    auto [it, inserted] = nodes.emplace(path, node);
+    ASSERT_EQ(it->second, node);
+    if (inserted && rng() % 3 == 0) {
+      values[node] = static_cast<uint32_t>(i);
+      trie.SetValue(node, static_cast<uint32_t>(i));
+    }
+  }
+  auto expect_steps = [&] {
+    for (const auto& [path, end] : nodes) {
+      uint32_t node = TokenTrie::kRoot;
+      for (uint32_t w : path) {
+        TokenTrie::Step step = trie.StepTo(node, w);
+        ASSERT_NE(step.child, TokenTrie::kNone);
+        ASSERT_EQ(trie.Child(node, w), step.child);
+        auto value = values.find(step.child);
+        ASSERT_EQ(step.value, value == values.end() ? TokenTrie::kNone : value->second);
+        node = step.child;
+      }
+      ASSERT_EQ(node, end);
+      // Word 300 is on no path.
+      TokenTrie::Step none = trie.StepTo(node, 300);
+      ASSERT_EQ(none.child, TokenTrie::kNone);
+      ASSERT_EQ(none.value, TokenTrie::kNone);
+    }
+  };
+  expect_steps();
+  trie.Freeze();
+  expect_steps();
+  EXPECT_EQ(trie.StepTo(TokenTrie::kRoot, 100000).child, TokenTrie::kNone);
+}
+
+}  // namespace
+}  // namespace vigil
