@@ -361,8 +361,9 @@ class IndexedMatcher final : public Matcher {
   bool AddName(uint32_t target, std::string_view name, NameKind kind);
   void AddPayload(uint32_t node, const Payload& payload);
   void BuildFuzzyIndex();
-  // `named_nodes`: by trie node, whether names end there.
-  void BuildWordGate(const std::vector<bool>& named_nodes);
+  // `first_payload`: by trie node, its first payload, or kNone where no
+  // name ends.
+  void BuildWordGate(const std::vector<uint32_t>& first_payload);
 
   void ScanWords(std::string_view text, SpellingCache* spellings, std::vector<TextWord>* words,
                  std::string* arena) const;
@@ -406,7 +407,7 @@ class IndexedMatcher final : public Matcher {
   std::vector<std::pair<uint32_t, Payload>> pending_;
   // A node's payloads are a run of payloads_ ending in one marked
   // kLastOfNode; the trie keeps where the run starts as the node's value
-  // (TokenTrie::SetValue()), or kNone if the node has none, so that a walk
+  // (TokenTrie::Freeze()), or kNone if the node has none, so that a walk
   // reads it with the step to the node, not from a table by node (a big
   // list's would be out of cache).
   std::vector<Payload> payloads_;
@@ -608,8 +609,8 @@ void IndexedMatcher::Finish() {
     }
     i = end;
   }
-  // Runs of payloads by node, in node order.
-  std::vector<bool> named(trie_.node_count(), false);
+  // Runs of payloads by node, in node order; each node's first, for the trie.
+  std::vector<uint32_t> first_payload(trie_.node_count(), TokenTrie::kNone);
   for (size_t i = 0; i < pending_.size(); ++i) {
     const auto& [node, payload] = pending_[i];
     bool same_node = i > 0 && pending_[i - 1].first == node;
@@ -619,19 +620,18 @@ void IndexedMatcher::Finish() {
     }
     if (!same_node) {
       if (!payloads_.empty()) payloads_.back().flags |= kLastOfNode;
-      trie_.SetValue(node, static_cast<uint32_t>(payloads_.size()));
-      named[node] = true;
+      first_payload[node] = static_cast<uint32_t>(payloads_.size());
     }
     payloads_.push_back(payload);
   }
   if (!payloads_.empty()) payloads_.back().flags |= kLastOfNode;
   pending_.clear();
   pending_.shrink_to_fit();
-  BuildWordGate(named);
-  trie_.Freeze();
+  BuildWordGate(first_payload);
+  trie_.Freeze(first_payload);
 }
 
-void IndexedMatcher::BuildWordGate(const std::vector<bool>& named_nodes) {
+void IndexedMatcher::BuildWordGate(const std::vector<uint32_t>& first_payload) {
   // A word id's spellings (the word, and synonyms: "ltd" for "limited"),
   // each as its hash and its spelling key.
   struct Spelling {
@@ -659,7 +659,7 @@ void IndexedMatcher::BuildWordGate(const std::vector<bool>& named_nodes) {
   const std::vector<uint32_t>& words = trie_.words();
   for (uint32_t node = 1; node < parents.size(); ++node) {
     uint32_t parent = parents[node];
-    bool named = named_nodes[node];
+    bool named = first_payload[node] != TokenTrie::kNone;
     if (parent == TokenTrie::kRoot) {
       if (named) {
         for (const Spelling& b : of(words[node])) gate_.AddSingle(b.hash);

@@ -35,21 +35,6 @@ uint32_t TokenTrie::Insert(std::span<const uint32_t> path) {
   return node;
 }
 
-void TokenTrie::SetValue(uint32_t node, uint32_t value) {
-  if (node == kRoot) return;  // no edge leads to it
-  uint32_t parent = parent_[node];
-  uint32_t word = word_[node];
-  if (parent == kRoot) {
-    root_values_[word] = value;
-    return;
-  }
-  uint64_t key = Key(parent, word);
-  size_t mask = edges_.size() - 1;
-  size_t i = Slot(key, mask);
-  while (edges_[i].key != key) i = (i + 1) & mask;
-  edges_[i].value = value;
-}
-
 void TokenTrie::Reserve(size_t edges) {
   size_t size = edges_.size();
   while (edges * 4 > size * 3) size *= 2;
@@ -65,7 +50,11 @@ void TokenTrie::Reserve(size_t edges) {
   }
 }
 
-void TokenTrie::Freeze() {
+void TokenTrie::Freeze(const std::vector<uint32_t>& values) {
+  auto value_of = [&](uint32_t node) { return node < values.size() ? values[node] : kNone; };
+  for (size_t w = 0; w < root_children_.size(); ++w) {
+    if (root_children_[w] != kNone) root_values_[w] = value_of(root_children_[w]);
+  }
   parent_.clear();
   parent_.shrink_to_fit();
   word_.clear();
@@ -73,10 +62,13 @@ void TokenTrie::Freeze() {
   size_t words = 1;
   while (words * 64 < edge_count_ * 16) words *= 2;
   filter_.assign(words, 0);
-  for (const Edge& edge : edges_) {
+  // One pass over the edges, in table order (a big list's is far out of
+  // cache: setting values node by node would cost a miss each).
+  for (Edge& edge : edges_) {
     if (edge.key == kEmpty) continue;
     uint64_t bit = FilterBit(edge.key) & (words * 64 - 1);
     filter_[bit >> 6] |= 1ull << (bit & 63);
+    edge.value = value_of(edge.child);
   }
 }
 

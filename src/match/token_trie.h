@@ -33,15 +33,13 @@ class TokenTrie {
   };
   Step StepTo(uint32_t node, uint32_t word) const;
   uint32_t Child(uint32_t node, uint32_t word) const { return StepTo(node, word).child; }
-  // Sets a value for `node` (the root's excepted), kept with the edge into
-  // it: a step reads it from the cache line it reads the child from, where
-  // a table by node would cost a big list another memory read. Call before
-  // Freeze().
-  void SetValue(uint32_t node, uint32_t value);
 
-  // Builds the filter that answers most failing Child() calls from cache;
-  // call after the last Insert().
-  void Freeze();
+  // Builds the filter that answers most failing Child() calls from cache,
+  // and sets each node's value to values[node] (kNone if `values` is
+  // shorter): kept with the edge into the node, so that a step reads it
+  // from the cache line it reads the child from, where a table by node
+  // would cost a big list another memory read. Call after the last Insert().
+  void Freeze(const std::vector<uint32_t>& values = {});
 
   size_t node_count() const { return node_count_; }
 
