@@ -359,7 +359,10 @@ class IndexedMatcher final : public Matcher {
 
  private:
   bool AddName(uint32_t target, std::string_view name, NameKind kind);
-  void AddPayload(uint32_t node, const Payload& payload);
+  // Inserts `path` into the trie, with `payload` at its end, in a batch
+  // (see InsertQueued()).
+  void QueueInsert(std::span<const uint32_t> path, const Payload& payload);
+  void InsertQueued();
   void BuildFuzzyIndex();
   // `first_payload`: by trie node, its first payload, or kNone where no
   // name ends.
@@ -403,6 +406,16 @@ class IndexedMatcher final : public Matcher {
   std::string ids_;                            // entity ids back to back
   std::string name_text_;                      // list names back to back
   std::vector<uint32_t> name_begin_ = {0};     // by name; one past the last
+  // Paths waiting for the trie: their words back to back, each with its
+  // payload.
+  struct QueuedPath {
+    uint32_t begin;
+    uint32_t length;
+    Payload payload;
+  };
+  static constexpr size_t kInsertBatch = 32;
+  std::vector<QueuedPath> queued_;
+  std::vector<uint32_t> queued_words_;
   // (node, payload) as compiled, until Finish() sorts and merges them.
   std::vector<std::pair<uint32_t, Payload>> pending_;
   // A node's payloads are a run of payloads_ ending in one marked
@@ -526,13 +539,38 @@ bool IndexedMatcher::AddName(uint32_t target, std::string_view name, NameKind ki
       if (word_class == kProperInfo) flags |= kProperNoun;
     }
     max_name_words_ = std::max(max_name_words_, path.size());
-    AddPayload(trie_.Insert(path), Payload{target, name_index, variant.rule, flags});
+    QueueInsert(path, Payload{target, name_index, variant.rule, flags});
   }
   return true;
 }
 
-void IndexedMatcher::AddPayload(uint32_t node, const Payload& payload) {
-  pending_.emplace_back(node, payload);
+void IndexedMatcher::QueueInsert(std::span<const uint32_t> path, const Payload& payload) {
+  queued_.push_back(QueuedPath{static_cast<uint32_t>(queued_words_.size()),
+                               static_cast<uint32_t>(path.size()), payload});
+  queued_words_.insert(queued_words_.end(), path.begin(), path.end());
+  if (queued_.size() == kInsertBatch) InsertQueued();
+}
+
+void IndexedMatcher::InsertQueued() {
+  auto path_of = [&](const QueuedPath& q) {
+    return std::span<const uint32_t>(queued_words_.data() + q.begin, q.length);
+  };
+  // A level at a time, each path's next edge is asked for, from nodes the
+  // level before brought into cache; then the paths go in, in order, so
+  // that nodes are numbered as if inserted one by one.
+  std::array<uint32_t, kInsertBatch> node;
+  node.fill(TokenTrie::kRoot);
+  for (size_t depth = 0; depth < 3; ++depth) {
+    for (size_t i = 0; i < queued_.size(); ++i) {
+      std::span<const uint32_t> path = path_of(queued_[i]);
+      if (node[i] == TokenTrie::kNone || depth + 1 >= path.size()) continue;
+      node[i] = trie_.Child(node[i], path[depth]);
+      if (node[i] != TokenTrie::kNone) trie_.Prefetch(node[i], path[depth + 1]);
+    }
+  }
+  for (const QueuedPath& q : queued_) pending_.emplace_back(trie_.Insert(path_of(q)), q.payload);
+  queued_.clear();
+  queued_words_.clear();
 }
 
 void IndexedMatcher::BuildFuzzyIndex() {
@@ -568,6 +606,7 @@ void IndexedMatcher::BuildFuzzyIndex() {
 }
 
 void IndexedMatcher::Finish() {
+  InsertQueued();
   legal_word_.assign(vocabulary_.size(), false);
   for (uint32_t id = 0; id < vocabulary_.size(); ++id) {
     legal_word_[id] = id < word_info_.size() && word_info_[id] != 0

@@ -33,6 +33,12 @@ class TokenTrie {
   };
   Step StepTo(uint32_t node, uint32_t word) const;
   uint32_t Child(uint32_t node, uint32_t word) const { return StepTo(node, word).child; }
+  // Asks for the edge-table line where Child(node, word) starts probing,
+  // without waiting: a big list's inserts come in batches, so that these
+  // misses overlap.
+  void Prefetch(uint32_t node, uint32_t word) const {
+    if (node != kRoot) __builtin_prefetch(&edges_[Slot(Key(node, word), edges_.size() - 1)]);
+  }
 
   // Builds the filter that answers most failing Child() calls from cache,
   // and sets each node's value to values[node] (kNone if `values` is

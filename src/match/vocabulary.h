@@ -2,6 +2,7 @@
 #ifndef VIGIL_SRC_MATCH_VOCABULARY_H_
 #define VIGIL_SRC_MATCH_VOCABULARY_H_
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -99,6 +100,9 @@ class Vocabulary {
     return t;
   }();
   static uint64_t Prefix(std::string_view word);
+  // The first min(n, 8) bytes at `data`, little-endian, zero padded; reads
+  // only those.
+  static uint64_t LoadUpTo8(const char* data, size_t n);
   uint32_t Probe(uint64_t h, uint64_t prefix, const char* data, size_t length) const;
   // Probe() without the filter in front.
   uint32_t ProbeSlots(uint64_t h, uint64_t prefix, const char* data, size_t length) const;
@@ -147,6 +151,23 @@ inline uint64_t Vocabulary::LowBytes(uint64_t v, size_t n) {
   return n >= 8 ? v : v & ((uint64_t{1} << (8 * n)) - 1);
 }
 
+inline uint64_t Vocabulary::LoadUpTo8(const char* data, size_t n) {
+  // Overlapping loads within the n bytes, shifted into place: no byte loop
+  // and no read past them.
+  uint64_t v = 0;
+  if (n >= 8) {
+    std::memcpy(&v, data, 8);
+  } else if (n >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, data, 4);
+    std::memcpy(&hi, data + n - 4, 4);
+    v = lo | ((static_cast<uint64_t>(hi) >> (8 * (8 - n))) << 32);
+  } else {
+    for (size_t k = 0; k < n; ++k) v |= static_cast<uint64_t>(static_cast<uint8_t>(data[k])) << (8 * k);
+  }
+  return v;
+}
+
 inline uint64_t Vocabulary::Hash(std::string_view word) {
   const char* data = word.data();
   const size_t length = word.size();
@@ -158,15 +179,14 @@ inline uint64_t Vocabulary::Hash(std::string_view word) {
     std::memcpy(&b, data + i + 8, 8);
     h = Mum(a ^ kSalt0 ^ h, b ^ kSalt1);
   }
-  uint64_t a = 0;
+  // The last 1-16 bytes (none for an empty word): a holds the first eight,
+  // b the rest.
+  const size_t rest = length - i;
+  uint64_t a = LoadUpTo8(data + i, rest);
   uint64_t b = 0;
-  for (size_t k = i; k < length; ++k) {
-    uint64_t byte = static_cast<uint8_t>(data[k]);
-    if (k - i < 8) {
-      a |= byte << (8 * (k - i));
-    } else {
-      b |= byte << (8 * (k - i - 8));
-    }
+  if (rest > 8) {
+    std::memcpy(&b, data + i + rest - 8, 8);
+    b >>= 8 * (16 - rest);
   }
   return Mum(a ^ kSalt0 ^ h, b ^ kSalt1) | 1;  // never 0, so 0 can mean "empty slot"
 }
@@ -207,11 +227,7 @@ inline uint64_t Vocabulary::HashLowerAscii(const char* data, size_t length, size
 }
 
 inline uint64_t Vocabulary::Prefix(std::string_view word) {
-  uint64_t prefix = 0;
-  for (size_t i = 0; i < word.size() && i < 8; ++i) {
-    prefix |= static_cast<uint64_t>(static_cast<uint8_t>(word[i])) << (8 * i);
-  }
-  return prefix;
+  return LoadUpTo8(word.data(), std::min<size_t>(word.size(), 8));
 }
 
 __attribute__((always_inline)) inline uint32_t Vocabulary::Probe(uint64_t h, uint64_t prefix, const char* data,

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <random>
 #include <string>
 #include <tuple>
@@ -175,6 +176,28 @@ TEST(VocabularyTest, HashLowerAsciiIsTheHashOfTheLowerCasedWord) {
           << word;
     }
   }
+}
+
+// Hash() reads a word's tail with overlapping loads inside it: the hash
+// is the word's alone, whatever bytes lie around it, for every length and
+// any bytes (HashLowerAscii() above checks it against the byte-by-byte
+// definition for ASCII words).
+TEST(VocabularyTest, HashDependsOnTheWordAlone) {
+  std::mt19937 rng(17);
+  for (size_t length = 0; length <= 48; ++length) {
+    for (int round = 0; round < 40; ++round) {
+      std::string word;
+      for (size_t i = 0; i < length; ++i) word += static_cast<char>(rng() % 256);
+      std::vector<char> around(length + 64);
+      for (char& c : around) c = static_cast<char>(rng() % 256);
+      size_t at = rng() % 32;
+      std::memcpy(around.data() + at, word.data(), length);
+      ASSERT_EQ(Vocabulary::Hash(std::string_view(around.data() + at, length)), Vocabulary::Hash(word))
+          << length;
+    }
+  }
+  EXPECT_NE(Vocabulary::Hash("abcdefghi"), Vocabulary::Hash("abcdefghj"));
+  EXPECT_NE(Vocabulary::Hash("abcde"), Vocabulary::Hash("abcdf"));
 }
 
 TEST(VocabularyTest, FindPaddedFindsWhatFindFinds) {
