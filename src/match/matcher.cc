@@ -130,9 +130,19 @@ struct WalkState {
   bool transliterated = false;
 };
 
+// A word the word gate kept, as GatedWordReader hands it over.
+struct KeptWord {
+  WordSpan span;
+  uint64_t hash;
+  uint64_t spelling;
+  bool gap;
+  bool paired;
+};
+
 // Scan()'s working memory, one set per thread.
 struct ScanBuffers {
   SpellingCache spellings;
+  std::vector<KeptWord> kept;
   std::vector<TextWord> words;
   std::string arena;
   std::vector<Candidate> candidates;
@@ -368,8 +378,8 @@ class IndexedMatcher final : public Matcher {
   // name ends.
   void BuildWordGate(const std::vector<uint32_t>& first_payload);
 
-  void ScanWords(std::string_view text, SpellingCache* spellings, std::vector<TextWord>* words,
-                 std::string* arena) const;
+  void ScanWords(std::string_view text, SpellingCache* spellings, std::vector<KeptWord>* kept,
+                 std::vector<TextWord>* words, std::string* arena) const;
   // Walks on from trie node `node`, reached with words [state.first, pos),
   // whose payloads start at `payload` (kNone: none).
   void Walk(const std::vector<TextWord>& words, std::string_view arena, uint32_t pos,
@@ -717,7 +727,8 @@ void IndexedMatcher::BuildWordGate(const std::vector<uint32_t>& first_payload) {
 }
 
 void IndexedMatcher::ScanWords(std::string_view text, SpellingCache* spellings,
-                               std::vector<TextWord>* words, std::string* arena) const {
+                               std::vector<KeptWord>* kept, std::vector<TextWord>* words,
+                               std::string* arena) const {
   std::string scratch;
   bool run_start = true;
   const bool fuzzy = !group_members_.empty();
@@ -797,12 +808,19 @@ void IndexedMatcher::ScanWords(std::string_view text, SpellingCache* spellings,
     words->push_back(word);
     run_start = false;
   };
+  // The text's kept words first, each one's vocabulary slot asked for as
+  // it comes; then their lookups, which by then find the slots in cache.
   GatedWordReader reader(gate_, spellings);
+  kept->clear();
   reader.Read(text, [&](const WordSpan& span, bool gap, uint64_t hash, uint64_t spelling,
                         bool paired) {
-    if (gap) run_start = true;
-    on_word(span, hash, spelling, paired);
+    if (hash != 0) vocabulary_.Prefetch(hash);
+    kept->push_back(KeptWord{span, hash, spelling, gap, paired});
   });
+  for (const KeptWord& k : *kept) {
+    if (k.gap) run_start = true;
+    on_word(k.span, k.hash, k.spelling, k.paired);
+  }
 }
 
 void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view arena,
@@ -1065,7 +1083,7 @@ std::vector<Match> IndexedMatcher::Scan(std::string_view text, const ScanOptions
   arena.clear();
   candidates.clear();
   words.reserve(text.size() / 8);  // news: most words are listed somewhere ("the", "of")
-  ScanWords(text, &buffers.spellings, &words, &arena);
+  ScanWords(text, &buffers.spellings, &buffers.kept, &words, &arena);
   const auto n = static_cast<uint32_t>(words.size());
   // The nearest word at or after i, in the same run, with spelling variants.
   next_group.assign(n + 1, UINT32_MAX);
