@@ -25,8 +25,8 @@
 #include <hs.h>
 
 #include <algorithm>
-#include <memory>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>

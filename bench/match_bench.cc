@@ -35,9 +35,9 @@
 #include <vector>
 
 #include "bench_util.h"
-#include "vigil_side.h"
 #include "vigil/match/matcher.h"
 #include "vigil/watchlist/watchlist.h"
+#include "vigil_side.h"
 
 namespace vigil::bench {
 namespace {
