@@ -382,9 +382,8 @@ class IndexedMatcher final : public Matcher {
                  std::vector<TextWord>* words, std::string* arena) const;
   // Walks on from trie node `node`, reached with words [state.first, pos),
   // whose payloads start at `payload` (kNone: none).
-  void Walk(const std::vector<TextWord>& words, std::string_view arena, uint32_t pos,
-            uint32_t node, uint32_t payload, const WalkState& state,
-            std::vector<Candidate>* out) const;
+  void Walk(const std::vector<TextWord>& words, std::string_view arena, uint32_t pos, uint32_t node,
+            uint32_t payload, const WalkState& state, std::vector<Candidate>* out) const;
   // Appends a candidate for each payload of the run from `payload` on.
   template <typename Make>
   void AddCandidates(uint32_t payload, Make&& make, std::vector<Candidate>* out) const {
@@ -664,7 +663,8 @@ void IndexedMatcher::Finish() {
     const auto& [node, payload] = pending_[i];
     bool same_node = i > 0 && pending_[i - 1].first == node;
     if (same_node && pending_[i - 1].second.target == payload.target &&
-        (pending_[i - 1].second.flags & kNameTransliterated) == (payload.flags & kNameTransliterated)) {
+        (pending_[i - 1].second.flags & kNameTransliterated) ==
+            (payload.flags & kNameTransliterated)) {
       continue;
     }
     if (!same_node) {
@@ -812,32 +812,35 @@ void IndexedMatcher::ScanWords(std::string_view text, SpellingCache* spellings,
   // it comes; then their lookups, which by then find the slots in cache.
   GatedWordReader reader(gate_, spellings);
   kept->clear();
-  reader.Read(text, [&](const WordSpan& span, bool gap, uint64_t hash, uint64_t spelling,
-                        bool paired) {
-    if (hash != 0) vocabulary_.Prefetch(hash);
-    kept->push_back(KeptWord{span, hash, spelling, gap, paired});
-  });
+  reader.Read(text,
+              [&](const WordSpan& span, bool gap, uint64_t hash, uint64_t spelling, bool paired) {
+                if (hash != 0) vocabulary_.Prefetch(hash);
+                kept->push_back(KeptWord{span, hash, spelling, gap, paired});
+              });
   for (const KeptWord& k : *kept) {
     if (k.gap) run_start = true;
     on_word(k.span, k.hash, k.spelling, k.paired);
   }
 }
 
-void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view arena,
-                          uint32_t pos, uint32_t node, uint32_t payload, const WalkState& state,
+void IndexedMatcher::Walk(const std::vector<TextWord>& words, std::string_view arena, uint32_t pos,
+                          uint32_t node, uint32_t payload, const WalkState& state,
                           std::vector<Candidate>* out) const {
   // A spelling variant needs a name-like context: an exact word besides,
   // and every word capitalised ("said John" is no "JHAN, Said").
   bool fuzzy_ok = state.fuzzy_count == 0 ||
                   (state.exact_count >= 1 && pos - state.first >= 2 && state.all_capitalized);
   if (pos > state.first && payload != TokenTrie::kNone && fuzzy_ok) {
-    AddCandidates(payload, [&](const Payload& p, std::vector<Candidate>* candidates) {
-      if (state.fuzzy_count > 0 && targets_[p.target].kind != MatchKind::kEntity) return;
-      candidates->push_back(Candidate{p.target, state.first, pos, &p,
-                                      state.weight > 0 ? state.weighted / state.weight : 1.0,
-                                      state.fuzzy_count, state.fuzzy, state.transliterated,
-                                      state.all_capitalized});
-    }, out);
+    AddCandidates(
+        payload,
+        [&](const Payload& p, std::vector<Candidate>* candidates) {
+          if (state.fuzzy_count > 0 && targets_[p.target].kind != MatchKind::kEntity) return;
+          candidates->push_back(Candidate{p.target, state.first, pos, &p,
+                                          state.weight > 0 ? state.weighted / state.weight : 1.0,
+                                          state.fuzzy_count, state.fuzzy, state.transliterated,
+                                          state.all_capitalized});
+        },
+        out);
   }
   if (pos == words.size() || (pos > state.first && words[pos].run_start)) return;
   const TextWord& word = words[pos];
@@ -1116,10 +1119,13 @@ std::vector<Match> IndexedMatcher::Scan(std::string_view text, const ScanOptions
       transliterated |= word.transliterated;
       all_capitalized &= word.capitalized;
       if (step.value == TokenTrie::kNone) continue;
-      AddCandidates(step.value, [&](const Payload& p, std::vector<Candidate>* out) {
-        out->push_back(Candidate{p.target, first, last + 1, &p, 1.0, 0, {}, transliterated,
-                                 all_capitalized});
-      }, &candidates);
+      AddCandidates(
+          step.value,
+          [&](const Payload& p, std::vector<Candidate>* out) {
+            out->push_back(Candidate{
+                p.target, first, last + 1, &p, 1.0, 0, {}, transliterated, all_capitalized});
+          },
+          &candidates);
     }
   }
   std::vector<Match> matches;

@@ -73,8 +73,8 @@ void AppendClean(std::string_view part, size_t base, bool* pending_space, std::s
       };
       auto p = static_cast<uint32_t>(_mm_movemask_epi8(printable(bytes)));
       auto p_next = static_cast<uint32_t>(_mm_movemask_epi8(printable(after)));
-      auto space = static_cast<uint32_t>(
-          _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(' '))));
+      auto space =
+          static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(' '))));
       uint32_t clean = p | (space & (p << 1) & p_next);
       if (clean == 0xFFFF) {
         dst[o] = ' ';

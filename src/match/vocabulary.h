@@ -166,7 +166,9 @@ inline uint64_t Vocabulary::LoadUpTo8(const char* data, size_t n) {
     std::memcpy(&hi, data + n - 4, 4);
     v = lo | ((static_cast<uint64_t>(hi) >> (8 * (8 - n))) << 32);
   } else {
-    for (size_t k = 0; k < n; ++k) v |= static_cast<uint64_t>(static_cast<uint8_t>(data[k])) << (8 * k);
+    for (size_t k = 0; k < n; ++k) {
+      v |= static_cast<uint64_t>(static_cast<uint8_t>(data[k])) << (8 * k);
+    }
   }
   return v;
 }

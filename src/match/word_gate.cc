@@ -76,8 +76,8 @@ void WordGate::TestWordsOutOfCache(const uint64_t* hash, size_t from, size_t to,
   }
 }
 
-void WordGate::TestListedScalar(const uint64_t* hash, size_t from, size_t to,
-                                uint8_t* is_listed, uint8_t* flags) const {
+void WordGate::TestListedScalar(const uint64_t* hash, size_t from, size_t to, uint8_t* is_listed,
+                                uint8_t* flags) const {
   for (size_t k = from; k < to; ++k) {
     is_listed[k - from] = listed.MayContain(hash[k]) ? 1 : 0;
     flags[k] |= MaySingle(hash[k]) ? kSingleFlag : 0;
@@ -101,8 +101,9 @@ __attribute__((target("avx2"))) inline __m256i BitAt(__m256i key) {
 // Per lane: bit (h >> 24) & mask of `bits`, as HashBits::MayContain()
 // reads it, as 0 or 1.
 __attribute__((target("avx2"))) inline __m256i HashBitsAvx2(const uint64_t* bits, uint64_t mask,
-                                                             __m256i h) {
-  __m256i bit = _mm256_and_si256(_mm256_srli_epi64(h, 24), _mm256_set1_epi64x(static_cast<long long>(mask)));
+                                                            __m256i h) {
+  __m256i bit =
+      _mm256_and_si256(_mm256_srli_epi64(h, 24), _mm256_set1_epi64x(static_cast<long long>(mask)));
   __m256i word = _mm256_i64gather_epi64(reinterpret_cast<const long long*>(bits),
                                         _mm256_srli_epi64(bit, 6), 8);
   return _mm256_and_si256(_mm256_srlv_epi64(word, _mm256_and_si256(bit, _mm256_set1_epi64x(63))),

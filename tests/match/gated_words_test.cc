@@ -192,7 +192,8 @@ TEST(VocabularyTest, HashDependsOnTheWordAlone) {
       for (char& c : around) c = static_cast<char>(rng() % 256);
       size_t at = rng() % 32;
       std::memcpy(around.data() + at, word.data(), length);
-      ASSERT_EQ(Vocabulary::Hash(std::string_view(around.data() + at, length)), Vocabulary::Hash(word))
+      ASSERT_EQ(Vocabulary::Hash(std::string_view(around.data() + at, length)),
+                Vocabulary::Hash(word))
           << length;
     }
   }

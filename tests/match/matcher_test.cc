@@ -224,14 +224,17 @@ TEST(MatcherTest, EmptyIndexFindsNothing) {
 // ("Ivan") and a longer name through the node ("Ivan Petrov Sidorov")
 // keep their own.
 TEST(MatcherTest, EveryEntityOfASharedNameIsFound) {
-  Watchlist first{"first",
-                  {Person("a", "Ivan Petrov"), Person("b", "PETROV, Ivan"),
-                   Person("c", "Ivan Petrov Sidorov"), Person("d", "Boris Orlov", {"Ivan Petrov"})}};
+  Watchlist first{
+      "first",
+      {Person("a", "Ivan Petrov"), Person("b", "PETROV, Ivan"), Person("c", "Ivan Petrov Sidorov"),
+       Person("d", "Boris Orlov", {"Ivan Petrov"})}};
   Watchlist second{"second", {Person("e", "Ivan Petrov"), Person("f", "Ivan Sidorov")}};
   auto matcher = Matcher::Build({first, second}, {});
   ASSERT_TRUE(matcher.ok()) << matcher.status().message();
   std::vector<std::string> ids;
-  for (const Match& m : (*matcher)->Scan("Talks with Ivan Petrov ended.")) ids.push_back(m.entity_id);
+  for (const Match& m : (*matcher)->Scan("Talks with Ivan Petrov ended.")) {
+    ids.push_back(m.entity_id);
+  }
   std::sort(ids.begin(), ids.end());
   EXPECT_EQ(ids, (std::vector<std::string>{"a", "b", "d", "e"}));
   ids.clear();

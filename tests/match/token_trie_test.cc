@@ -39,8 +39,7 @@ TEST(TokenTrieTest, StepsGiveTheChildAndTheValueSetForIt) {
         ASSERT_NE(step.child, TokenTrie::kNone);
         ASSERT_EQ(trie.Child(node, w), step.child);
         auto value = values.find(step.child);
-        ASSERT_EQ(step.value,
-                  !frozen || value == values.end() ? TokenTrie::kNone : value->second);
+        ASSERT_EQ(step.value, !frozen || value == values.end() ? TokenTrie::kNone : value->second);
         node = step.child;
       }
       ASSERT_EQ(node, end);
