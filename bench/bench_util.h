@@ -107,6 +107,16 @@ inline double Median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
+// Paired rounds' ratios as JSON fields: "ratio" (the median), "ratio_min"
+// and "ratio_max". `ratios` must not be empty.
+inline std::string RatioFields(const std::vector<double>& ratios) {
+  char out[128];
+  std::snprintf(out, sizeof(out), "\"ratio\": %.3f, \"ratio_min\": %.3f, \"ratio_max\": %.3f",
+                Median(ratios), *std::min_element(ratios.begin(), ratios.end()),
+                *std::max_element(ratios.begin(), ratios.end()));
+  return out;
+}
+
 }  // namespace vigil::bench
 
 #endif  // VIGIL_BENCH_BENCH_UTIL_H_

@@ -102,11 +102,8 @@ std::string PairedRounds(const std::vector<std::string>& names, const hs_databas
   char out[512];
   std::snprintf(out, sizeof(out),
                 ", \"paired\": {\"rounds\": %d, \"hyperscan_mb_per_s\": %.2f, "
-                "\"vigil_mb_per_s\": %.2f, \"ratio\": %.3f, \"ratio_min\": %.3f, "
-                "\"ratio_max\": %.3f, \"vigil_hits_per_pass\": %zu}",
-                rounds, Median(hyperscan), Median(vigil), Median(ratio),
-                *std::min_element(ratio.begin(), ratio.end()),
-                *std::max_element(ratio.begin(), ratio.end()),
+                "\"vigil_mb_per_s\": %.2f, %s, \"vigil_hits_per_pass\": %zu}",
+                rounds, Median(hyperscan), Median(vigil), RatioFields(ratio).c_str(),
                 found / std::max<size_t>(all_passes, 1));
   return out;
 }

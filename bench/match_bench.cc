@@ -112,12 +112,10 @@ bool PairedRounds(const Args& args, const Matcher& matcher,
   }
   std::fprintf(out,
                "{\"label\": \"%s\", \"paired_with\": \"%s\", \"rounds\": %d, "
-               "\"mb_per_s\": %.2f, \"other_mb_per_s\": %.2f, \"ratio\": %.3f, "
-               "\"ratio_min\": %.3f, \"ratio_max\": %.3f, \"hits_per_pass\": %zu, "
+               "\"mb_per_s\": %.2f, \"other_mb_per_s\": %.2f, %s, \"hits_per_pass\": %zu, "
                "\"other_hits_per_pass\": %zu}\n",
                args.label.c_str(), args.paired_with.c_str(), args.rounds, Median(these),
-               Median(those), Median(ratio), *std::min_element(ratio.begin(), ratio.end()),
-               *std::max_element(ratio.begin(), ratio.end()), hits / passes,
+               Median(those), RatioFields(ratio).c_str(), hits / passes,
                other_hits / other_passes);
   if (out != stdout) std::fclose(out);
   return true;

@@ -145,7 +145,7 @@ struct WordGate {
   // Listed words, 32 bits each (about 3% false positives): a text pair of
   // which a word is not listed cannot be in the pair filter, so a big list
   // reads its pair filter, which is not in cache, only for the pairs of
-  // listed words (a quarter of news pairs with 1M names).
+  // listed words (31% of news words' pairs with 1M names).
   HashBits listed;
   // Set by Freeze() when the CPU has AVX2; a test may turn it off.
   bool avx2 = false;
