@@ -36,7 +36,7 @@
 
 #include "bench_util.h"
 #include "vigil/match/matcher.h"
-#include "vigil/watchlist/watchlist.h"
+#include "vigil/model/watchlist.h"
 #include "vigil_side.h"
 
 namespace vigil::bench {

@@ -11,7 +11,7 @@
 
 #include "bench_util.h"
 #include "vigil/match/matcher.h"
-#include "vigil/watchlist/watchlist.h"
+#include "vigil/model/watchlist.h"
 
 namespace vigil::bench {
 

@@ -68,7 +68,7 @@ DeliveryOutcome HttpFailure(const PostResponse& response) {
 
 }  // namespace
 
-DeliveryOutcome DeliverWebhook(const WebhookConfig& webhook, const std::string& message_id,
+DeliveryOutcome DeliverWebhook(const WebhookEndpoint& webhook, const std::string& message_id,
                                const std::string& payload, const std::atomic<bool>* cancel) {
   DeliveryOutcome outcome;
   // A fresh timestamp per attempt: receivers reject stale ones (replay

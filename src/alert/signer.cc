@@ -7,8 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "vigil/config/secrets.h"
-
 namespace vigil {
 namespace {
 

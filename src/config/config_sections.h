@@ -61,7 +61,7 @@ void ReadWatchlistConfigs(const YamlField& field, const ConfigContext& context,
 void ReadKeywords(const YamlField& field, const ConfigContext& context,
                   std::vector<KeywordList>& out);
 void ReadWebhooks(const YamlField& field, const ConfigContext& context,
-                  std::vector<WebhookConfig>& out);
+                  std::vector<WebhookEndpoint>& out);
 
 }  // namespace vigil
 

@@ -10,9 +10,6 @@ namespace {
 
 constexpr std::array<std::string_view, 9> kWatchlistKeys = {
     "id", "format", "path", "alt_path", "add_path", "url", "refresh", "min_score", "exclude"};
-constexpr std::array<std::string_view, 7> kWatchlistFormats = {
-    "vigil-yaml", "ofac-sdn-csv", "un-xml", "opensanctions-ftm", "opensanctions-csv",
-    "uk-csv", "eu-csv"};
 constexpr std::array<std::string_view, 2> kKeywordKeys = {"id", "terms"};
 // A shorter refresh would hammer the list publishers.
 constexpr std::chrono::milliseconds kMinRefresh = std::chrono::minutes(1);
@@ -83,9 +80,10 @@ void ReadWatchlistSource(const YamlFields& fields, const YamlField& item,
   for (std::string_view key : {"alt_path", "add_path"}) {
     auto it = fields.find(key);
     if (it == fields.end()) continue;
-    if (list.format != "ofac-sdn-csv") {
-      diag.Error(it->second.key.Mark(),
-                 it->second.path + " applies only to format ofac-sdn-csv, not " + list.format);
+    if (list.format != ListFormat::kOfacSdnCsv) {
+      diag.Error(it->second.key.Mark(), it->second.path +
+                                            " applies only to format ofac-sdn-csv, not " +
+                                            std::string(ListFormatName(list.format)));
       continue;
     }
     (key == "alt_path" ? list.alt_path : list.add_path) = ReadListPath(fields, key, context);
@@ -98,9 +96,16 @@ void ReadWatchlistConfig(const YamlField& item, const ConfigContext& context, Id
   YamlFields fields = ReadMap(item, kWatchlistKeys, diag);
   if (!item.value.IsMap()) return;
   ReadItemId(fields, item, ids, diag, list.id);
-  list.format = "vigil-yaml";
+  list.format = ListFormat::kVigilYaml;
   if (auto it = fields.find("format"); it != fields.end()) {
-    if (auto format = ReadEnum(it->second, kWatchlistFormats, diag)) list.format = *format;
+    static const std::vector<std::string_view> kFormatNames = [] {
+      std::vector<std::string_view> names;
+      for (ListFormat format : kListFormats) names.push_back(ListFormatName(format));
+      return names;
+    }();
+    if (auto format = ReadEnum(it->second, kFormatNames, diag)) {
+      list.format = *ParseListFormat(*format);
+    }
   }
   ReadWatchlistSource(fields, item, context, list);
   if (auto it = fields.find("min_score"); it != fields.end()) {

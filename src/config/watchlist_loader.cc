@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "entity_type.h"
+#include "vigil/model/watchlist.h"
 #include "vigil/config/config.h"
 #include "vigil/lists/list_formats.h"
 #include "yaml_reader.h"
@@ -87,24 +87,19 @@ void ReadEntities(const YAML::Node& root, YamlDiagnostics& diag, Watchlist& list
 
 Result<Watchlist> LoadWatchlist(const WatchlistConfig& config,
                                 std::vector<std::string>* warnings) {
-  if (config.format != "vigil-yaml") {
+  if (config.format != ListFormat::kVigilYaml) {
     // Every other format is a real sanctions list, read by the lists module.
-    std::string supported = "vigil-yaml";
-    for (std::string_view format : kListFileFormats) {
-      if (format != config.format) {
-        supported += ", ";
-        supported += format;
-        continue;
-      }
-      Result<ListReport> report = LoadListFileReport(config);
-      if (!report.ok()) return report.status();
-      if (warnings) {
-        warnings->insert(warnings->end(), report->warnings.begin(), report->warnings.end());
-      }
-      return std::move(report->list);
+    if (config.path.empty() && !config.url.empty()) {
+      return Status::Error("watchlist '" + config.id +
+                           "' has no file to read (path not set; its url has not been "
+                           "downloaded yet)");
     }
-    return Status::Error(config.path.string() + ": unknown watchlist format '" + config.format +
-                         "' for watchlist '" + config.id + "' (supported: " + supported + ")");
+    Result<ListReport> report = LoadListFileReport(config);
+    if (!report.ok()) return report.status();
+    if (warnings) {
+      warnings->insert(warnings->end(), report->warnings.begin(), report->warnings.end());
+    }
+    return std::move(report->list);
   }
   if (config.path.empty()) {
     return Status::Error("watchlist '" + config.id + "' has no file to read" +

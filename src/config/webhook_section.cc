@@ -3,7 +3,8 @@
 
 #include "config_sections.h"
 #include "secret_value.h"
-#include "vigil/config/secrets.h"
+#include "secrets.h"
+#include "vigil/alert/signer.h"
 
 namespace vigil {
 
@@ -36,7 +37,7 @@ std::optional<std::string> ReadSecretValue(const YamlField& field, const ConfigC
 // attempt, so a receiver can switch keys without a gap. `secret` is required
 // (one value, not a list); the others become `extra_secrets`.
 void ReadSecrets(const YamlFields& fields, const YamlField& item, const ConfigContext& context,
-                 WebhookConfig& webhook) {
+                 WebhookEndpoint& webhook) {
   if (Require(fields, item, "secret", context.diag)) {
     if (auto secret = ReadSecretValue(fields.at("secret"), context)) webhook.secret = *secret;
   }
@@ -47,7 +48,7 @@ void ReadSecrets(const YamlFields& fields, const YamlField& item, const ConfigCo
   }
 }
 
-void ReadBackoff(const YamlField& field, YamlDiagnostics& diag, WebhookConfig& webhook) {
+void ReadBackoff(const YamlField& field, YamlDiagnostics& diag, WebhookEndpoint& webhook) {
   std::vector<YamlField> steps = ReadList(field, diag);
   if (steps.size() > kMaxBackoffSteps) {
     diag.Error(field.mark(), field.path + " must have at most " +
@@ -66,7 +67,7 @@ void ReadBackoff(const YamlField& field, YamlDiagnostics& diag, WebhookConfig& w
 }
 
 void ReadWebhook(const YamlField& item, const ConfigContext& context, IdSet& ids,
-                 WebhookConfig& webhook) {
+                 WebhookEndpoint& webhook) {
   YamlDiagnostics& diag = context.diag;
   YamlFields fields = ReadMap(item, kWebhookKeys, diag);
   if (!item.value.IsMap()) return;
@@ -100,7 +101,7 @@ void ReadWebhook(const YamlField& item, const ConfigContext& context, IdSet& ids
 }  // namespace
 
 void ReadWebhooks(const YamlField& field, const ConfigContext& context,
-                  std::vector<WebhookConfig>& out) {
+                  std::vector<WebhookEndpoint>& out) {
   ReadItems(field, context, "webhook", out, ReadWebhook);
 }
 

@@ -59,7 +59,7 @@ bool AlertDispatcher::RefreshDisabled() {
 }
 
 void AlertDispatcher::EnableChangedUrls() {
-  for (const WebhookConfig& webhook : context_.runtime->config.webhooks) {
+  for (const WebhookEndpoint& webhook : context_.runtime->config.webhooks) {
     auto it = disabled_.find(webhook.id);
     if (it == disabled_.end() || it->second.url == webhook.url) continue;
     Result<bool> enabled = context_.store.EnableWebhook(webhook.id);
@@ -76,7 +76,7 @@ void AlertDispatcher::EnableChangedUrls() {
   }
 }
 
-void AlertDispatcher::ParkAlertsOfDisabled(const WebhookConfig& webhook) {
+void AlertDispatcher::ParkAlertsOfDisabled(const WebhookEndpoint& webhook) {
   const DisabledWebhook& disabled = disabled_.at(webhook.id);
   if (announced_disabled_.insert(webhook.id).second) {
     spdlog::error(
@@ -97,7 +97,7 @@ void AlertDispatcher::ParkAlertsOfDisabled(const WebhookConfig& webhook) {
   }
 }
 
-void AlertDispatcher::Disable(const OutboxEntry& entry, const WebhookConfig& webhook,
+void AlertDispatcher::Disable(const OutboxEntry& entry, const WebhookEndpoint& webhook,
                               const DeliveryOutcome& outcome) {
   DisabledWebhook disabled{webhook.id, webhook.url, NowUnixMs(), outcome.error};
   // Parks this alert and every other pending one of the webhook.
@@ -136,10 +136,10 @@ void AlertDispatcher::ParkOrphans() {
     spdlog::error("alerts: cannot read the outbox: {}", pending.status().message());
     return;
   }
-  const std::vector<WebhookConfig>& webhooks = context_.runtime->config.webhooks;
+  const std::vector<WebhookEndpoint>& webhooks = context_.runtime->config.webhooks;
   for (const std::string& id : *pending) {
     bool configured = std::any_of(webhooks.begin(), webhooks.end(),
-                                  [&](const WebhookConfig& w) { return w.id == id; });
+                                  [&](const WebhookEndpoint& w) { return w.id == id; });
     if (configured) continue;
     // Kept in the database as failed, so nothing is silently dropped.
     Result<int64_t> parked = context_.store.ParkPendingAlerts(id, "webhook no longer configured");
@@ -178,7 +178,7 @@ void AlertDispatcher::Pump() {
   // A replay may have made alerts of a webhook that is no longer configured
   // pending again; nothing would ever send them.
   ParkOrphans();
-  for (const WebhookConfig& webhook : context_.runtime->config.webhooks) {
+  for (const WebhookEndpoint& webhook : context_.runtime->config.webhooks) {
     if (disabled_.count(webhook.id)) {
       ParkAlertsOfDisabled(webhook);
       continue;
@@ -203,7 +203,7 @@ void AlertDispatcher::Pump() {
   }
 }
 
-void AlertDispatcher::Send(const OutboxEntry& entry, const WebhookConfig& webhook) {
+void AlertDispatcher::Send(const OutboxEntry& entry, const WebhookEndpoint& webhook) {
   in_flight_.insert(entry.id);
   ++in_flight_per_webhook_[webhook.id];
   // The work guard keeps io.run() alive until the outcome is posted back.
@@ -220,7 +220,7 @@ void AlertDispatcher::Send(const OutboxEntry& entry, const WebhookConfig& webhoo
   });
 }
 
-void AlertDispatcher::Finish(const OutboxEntry& entry, const WebhookConfig& webhook,
+void AlertDispatcher::Finish(const OutboxEntry& entry, const WebhookEndpoint& webhook,
                              const DeliveryOutcome& outcome) {
   in_flight_.erase(entry.id);
   --in_flight_per_webhook_[entry.webhook_id];
@@ -260,9 +260,9 @@ void AlertDispatcher::Finish(const OutboxEntry& entry, const WebhookConfig& webh
   int attempts = entry.attempts + 1;
   // A reload may have changed the URL while this attempt to the old one
   // was in flight: the old endpoint's 410 says nothing about the new one.
-  const std::vector<WebhookConfig>& configured = context_.runtime->config.webhooks;
+  const std::vector<WebhookEndpoint>& configured = context_.runtime->config.webhooks;
   auto current = std::find_if(configured.begin(), configured.end(),
-                              [&](const WebhookConfig& w) { return w.id == webhook.id; });
+                              [&](const WebhookEndpoint& w) { return w.id == webhook.id; });
   const bool url_changed = current == configured.end() || current->url != webhook.url;
   if (outcome.gone && url_changed) {
     spdlog::warn("webhook {}: the old url {} answered {}; its url has changed since, so it "

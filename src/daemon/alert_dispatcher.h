@@ -43,11 +43,11 @@ class AlertDispatcher {
   // A webhook whose URL changed since it answered 410 is enabled again.
   void EnableChangedUrls();
   // New alerts of a disabled webhook go straight to the dead letters.
-  void ParkAlertsOfDisabled(const WebhookConfig& webhook);
-  void Disable(const OutboxEntry& entry, const WebhookConfig& webhook,
+  void ParkAlertsOfDisabled(const WebhookEndpoint& webhook);
+  void Disable(const OutboxEntry& entry, const WebhookEndpoint& webhook,
                const DeliveryOutcome& outcome);
-  void Send(const OutboxEntry& entry, const WebhookConfig& webhook);
-  void Finish(const OutboxEntry& entry, const WebhookConfig& webhook,
+  void Send(const OutboxEntry& entry, const WebhookEndpoint& webhook);
+  void Finish(const OutboxEntry& entry, const WebhookEndpoint& webhook,
               const DeliveryOutcome& outcome);
 
   DaemonContext& context_;

@@ -71,7 +71,7 @@ namespace {
 
 // The document, hits and alerts to write for a new item.
 DocumentWrite PrepareWrite(const Matcher& matcher, const std::string& source_id,
-                           const std::vector<WebhookConfig>& webhooks,
+                           const std::vector<WebhookEndpoint>& webhooks,
                            const ParsedDocument& document, const Item& item,
                            std::string text, std::string hash, std::string key,
                            const std::string& fetched_url, int64_t fetched_unix_ms) {
@@ -94,7 +94,7 @@ DocumentWrite PrepareWrite(const Matcher& matcher, const std::string& source_id,
     AlertDocument alert_doc{doc.url, doc.title, doc.published_unix_ms, fetched_unix_ms};
     std::string alert_id = NewAlertId();
     std::string payload = BuildAlertPayload(alert_id, source_id, alert_doc, write.hits);
-    for (const WebhookConfig& webhook : webhooks) {
+    for (const WebhookEndpoint& webhook : webhooks) {
       write.alerts.push_back(
           {alert_id, webhook.id, WebhookMessageId(alert_id, webhook.id), payload});
     }
@@ -105,7 +105,7 @@ DocumentWrite PrepareWrite(const Matcher& matcher, const std::string& source_id,
 }  // namespace
 
 Result<IngestStats> Ingest(Store& store, const Matcher& matcher, const std::string& source_id,
-                           const std::vector<WebhookConfig>& webhooks,
+                           const std::vector<WebhookEndpoint>& webhooks,
                            const ParsedDocument& document, const std::string& fetched_url,
                            int64_t fetched_unix_ms, const std::atomic<bool>* stop) {
   IngestStats stats;

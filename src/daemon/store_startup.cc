@@ -5,7 +5,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "vigil/daemon/daemon.h"
+#include "vigil/model/exit_codes.h"
 
 namespace vigil {
 namespace {

@@ -23,11 +23,16 @@ std::string Errno(const std::string& what, const std::filesystem::path& path) {
 }
 
 // The file name extension for a format, so an operator can open the copy.
-std::string Extension(const std::string& format) {
-  if (format == "vigil-yaml") return "yaml";
-  if (format == "un-xml") return "xml";
-  if (format == "opensanctions-ftm") return "json";
-  if (format.size() > 4 && format.compare(format.size() - 4, 4, "-csv") == 0) return "csv";
+std::string Extension(ListFormat format) {
+  switch (format) {
+    case ListFormat::kVigilYaml: return "yaml";
+    case ListFormat::kUnXml: return "xml";
+    case ListFormat::kOpenSanctionsFtm: return "json";
+    case ListFormat::kOfacSdnCsv:
+    case ListFormat::kOpenSanctionsCsv:
+    case ListFormat::kUkCsv:
+    case ListFormat::kEuCsv: return "csv";
+  }
   return "dat";
 }
 

@@ -79,7 +79,7 @@ ListDownload DownloadWatchlist(const WatchlistConfig& list, const FetchLimits& l
   std::string source = RedactUrl(list.url);
   if (!loaded.ok()) {
     cache.Discard(*temp);
-    return Failed("downloaded copy is not a valid " + list.format + " list: " +
+    return Failed("downloaded copy is not a valid " + std::string(ListFormatName(list.format)) + " list: " +
                   ReplaceAll(loaded.status().message(), temp->string(), source));
   }
   // Compiled alone before it is kept, so that neither this daemon nor the

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "vigil/config/config.h"
-#include "vigil/watchlist/watchlist.h"
+#include "vigil/model/watchlist.h"
 #include "watchlist_cache.h"
 
 namespace vigil {

@@ -24,10 +24,10 @@ Result<std::string> ReadFile(const std::filesystem::path& path) {
   return bytes;
 }
 
-Result<ListReport> Parse(const WatchlistConfig& config, const std::string& bytes) {
+Result<ListReport> Parse(const ListFileOptions& config, const std::string& bytes) {
   ListText text{config.path.string(), bytes};
-  const std::string& format = config.format;
-  if (format == "ofac-sdn-csv") {
+  switch (config.format) {
+  case ListFormat::kOfacSdnCsv: {
     std::string alt_bytes, add_bytes;
     ListText alt, add;
     if (!config.alt_path.empty()) {
@@ -44,24 +44,46 @@ Result<ListReport> Parse(const WatchlistConfig& config, const std::string& bytes
     }
     return ParseOfacSdnCsv(text, alt, add);
   }
-  if (format == "un-xml") return ParseUnXml(text);
-  if (format == "opensanctions-ftm") return ParseOpenSanctionsFtm(text);
-  if (format == "opensanctions-csv") return ParseOpenSanctionsCsv(text);
-  if (format == "uk-csv") return ParseUkCsv(text);
-  if (format == "eu-csv") return ParseEuCsv(text);
-  return Status::Error(config.path.string() + ": unknown watchlist format '" + format +
-                       "' for watchlist '" + config.id + "'");
+  case ListFormat::kUnXml: return ParseUnXml(text);
+  case ListFormat::kOpenSanctionsFtm: return ParseOpenSanctionsFtm(text);
+  case ListFormat::kOpenSanctionsCsv: return ParseOpenSanctionsCsv(text);
+  case ListFormat::kUkCsv: return ParseUkCsv(text);
+  case ListFormat::kEuCsv: return ParseEuCsv(text);
+  case ListFormat::kVigilYaml: break;
+  }
+  return Status::Error(config.path.string() + ": watchlist '" + config.id + "' is in format " +
+                       std::string(ListFormatName(config.format)) +
+                       ", which the config module reads, not LoadListFile");
 }
 
 }  // namespace
 
-Result<ListReport> LoadListFileReport(const WatchlistConfig& config) {
+std::string_view ListFormatName(ListFormat format) {
+  switch (format) {
+    case ListFormat::kVigilYaml: return "vigil-yaml";
+    case ListFormat::kOfacSdnCsv: return "ofac-sdn-csv";
+    case ListFormat::kUnXml: return "un-xml";
+    case ListFormat::kOpenSanctionsFtm: return "opensanctions-ftm";
+    case ListFormat::kOpenSanctionsCsv: return "opensanctions-csv";
+    case ListFormat::kUkCsv: return "uk-csv";
+    case ListFormat::kEuCsv: return "eu-csv";
+  }
+  return "vigil-yaml";
+}
+
+std::optional<ListFormat> ParseListFormat(std::string_view name) {
+  for (ListFormat format : kListFormats) {
+    if (ListFormatName(format) == name) return format;
+  }
+  return std::nullopt;
+}
+
+Result<ListReport> LoadListFileReport(const ListFileOptions& config) {
   if (config.path.empty()) {
-    return Status::Error("watchlist '" + config.id + "' has no file to read (path not set" +
-                         (config.url.empty() ? ")" : "; its url has not been downloaded yet)"));
+    return Status::Error("watchlist '" + config.id + "' has no file to read (path not set)");
   }
   Result<ListReport> report = Status::Error("");
-  if (config.format == "opensanctions-ftm") {
+  if (config.format == ListFormat::kOpenSanctionsFtm) {
     // Full FtM exports run to gigabytes: read them a line at a time.
     std::ifstream in(config.path, std::ios::binary);
     if (!in) return Status::Error(config.path.string() + ": cannot open watchlist file");
@@ -88,7 +110,7 @@ Result<ListReport> LoadListFileReport(const WatchlistConfig& config) {
   return report;
 }
 
-Result<Watchlist> LoadListFile(const WatchlistConfig& config) {
+Result<Watchlist> LoadListFile(const ListFileOptions& config) {
   Result<ListReport> report = LoadListFileReport(config);
   if (!report.ok()) return report.status();
   return std::move(report->list);

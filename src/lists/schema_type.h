@@ -5,7 +5,7 @@
 #include <optional>
 #include <string_view>
 
-#include "vigil/watchlist/watchlist.h"
+#include "vigil/model/watchlist.h"
 
 namespace vigil {
 

@@ -48,8 +48,8 @@ class Receiver {
       : reply_(std::move(reply)),
         server_([this](const HttpRequest& request) { return Handle(request); }) {}
 
-  WebhookConfig Webhook(milliseconds timeout = std::chrono::seconds(5)) const {
-    WebhookConfig webhook;
+  WebhookEndpoint Webhook(milliseconds timeout = std::chrono::seconds(5)) const {
+    WebhookEndpoint webhook;
     webhook.id = "ops";
     webhook.url = server_.url("/hooks/vigil");
     webhook.secret = kSecret;
@@ -124,7 +124,7 @@ TEST(DeliverWebhookTest, DeliveredOn204) {
 TEST(DeliverWebhookTest, ReceiverRejectsSignatureFromAnotherSecret) {
   // Guards the receiver itself: a webhook signed with another key gets 401.
   Receiver receiver([](const HttpRequest&) { return Reply(200); });
-  WebhookConfig webhook = receiver.Webhook();
+  WebhookEndpoint webhook = receiver.Webhook();
   webhook.secret = "whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
   DeliveryOutcome outcome = DeliverWebhook(webhook, kMessageId, kPayload);
   EXPECT_FALSE(outcome.delivered);
@@ -135,7 +135,7 @@ TEST(DeliverWebhookTest, ReceiverRejectsSignatureFromAnotherSecret) {
 TEST(DeliverWebhookTest, SignsWithEverySecretDuringRotation) {
   // The receiver knows only kSecret; the config lists a new key first.
   Receiver receiver([](const HttpRequest&) { return Reply(204); });
-  WebhookConfig webhook = receiver.Webhook();
+  WebhookEndpoint webhook = receiver.Webhook();
   webhook.secret = "whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
   webhook.extra_secrets = {kSecret};
   DeliveryOutcome outcome = DeliverWebhook(webhook, kMessageId, kPayload);
@@ -221,7 +221,7 @@ TEST(DeliverWebhookTest, MalformedRetryAfterGivesNoDelay) {
 }
 
 TEST(DeliverWebhookTest, ConnectionRefusedIsAnErrorWithoutTheSecret) {
-  WebhookConfig webhook;
+  WebhookEndpoint webhook;
   {
     // A port that was free a moment ago and now has no listener.
     Receiver receiver([](const HttpRequest&) { return Reply(200); });
@@ -236,7 +236,7 @@ TEST(DeliverWebhookTest, ConnectionRefusedIsAnErrorWithoutTheSecret) {
 }
 
 TEST(DeliverWebhookTest, TransportErrorNamesOnlyTheOriginOfTheWebhookUrl) {
-  WebhookConfig webhook;
+  WebhookEndpoint webhook;
   std::string origin;
   {
     // A port that was free a moment ago and now has no listener.
@@ -294,7 +294,7 @@ TEST(DeliverWebhookTest, CancelledBeforeStartIsNotDelivered) {
 
 TEST(DeliverWebhookTest, MalformedSecretFailsWithoutSendingOrEchoing) {
   Receiver receiver([](const HttpRequest&) { return Reply(200); });
-  WebhookConfig webhook = receiver.Webhook();
+  WebhookEndpoint webhook = receiver.Webhook();
   webhook.secret = "whsec_not!base64secretvalue";
   DeliveryOutcome outcome = DeliverWebhook(webhook, kMessageId, kPayload);
   EXPECT_FALSE(outcome.delivered);

@@ -120,7 +120,7 @@ webhooks:
 
   ASSERT_EQ(config.watchlists.size(), 1u);
   EXPECT_EQ(config.watchlists[0].id, "people");
-  EXPECT_EQ(config.watchlists[0].format, "vigil-yaml");
+  EXPECT_EQ(config.watchlists[0].format, ListFormat::kVigilYaml);
   EXPECT_EQ(config.watchlists[0].path, dir.path() / "lists/people.yaml");
 
   ASSERT_EQ(config.keywords.size(), 1u);

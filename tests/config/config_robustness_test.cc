@@ -58,7 +58,7 @@ TEST(ConfigRobustnessTest, MutatedExamplesNeverThrow) {
       EXPECT_FALSE(loaded.status().message().empty());
     }
     std::filesystem::path list = dir.Write("list.yaml", Mutate(watchlist, rng));
-    Result<Watchlist> entities = LoadWatchlist(WatchlistConfig{"w", "vigil-yaml", list});
+    Result<Watchlist> entities = LoadWatchlist(WatchlistConfig{{"w", ListFormat::kVigilYaml, list}});
     if (!entities.ok()) {
       EXPECT_FALSE(entities.status().message().empty());
     }

@@ -31,7 +31,7 @@ TEST(ExampleConfigTest, VigilExampleLoads) {
 
 TEST(ExampleConfigTest, WatchlistExampleLoads) {
   Result<Watchlist> list = LoadWatchlist(
-      WatchlistConfig{"example", "vigil-yaml", kProjectDir / "config/watchlist.example.yaml"});
+      WatchlistConfig{{"example", ListFormat::kVigilYaml, kProjectDir / "config/watchlist.example.yaml"}});
   ASSERT_TRUE(list.ok()) << list.status().message();
   EXPECT_FALSE(list->entities.empty());
 }

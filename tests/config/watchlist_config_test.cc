@@ -56,7 +56,7 @@ TEST_F(WatchlistConfigTest, ReadsOfacListWithAllKeys) {
   ASSERT_TRUE(config.ok()) << config.status().message();
   ASSERT_EQ(config->watchlists.size(), 1u);
   const WatchlistConfig& list = config->watchlists[0];
-  EXPECT_EQ(list.format, "ofac-sdn-csv");
+  EXPECT_EQ(list.format, ListFormat::kOfacSdnCsv);
   EXPECT_EQ(list.path, dir_.path() / "lists/sdn.csv");
   EXPECT_EQ(list.alt_path, dir_.path() / "lists/alt.csv");
   EXPECT_EQ(list.add_path, dir_.path() / "lists/add.csv");
@@ -82,7 +82,7 @@ TEST_F(WatchlistConfigTest, DefaultsForNewKeys) {
 )");
   ASSERT_TRUE(config.ok()) << config.status().message();
   const WatchlistConfig& list = config->watchlists[0];
-  EXPECT_EQ(list.format, "vigil-yaml");
+  EXPECT_EQ(list.format, ListFormat::kVigilYaml);
   EXPECT_DOUBLE_EQ(list.min_score, 0.9);
   EXPECT_TRUE(list.exclude.empty());
   EXPECT_EQ(list.refresh, 24h);
@@ -127,7 +127,7 @@ TEST_F(WatchlistConfigTest, AcceptsEveryFormat) {
     Result<Config> config = Load(std::string("watchlists:\n  - id: w\n    format: ") + format +
                                  "\n    path: people.yaml\n");
     ASSERT_TRUE(config.ok()) << format << ": " << config.status().message();
-    EXPECT_EQ(config->watchlists[0].format, format);
+    EXPECT_EQ(ListFormatName(config->watchlists[0].format), format);
   }
 }
 

@@ -37,7 +37,7 @@ TEST(WebhookConfigTest, DefaultBackoffIsTheStandardWebhooksSchedule) {
                                                 "    secret: ") + kKeyA + "\n");
   ASSERT_TRUE(config.ok()) << config.status().message();
   ASSERT_EQ(config->webhooks.size(), 1u);
-  const WebhookConfig& webhook = config->webhooks[0];
+  const WebhookEndpoint& webhook = config->webhooks[0];
   EXPECT_EQ(webhook.backoff,
             (std::vector<milliseconds>{5s, 5min, 30min, 2h, 5h, 10h, 10h}));
   EXPECT_EQ(webhook.secret, kKeyA);
@@ -54,11 +54,11 @@ TEST(WebhookConfigTest, ReadsBackoffAndSecretsForRotation) {
                                         kKeyC + "\n    backoff: []\n");
   ASSERT_TRUE(config.ok()) << config.status().message();
   ASSERT_EQ(config->webhooks.size(), 2u);
-  const WebhookConfig& ops = config->webhooks[0];
+  const WebhookEndpoint& ops = config->webhooks[0];
   EXPECT_EQ(ops.backoff, (std::vector<milliseconds>{1s, 2min, 90min}));
   EXPECT_EQ(ops.secret, kKeyA);
   EXPECT_EQ(ops.extra_secrets, (std::vector<std::string>{kKeyB, kKeyC}));
-  const WebhookConfig& once = config->webhooks[1];
+  const WebhookEndpoint& once = config->webhooks[1];
   EXPECT_TRUE(once.backoff.empty());
   EXPECT_EQ(once.secret, kKeyC);
   EXPECT_TRUE(once.extra_secrets.empty());

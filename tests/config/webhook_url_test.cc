@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "temp_dir.h"
-#include "vigil/config/secrets.h"
+#include "src/config/secrets.h"
 
 namespace vigil {
 namespace {

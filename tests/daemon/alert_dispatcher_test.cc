@@ -29,8 +29,8 @@ HttpResponse Reply(int status) {
   return response;
 }
 
-WebhookConfig Webhook(const std::string& id, const std::string& url) {
-  WebhookConfig webhook;
+WebhookEndpoint Webhook(const std::string& id, const std::string& url) {
+  WebhookEndpoint webhook;
   webhook.id = id;
   webhook.url = url;
   webhook.secret = kSecret;
@@ -39,7 +39,7 @@ WebhookConfig Webhook(const std::string& id, const std::string& url) {
   return webhook;
 }
 
-std::shared_ptr<const Runtime> RuntimeWith(std::vector<WebhookConfig> webhooks) {
+std::shared_ptr<const Runtime> RuntimeWith(std::vector<WebhookEndpoint> webhooks) {
   auto runtime = std::make_shared<Runtime>();
   runtime->config.webhooks = std::move(webhooks);
   return runtime;

@@ -28,7 +28,7 @@ class IngestTest : public ::testing::Test {
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   Result<IngestStats> Run(const ParsedDocument& document,
-                          const std::vector<WebhookConfig>& webhooks = {}) {
+                          const std::vector<WebhookEndpoint>& webhooks = {}) {
     return Ingest(*store_, *matcher_, "news", webhooks, document, "http://feed/", 1000);
   }
 
@@ -45,8 +45,8 @@ ParsedDocument Feed(std::vector<Item> items) {
 }
 
 TEST_F(IngestTest, StoresNewItemsOnceAndQueuesAlertsPerWebhook) {
-  WebhookConfig a{"a", "http://127.0.0.1:1/", "whsec_AAAA", std::chrono::seconds(1)};
-  WebhookConfig b{"b", "http://127.0.0.1:2/", "whsec_AAAA", std::chrono::seconds(1)};
+  WebhookEndpoint a{"a", "http://127.0.0.1:1/", "whsec_AAAA", std::chrono::seconds(1)};
+  WebhookEndpoint b{"b", "http://127.0.0.1:2/", "whsec_AAAA", std::chrono::seconds(1)};
   ParsedDocument document = Feed({{"g1", "", "Diplomacy", "Sergei Lavrov spoke.", {}},
                                   {"g2", "", "Arms", "An arms deal was signed.", {}},
                                   {"g3", "", "Weather", "Sunny.", {}}});
@@ -88,7 +88,7 @@ TEST_F(IngestTest, DedupesByGuidThenLinkThenContent) {
 }
 
 TEST_F(IngestTest, RepeatedItemInOneFeedIsStoredAndAlertedOnce) {
-  WebhookConfig a{"a", "http://127.0.0.1:1/", "whsec_AAAA", std::chrono::seconds(1)};
+  WebhookEndpoint a{"a", "http://127.0.0.1:1/", "whsec_AAAA", std::chrono::seconds(1)};
   Item item{"same", "", "Diplomacy", "Sergei Lavrov spoke.", {}};
   Result<IngestStats> stats = Run(Feed({item, item}), {a});
   ASSERT_TRUE(stats.ok()) << stats.status().message();
@@ -121,7 +121,7 @@ TEST_F(IngestTest, PagesAreKeyedByContent) {
 }
 
 TEST_F(IngestTest, HitOffsetsPointIntoStoredText) {
-  WebhookConfig a{"a", "http://127.0.0.1:1/", "whsec_AAAA", std::chrono::seconds(1)};
+  WebhookEndpoint a{"a", "http://127.0.0.1:1/", "whsec_AAAA", std::chrono::seconds(1)};
   Item item{"g", "", "Новости", "Глава МИД Sergei Lavrov спросил.", {}};
   ASSERT_TRUE(Run(Feed({item}), {a}).ok());
   std::string text = DocumentText(item, DocumentKind::kRss);

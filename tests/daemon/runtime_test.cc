@@ -26,7 +26,7 @@ class LoadRuntimeTest : public ::testing::Test {
         << "watchlists:\n  - id: remote\n    format: vigil-yaml\n    url: " << kUrl
         << "\n    refresh: 1h\n";
     list_.id = "remote";
-    list_.format = "vigil-yaml";
+    list_.format = ListFormat::kVigilYaml;
     list_.url = kUrl;
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }

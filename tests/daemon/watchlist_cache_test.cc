@@ -23,7 +23,7 @@ class WatchlistCacheTest : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() /
            ("vigil-cache-test-" + std::to_string(random()));
     list_.id = "sdn";
-    list_.format = "vigil-yaml";
+    list_.format = ListFormat::kVigilYaml;
     list_.url = "http://127.0.0.1:1/sdn.yaml";
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
@@ -153,7 +153,7 @@ TEST_F(WatchlistCacheTest, DiscardRemovesTheTempFile) {
 TEST_F(WatchlistCacheTest, IdsThatAreNotFileNamesStayInsideTheFolder) {
   WatchlistCache cache(dir_ / "lists");
   list_.id = "../escape";
-  list_.format = "ofac-sdn-csv";
+  list_.format = ListFormat::kOfacSdnCsv;
   Store(cache, "x", "");
   EXPECT_EQ(cache.DataPath(list_).parent_path(), dir_ / "lists");
   EXPECT_EQ(cache.DataPath(list_).extension(), ".csv");

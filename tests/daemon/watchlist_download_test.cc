@@ -75,7 +75,7 @@ class WatchlistDownloadTest : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() /
            ("vigil-download-test-" + std::to_string(random()));
     list_.id = "remote";
-    list_.format = "vigil-yaml";
+    list_.format = ListFormat::kVigilYaml;
     list_.url = server_.url();
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }

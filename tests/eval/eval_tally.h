@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "vigil/match/matcher.h"
-#include "vigil/watchlist/watchlist.h"
+#include "vigil/model/watchlist.h"
 
 namespace vigil::eval {
 

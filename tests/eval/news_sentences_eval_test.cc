@@ -100,7 +100,7 @@ TEST(NewsSentencesEval, SetIsLargeEnoughAndNamesFixtureEntities) {
   auto sentences = ReadNewsSentences(VIGIL_TESTDATA "/eval/news_sentences.tsv");
   WatchlistConfig config;
   config.id = "ofac-subset";
-  config.format = "vigil-yaml";
+  config.format = ListFormat::kVigilYaml;
   config.path = VIGIL_TESTDATA "/eval/ofac_subset.yaml";
   auto list = LoadWatchlist(config);
   ASSERT_TRUE(list.ok()) << list.status().message();
@@ -122,7 +122,7 @@ TEST(NewsSentencesEval, SetIsLargeEnoughAndNamesFixtureEntities) {
 TEST(NewsSentencesEval, OfacSubsetFixture) {
   WatchlistConfig config;
   config.id = "ofac-subset";
-  config.format = "vigil-yaml";
+  config.format = ListFormat::kVigilYaml;
   config.path = VIGIL_TESTDATA "/eval/ofac_subset.yaml";
   auto list = LoadWatchlist(config);
   ASSERT_TRUE(list.ok()) << list.status().message();

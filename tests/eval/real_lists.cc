@@ -29,7 +29,7 @@ RealOfac LoadRealOfac(bool with_consolidated) {
     }
     WatchlistConfig config;
     config.id = f.id;
-    config.format = "ofac-sdn-csv";
+    config.format = ListFormat::kOfacSdnCsv;
     config.path = *primary;
     config.alt_path = *alt;
     Result<Watchlist> list = LoadWatchlist(config);

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "vigil/watchlist/watchlist.h"
+#include "vigil/model/watchlist.h"
 
 namespace vigil::eval {
 

@@ -6,16 +6,16 @@
 namespace vigil {
 namespace {
 
-WatchlistConfig Config(std::string format, const std::string& file) {
-  WatchlistConfig config;
+ListFileOptions Config(std::string format, const std::string& file) {
+  ListFileOptions config;
   config.id = "list";
-  config.format = std::move(format);
+  config.format = *ParseListFormat(format);
   config.path = kListTestdata / file;
   return config;
 }
 
 TEST(LoadListFileTest, DispatchesOnFormatAndAppliesListSettings) {
-  WatchlistConfig config = Config("ofac-sdn-csv", "ofac_sdn_edge.csv");
+  ListFileOptions config = Config("ofac-sdn-csv", "ofac_sdn_edge.csv");
   config.alt_path = kListTestdata / "ofac_alt_edge.csv";
   config.min_score = 0.75;
   config.exclude = {"306", "424242"};
@@ -55,7 +55,7 @@ TEST(LoadListFileTest, WrongFormatForFileIsAnError) {
 }
 
 TEST(LoadListFileTest, MissingFilesAreErrors) {
-  WatchlistConfig config = Config("ofac-sdn-csv", "missing.csv");
+  ListFileOptions config = Config("ofac-sdn-csv", "missing.csv");
   Result<Watchlist> list = LoadListFile(config);
   ASSERT_FALSE(list.ok());
   EXPECT_EQ(list.status().message(), config.path.string() + ": cannot open watchlist file");
@@ -70,9 +70,9 @@ TEST(LoadListFileTest, MissingFilesAreErrors) {
 TEST(LoadListFileTest, UnknownFormatAndUndownloadedUrlAreErrors) {
   EXPECT_FALSE(LoadListFile(Config("vigil-yaml", "uk_small.csv")).ok());
   EXPECT_FALSE(LoadListFile(Config("ofac-xml", "uk_small.csv")).ok());
-  WatchlistConfig config;
+  ListFileOptions config;
   config.id = "un";
-  config.format = "un-xml";
+  config.format = ListFormat::kUnXml;
   config.url = "https://example.com/un.xml";
   Result<Watchlist> list = LoadListFile(config);
   ASSERT_FALSE(list.ok());
@@ -81,7 +81,7 @@ TEST(LoadListFileTest, UnknownFormatAndUndownloadedUrlAreErrors) {
 }
 
 TEST(LoadListFileTest, StreamedFtmFileGivesTheSameListAsParsingItsBytes) {
-  WatchlistConfig config = Config("opensanctions-ftm", "ftm_small.ftm.json");
+  ListFileOptions config = Config("opensanctions-ftm", "ftm_small.ftm.json");
   Result<ListReport> streamed = LoadListFileReport(config);
   std::string bytes = ReadBytes(config.path);
   Result<ListReport> parsed = ParseOpenSanctionsFtm({config.path.string(), bytes});

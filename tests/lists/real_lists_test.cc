@@ -16,9 +16,9 @@ class RealListTest : public ::testing::Test {
  protected:
   Result<ListReport> Load(const std::string& format, const std::string& file,
                           const std::string& alt = "", const std::string& add = "") {
-    WatchlistConfig config;
+    ListFileOptions config;
     config.id = "real";
-    config.format = format;
+    config.format = *ParseListFormat(format);
     config.path = kSharedLists / file;
     if (!alt.empty()) config.alt_path = kSharedLists / alt;
     if (!add.empty()) config.add_path = kSharedLists / add;

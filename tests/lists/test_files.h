@@ -8,7 +8,7 @@
 #include <sstream>
 #include <string>
 
-#include "vigil/watchlist/watchlist.h"
+#include "vigil/model/watchlist.h"
 
 namespace vigil {
 

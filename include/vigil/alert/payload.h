@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "vigil/match/matcher.h"
+#include "vigil/model/match.h"
 
 namespace vigil {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "vigil/config/config.h"
+#include "vigil/alert/webhook.h"
 
 namespace vigil {
 
@@ -25,7 +25,7 @@ struct DeliveryOutcome {
 // POSTs `payload` with webhook-id / webhook-timestamp / webhook-signature
 // headers (fresh timestamp and signature per attempt; one signature per
 // configured secret, `secret` first, then `extra_secrets`). Never throws.
-DeliveryOutcome DeliverWebhook(const WebhookConfig& webhook, const std::string& message_id,
+DeliveryOutcome DeliverWebhook(const WebhookEndpoint& webhook, const std::string& message_id,
                                const std::string& payload,
                                const std::atomic<bool>* cancel = nullptr);
 

@@ -3,6 +3,7 @@
 #define VIGIL_ALERT_SIGNER_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,11 @@
 #include "vigil/base/status.h"
 
 namespace vigil {
+
+// The raw key bytes of a Standard Webhooks secret "whsec_<base64>", or
+// nullopt if the prefix is missing, the base64 is malformed (standard
+// alphabet; '=' padding optional) or the key is empty.
+std::optional<std::string> WebhookSecretKey(std::string_view secret);
 
 // Decodes a "whsec_<base64>" secret into raw key bytes. Fails (without
 // echoing the secret) when the prefix is missing or the base64 is bad.

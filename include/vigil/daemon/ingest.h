@@ -43,7 +43,7 @@ std::string DedupeKey(const Item& item, DocumentKind kind, const std::string& co
 // not advance the source's validators). Document URLs are stored and sent
 // without credentials.
 Result<IngestStats> Ingest(Store& store, const Matcher& matcher, const std::string& source_id,
-                           const std::vector<WebhookConfig>& webhooks,
+                           const std::vector<WebhookEndpoint>& webhooks,
                            const ParsedDocument& document, const std::string& fetched_url,
                            int64_t fetched_unix_ms, const std::atomic<bool>* stop = nullptr);
 

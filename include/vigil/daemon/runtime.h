@@ -15,7 +15,7 @@
 #include "vigil/config/config.h"
 #include "vigil/match/matcher.h"
 #include "vigil/parse/parser.h"
-#include "vigil/watchlist/watchlist.h"
+#include "vigil/model/watchlist.h"
 
 namespace vigil {
 

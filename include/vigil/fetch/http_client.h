@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "vigil/base/status.h"
-#include "vigil/config/config.h"
+#include "vigil/fetch/fetch_limits.h"
 
 namespace vigil {
 

@@ -14,20 +14,47 @@
 #define VIGIL_LISTS_LIST_FORMATS_H_
 
 #include <cstddef>
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "vigil/base/status.h"
-#include "vigil/config/config.h"
-#include "vigil/watchlist/watchlist.h"
+#include "vigil/model/watchlist.h"
 
 namespace vigil {
 
-// The formats LoadListFile reads (everything but "vigil-yaml", which the
-// config module reads itself).
-inline constexpr std::string_view kListFileFormats[] = {
-    "ofac-sdn-csv", "un-xml", "opensanctions-ftm", "opensanctions-csv", "uk-csv", "eu-csv"};
+// The watchlist formats, as watchlists[].format names them.
+enum class ListFormat {
+  kVigilYaml,        // "vigil-yaml": Vigil's own YAML list, read by the config module
+  kOfacSdnCsv,       // "ofac-sdn-csv"
+  kUnXml,            // "un-xml"
+  kOpenSanctionsFtm, // "opensanctions-ftm"
+  kOpenSanctionsCsv, // "opensanctions-csv"
+  kUkCsv,            // "uk-csv"
+  kEuCsv,            // "eu-csv"
+};
+inline constexpr ListFormat kListFormats[] = {
+    ListFormat::kVigilYaml,       ListFormat::kOfacSdnCsv, ListFormat::kUnXml,
+    ListFormat::kOpenSanctionsFtm, ListFormat::kOpenSanctionsCsv, ListFormat::kUkCsv,
+    ListFormat::kEuCsv};
+// "ofac-sdn-csv", ...
+std::string_view ListFormatName(ListFormat format);
+// The inverse; nullopt for a name that is not a format.
+std::optional<ListFormat> ParseListFormat(std::string_view name);
+
+// What to read and how to label it: the lists module's own options (the
+// config fills them from watchlists[]).
+struct ListFileOptions {
+  std::string id;  // watchlists[].id, required, unique
+  ListFormat format = ListFormat::kVigilYaml;  // watchlists[].format
+  std::filesystem::path path;      // watchlists[].path, resolved like storage.path
+  std::filesystem::path alt_path;  // watchlists[].alt_path: OFAC alt.csv (aliases)
+  std::filesystem::path add_path;  // watchlists[].add_path: OFAC add.csv (addresses)
+  double min_score = 0.9;            // watchlists[].min_score, in [0, 1]
+  std::vector<std::string> exclude;  // watchlists[].exclude: entity ids
+};
 
 // One input file: `file` names it in messages, `bytes` is its content.
 // An empty `file` means "not given" (e.g. no OFAC alt.csv).
@@ -75,12 +102,13 @@ Result<ListReport> ParseUkCsv(const ListText& csv);
 // OpenSanctions' CSV of an EU Official Journal annex (recordId, schema, name, alias, ...).
 Result<ListReport> ParseEuCsv(const ListText& csv);
 
-// Reads config.path (and alt_path/add_path), parses it as config.format and
-// applies config.id, min_score and exclude. Fails for "vigil-yaml" and
-// unknown formats, unreadable files and the whole-list errors above.
-Result<ListReport> LoadListFileReport(const WatchlistConfig& config);
+// Reads options.path (and alt_path/add_path), parses it as options.format
+// and applies options.id, min_score and exclude. Fails for kVigilYaml (the
+// config module reads those), a missing path, unreadable files and the
+// whole-list errors above.
+Result<ListReport> LoadListFileReport(const ListFileOptions& options);
 // The same, without the report.
-Result<Watchlist> LoadListFile(const WatchlistConfig& config);
+Result<Watchlist> LoadListFile(const ListFileOptions& options);
 
 // "SURNAME Given Names" (UK style: the surname in capitals, first) ->
 // "SURNAME, Given Names"; the name unchanged when the leading capitalised

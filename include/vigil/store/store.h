@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "vigil/base/status.h"
-#include "vigil/match/matcher.h"
+#include "vigil/model/match.h"
 
 namespace vigil {
 

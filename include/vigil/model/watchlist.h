@@ -1,8 +1,11 @@
-// Watchlists and keyword lists: what Vigil looks for in text.
-#ifndef VIGIL_WATCHLIST_WATCHLIST_H_
-#define VIGIL_WATCHLIST_WATCHLIST_H_
+// Watchlists and keyword lists: what Vigil looks for in text. Shared value
+// types: lists build them, the matcher reads them, config names them.
+#ifndef VIGIL_MODEL_WATCHLIST_H_
+#define VIGIL_MODEL_WATCHLIST_H_
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vigil {
@@ -11,6 +14,9 @@ enum class EntityType { kPerson, kOrganization, kVessel, kAircraft, kOther };
 
 // "person", "organization", ...; the YAML spelling.
 const char* EntityTypeName(EntityType type);
+// The inverse: "person" -> kPerson, ...; nullopt for anything else
+// (case-sensitive).
+std::optional<EntityType> ParseEntityType(std::string_view name);
 
 // One listed party. `name` is the primary name as the list writes it
 // (possibly "LAST, First Middle"); `aliases` are further names, any script.
@@ -45,4 +51,4 @@ struct KeywordList {
 
 }  // namespace vigil
 
-#endif  // VIGIL_WATCHLIST_WATCHLIST_H_
+#endif  // VIGIL_MODEL_WATCHLIST_H_

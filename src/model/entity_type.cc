@@ -1,4 +1,4 @@
-#include "entity_type.h"
+#include "vigil/model/watchlist.h"
 
 #include <array>
 

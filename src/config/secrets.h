@@ -1,17 +1,11 @@
 // Helpers for values that must never reach a log line or an error message.
-#ifndef VIGIL_CONFIG_SECRETS_H_
-#define VIGIL_CONFIG_SECRETS_H_
+#ifndef VIGIL_SRC_CONFIG_SECRETS_H_
+#define VIGIL_SRC_CONFIG_SECRETS_H_
 
-#include <optional>
 #include <string>
 #include <string_view>
 
 namespace vigil {
-
-// The raw key bytes of a Standard Webhooks secret "whsec_<base64>", or
-// nullopt if the prefix is missing, the base64 is malformed (standard
-// alphabet; '=' padding optional) or the key is empty.
-std::optional<std::string> WebhookSecretKey(std::string_view secret);
 
 // True for request header names whose values are credentials and must be
 // redacted when shown: Authorization, Proxy-Authorization, Cookie, and any
@@ -25,4 +19,4 @@ bool UrlHasUserinfo(std::string_view url);
 
 }  // namespace vigil
 
-#endif  // VIGIL_CONFIG_SECRETS_H_
+#endif  // VIGIL_SRC_CONFIG_SECRETS_H_
