@@ -77,11 +77,11 @@ nlohmann::ordered_json ToJson(const OutboxEntry& entry) {
   json["alert_id"] = entry.alert_id;
   json["webhook"] = entry.webhook_id;
   json["webhook_id"] = entry.message_id;
-  json["state"] = entry.state;
+  json["state"] = OutboxStateName(entry.state);
   json["attempts"] = entry.attempts;
   json["created"] = FormatRfc3339(entry.created_unix_ms);
   json["next_attempt"] =
-      entry.state == "pending" ? nlohmann::ordered_json(FormatRfc3339(entry.next_attempt_unix_ms))
+      entry.state == OutboxState::kPending ? nlohmann::ordered_json(FormatRfc3339(entry.next_attempt_unix_ms))
                                : nlohmann::ordered_json(nullptr);
   json["delivered"] = entry.delivered_unix_ms > 0
                           ? nlohmann::ordered_json(FormatRfc3339(entry.delivered_unix_ms))
@@ -93,7 +93,7 @@ nlohmann::ordered_json ToJson(const OutboxEntry& entry) {
 
 int List(Store& store, const AlertsCommandOptions& options) {
   Result<std::vector<OutboxEntry>> entries =
-      options.failed_only ? store.ListAlertsInState("failed") : store.ListAlerts();
+      options.failed_only ? store.ListAlertsInState(OutboxState::kFailed) : store.ListAlerts();
   if (!entries.ok()) {
     std::cerr << "vigil alerts list: " << entries.status().message() << "\n";
     return kExitFailure;
@@ -117,10 +117,10 @@ int List(Store& store, const AlertsCommandOptions& options) {
   std::cout << "ID\tSTATE\tATTEMPTS\tWEBHOOK\tALERT\tWEBHOOK-ID\tCREATED\tNEXT/DELIVERED\tLAST "
                "ERROR\n";
   for (const OutboxEntry& entry : *entries) {
-    std::string when = entry.state == "pending"     ? Time(entry.next_attempt_unix_ms)
-                       : entry.state == "delivered" ? Time(entry.delivered_unix_ms)
+    std::string when = entry.state == OutboxState::kPending     ? Time(entry.next_attempt_unix_ms)
+                       : entry.state == OutboxState::kDelivered ? Time(entry.delivered_unix_ms)
                                                     : "-";
-    std::cout << entry.id << "\t" << entry.state << "\t" << entry.attempts << "\t"
+    std::cout << entry.id << "\t" << OutboxStateName(entry.state) << "\t" << entry.attempts << "\t"
               << entry.webhook_id << "\t" << entry.alert_id << "\t" << entry.message_id << "\t"
               << Time(entry.created_unix_ms) << "\t" << when << "\t"
               << (entry.last_error.empty() ? "-" : entry.last_error) << "\n";
@@ -135,7 +135,7 @@ int Replay(Store& store, const AlertsCommandOptions& options,
     return kExitFailure;
   }
   Result<std::vector<OutboxEntry>> all =
-      options.all_failed ? store.ListAlertsInState("failed") : store.ListAlerts();
+      options.all_failed ? store.ListAlertsInState(OutboxState::kFailed) : store.ListAlerts();
   if (!all.ok()) {
     std::cerr << "vigil alerts replay: " << all.status().message() << "\n";
     return kExitFailure;
@@ -166,7 +166,7 @@ int Replay(Store& store, const AlertsCommandOptions& options,
         return kExitFailure;
       }
       for (const OutboxEntry* entry : matched) {
-        if (entry->state == "delivered") {
+        if (entry->state == OutboxState::kDelivered) {
           std::cerr << "vigil alerts replay: " << entry->id << " (" << entry->message_id
                     << ") was already delivered to " << entry->webhook_id << "; left alone\n";
           continue;

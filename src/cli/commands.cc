@@ -9,8 +9,9 @@
 
 #include "vigil/alert/payload.h"
 #include "vigil/daemon/daemon.h"
-#include "vigil/daemon/runtime.h"
+#include "vigil/runtime/runtime.h"
 #include "vigil/parse/parser.h"
+#include "vigil/pipeline/document_text.h"
 
 namespace vigil {
 
@@ -105,9 +106,8 @@ int ScanCommand(const ScanCommandOptions& options) {
       const Item& item = document->items[i];
       // A text file is matched as the bytes it holds (decoded to UTF-8), so
       // offsets point into the file itself when it is UTF-8.
-      std::string text = document->kind == DocumentKind::kText
-                             ? ToUtf8(*bytes, "")
-                             : DocumentText(item, document->kind);
+      std::string text = DocumentText(
+          item, document->kind, document->kind == DocumentKind::kText ? ToUtf8(*bytes, "") : "");
       ScanOptions scan_options;
       scan_options.include_candidates = options.candidates;
       for (const Match& match : runtime->matcher->Scan(text, scan_options)) {

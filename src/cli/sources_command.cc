@@ -20,12 +20,17 @@ namespace {
 
 std::string Time(int64_t unix_ms) { return unix_ms > 0 ? FormatRfc3339(unix_ms) : "-"; }
 
-std::string Counts(const std::map<std::string, int64_t>& counts) {
+std::string Counts(const std::map<PollFailure, int64_t>& counts) {
   std::string out;
   for (const auto& [kind, count] : counts) {
-    out += (out.empty() ? "" : ",") + kind + "=" + std::to_string(count);
+    out += (out.empty() ? "" : ",") + std::string(PollFailureName(kind)) + "=" +
+           std::to_string(count);
   }
   return out.empty() ? "-" : out;
+}
+
+std::string KindName(const std::optional<PollFailure>& kind) {
+  return kind ? std::string(PollFailureName(*kind)) : "";
 }
 
 struct Row {
@@ -42,8 +47,10 @@ nlohmann::ordered_json ToJson(const Row& row) {
   json["polls"] = s.polls_total;
   json["failures"] = s.failures_total;
   json["failing_for"] = s.error_count;  // consecutive failed polls, 0 when healthy
-  json["failures_by_kind"] = s.failures_by_kind;
-  json["last_error_kind"] = s.last_error_kind;
+  nlohmann::ordered_json by_kind = nlohmann::ordered_json::object();
+  for (const auto& [kind, count] : s.failures_by_kind) by_kind[PollFailureName(kind)] = count;
+  json["failures_by_kind"] = by_kind;
+  json["last_error_kind"] = KindName(s.last_error_kind);
   json["last_error"] = s.last_error;
   json["last_success"] = s.last_success_unix_ms > 0 ? FormatRfc3339(s.last_success_unix_ms) : "";
   json["last_failure"] = s.last_failure_unix_ms > 0 ? FormatRfc3339(s.last_failure_unix_ms) : "";
@@ -61,7 +68,7 @@ void PrintTable(const std::vector<Row>& rows) {
                         : !row.polled   ? "never polled"
                         : s.error_count > 0
                             ? "failing x" + std::to_string(s.error_count) + " (" +
-                                  s.last_error_kind + ")"
+                                  KindName(s.last_error_kind) + ")"
                             : "ok";
     cells.push_back({s.source_id, state, std::to_string(s.polls_total),
                      std::to_string(s.failures_total), Counts(s.failures_by_kind),

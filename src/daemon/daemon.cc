@@ -16,12 +16,12 @@
 
 #include "alert_dispatcher.h"
 #include "daemon_context.h"
-#include "runtime_builder.h"
+#include "vigil/runtime/runtime_builder.h"
 #include "source_scheduler.h"
 #include "store_startup.h"
-#include "vigil/daemon/logging.h"
-#include "vigil/daemon/sd_notify.h"
-#include "watchlist_refresher.h"
+#include "logging.h"
+#include "sd_notify.h"
+#include "vigil/runtime/watchlist_refresher.h"
 
 namespace vigil {
 
@@ -52,7 +52,9 @@ class Daemon {
         builder_(
             io_, [file = config_file_] { return LoadRuntime(file); },
             [this] { return context_.runtime; }, [this](RuntimeBuilder::Built built) { Built(std::move(built)); }),
-        refresher_(context_, [this](Watchlist list) { builder_.SubmitList(std::move(list)); }),
+        refresher_(
+            io_, [this] { return context_.runtime; }, context_.cancel,
+            [this](Watchlist list) { builder_.SubmitList(std::move(list)); }),
         signals_(io_, SIGINT, SIGTERM, SIGHUP),
         watchdog_timer_(io_),
         status_timer_(io_),

@@ -9,7 +9,7 @@
 
 #include <boost/asio/io_context.hpp>
 
-#include "vigil/daemon/runtime.h"
+#include "vigil/runtime/runtime.h"
 #include "vigil/store/store.h"
 
 namespace vigil {

@@ -1,4 +1,4 @@
-#include "vigil/daemon/logging.h"
+#include "logging.h"
 
 #include <cstdlib>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "vigil/daemon/sd_notify.h"
+#include "sd_notify.h"
 
 #include <systemd/sd-daemon.h>
 

@@ -8,7 +8,8 @@
 #include <spdlog/spdlog.h>
 
 #include "vigil/base/time.h"
-#include "vigil/daemon/ingest.h"
+#include "vigil/pipeline/ingest.h"
+#include "vigil/pipeline/poll.h"
 
 namespace vigil {
 
@@ -23,22 +24,12 @@ struct SourceScheduler::Poller {
   bool in_flight = false;
   uint64_t generation = 0;  // changes when the config changes under a poll
   std::string last_warnings;  // of the last parse, to log changes once
-  // Kind of the failure last logged at warning level; "" once recovered.
+  // Kind of the failure last logged at warning level; none once recovered.
   // Not persisted, so a restarted daemon says once what is still wrong.
-  std::string logged_kind;
-};
-
-struct SourceScheduler::PollOutcome {
-  std::optional<Result<FetchResponse>> fetch;
-  std::optional<Result<ParsedDocument>> parsed;  // unset for 304
-  int64_t fetched_unix_ms = 0;
+  std::optional<PollFailure> logged_kind;
 };
 
 namespace {
-
-bool Contains(const std::string& text, std::string_view part) {
-  return text.find(part) != std::string::npos;
-}
 
 // What an operator can do about each database condition.
 std::string_view StorageAdvice(StorageFault fault) {
@@ -55,17 +46,6 @@ std::string_view StorageAdvice(StorageFault fault) {
 }
 
 }  // namespace
-
-std::string FetchFailureKind(const std::string& error) {
-  // The fetch module's messages: "GET <url>: <what>"; match on <what>.
-  size_t colon = error.rfind(": ");
-  std::string what = colon == std::string::npos ? error : error.substr(colon + 2);
-  if (Contains(what, "exceeds max_body")) return "too_large";
-  if (Contains(what, "redirect")) return "redirects";
-  if (what.starts_with("HTTP ")) return "http";
-  if (Contains(error, "timed out") || Contains(error, "Timeout")) return "timeout";
-  return "network";
-}
 
 milliseconds NextPollDelay(milliseconds interval, double jitter, int error_count,
                            milliseconds max_backoff, double unit_random) {
@@ -199,23 +179,7 @@ void SourceScheduler::StartPoll(const std::string& id) {
   auto work = asio::make_work_guard(context_.io);
   asio::post(pool_, [this, id, generation, request = std::move(request), type,
                      work = std::move(work)]() mutable {
-    PollOutcome outcome;
-    try {
-      outcome.fetch.emplace(Fetch(request));
-      outcome.fetched_unix_ms = NowUnixMs();
-      const Result<FetchResponse>& fetched = *outcome.fetch;
-      if (fetched.ok() && !fetched->not_modified) {
-        ParseInput input;
-        input.body = fetched->body;
-        input.content_type = fetched->content_type;
-        input.url = fetched->effective_url.empty() ? request.url : fetched->effective_url;
-        input.type = type;
-        outcome.parsed.emplace(Parse(input));
-      }
-    } catch (const std::exception& e) {  // last resort: both return errors as values
-      outcome.fetch.emplace(Status::Error(std::string("internal error: ") + e.what()));
-      outcome.parsed.reset();
-    }
+    PollResult outcome = PollSource(request, type);
     asio::post(context_.io, [this, id, generation, outcome = std::move(outcome)]() mutable {
       FinishPoll(id, generation, std::move(outcome));
     });
@@ -223,7 +187,7 @@ void SourceScheduler::StartPoll(const std::string& id) {
 }
 
 void SourceScheduler::FinishPoll(const std::string& id, uint64_t generation,
-                                 PollOutcome outcome) {
+                                 PollResult outcome) {
   --in_flight_;
   ++context_.counters.polls;
   auto found = pollers_.find(id);
@@ -231,13 +195,12 @@ void SourceScheduler::FinishPoll(const std::string& id, uint64_t generation,
   Poller& poller = *found->second;
   poller.in_flight = false;
   int64_t now = NowUnixMs();
-  const Result<FetchResponse>& fetched = *outcome.fetch;
+  const Result<FetchResponse>& fetched = outcome.fetch;
   if (!fetched.ok()) {
     // Aborted by the stop: not the source's fault; its state stays as it was.
     if (context_.stopping) return;
     ++poller.state.polls_total;
-    RecordFailure(poller, FetchFailureKind(fetched.status().message()),
-                  fetched.status().message(), now);
+    RecordFailure(poller, FetchFailure(fetched.status()), fetched.status().message(), now);
     return;
   }
   ++poller.state.polls_total;
@@ -246,7 +209,7 @@ void SourceScheduler::FinishPoll(const std::string& id, uint64_t generation,
   } else {
     const Result<ParsedDocument>& parsed = *outcome.parsed;
     if (!parsed.ok()) {
-      RecordFailure(poller, "parse", parsed.status().message(), now);
+      RecordFailure(poller, PollFailure::kParse, parsed.status().message(), now);
       return;
     }
     LogParseWarnings(poller, parsed->warnings);
@@ -258,7 +221,7 @@ void SourceScheduler::FinishPoll(const std::string& id, uint64_t generation,
       // Nothing of the poll was written (one transaction) and the
       // validators are not advanced: the items come again next time.
       NoteStorage(stats.status(), "storing new items of source " + id);
-      RecordFailure(poller, "storage", "storage: " + stats.status().message(), now);
+      RecordFailure(poller, PollFailure::kStorage, "storage: " + stats.status().message(), now);
       return;
     }
     context_.counters.new_documents += stats->new_documents;
@@ -280,7 +243,7 @@ void SourceScheduler::FinishPoll(const std::string& id, uint64_t generation,
   if (poller.state.error_count > 0) {
     spdlog::info("source {}: recovered after {} failed polls", id, poller.state.error_count);
   }
-  poller.logged_kind.clear();
+  poller.logged_kind.reset();
   poller.state.error_count = 0;
   poller.state.last_error.clear();
   poller.state.last_success_unix_ms = now;
@@ -291,7 +254,7 @@ void SourceScheduler::FinishPoll(const std::string& id, uint64_t generation,
   if (!context_.stopping) Arm(poller, delay);
 }
 
-void SourceScheduler::RecordFailure(Poller& poller, const std::string& kind,
+void SourceScheduler::RecordFailure(Poller& poller, PollFailure kind,
                                     const std::string& error, int64_t now_ms) {
   ++poller.state.error_count;
   ++poller.state.failures_total;
@@ -304,11 +267,11 @@ void SourceScheduler::RecordFailure(Poller& poller, const std::string& kind,
   // Logged once per change of kind, not once per poll: a slow or flapping
   // source whose message varies (byte counts, 500/502/503) is one state.
   // A database fault is logged once for all sources by NoteStorage.
-  if (kind != poller.logged_kind && kind != "storage") {
+  if (kind != poller.logged_kind && kind != PollFailure::kStorage) {
     spdlog::warn("source {}: {} (retrying in {}s)", poller.config.id, error, delay.count() / 1000);
   } else {
     spdlog::debug("source {}: still failing ({} times, {}): {}", poller.config.id,
-                  poller.state.error_count, kind, error);
+                  poller.state.error_count, PollFailureName(kind), error);
   }
   poller.logged_kind = kind;
   poller.state.last_error = error;
@@ -316,7 +279,7 @@ void SourceScheduler::RecordFailure(Poller& poller, const std::string& kind,
   // After a failed write another one would fail the same way (and, on a
   // locked database, wait busy_timeout again); the state is kept in memory
   // and saved with the next successful poll.
-  if (kind != "storage") SaveState(poller);
+  if (kind != PollFailure::kStorage) SaveState(poller);
   if (!context_.stopping) Arm(poller, delay);
 }
 

@@ -17,6 +17,7 @@
 #include "daemon_context.h"
 #include "vigil/fetch/http_client.h"
 #include "vigil/parse/parser.h"
+#include "vigil/pipeline/poll.h"
 
 namespace vigil {
 
@@ -26,13 +27,6 @@ namespace vigil {
 std::chrono::milliseconds NextPollDelay(std::chrono::milliseconds interval, double jitter,
                                         int error_count, std::chrono::milliseconds max_backoff,
                                         double unit_random);
-
-// The kind of a failed fetch, from its error message, for the per-source
-// failure counters and for logging once per change of kind: "timeout",
-// "too_large", "redirects", "http" or "network". Polls also fail as
-// "parse" (not a feed or page) and "storage" (the database refused the
-// write).
-std::string FetchFailureKind(const std::string& error);
 
 // Not thread-safe: lives on the io thread.
 class SourceScheduler {
@@ -58,13 +52,12 @@ class SourceScheduler {
 
  private:
   struct Poller;
-  struct PollOutcome;
 
   void Arm(Poller& poller, std::chrono::milliseconds delay);
   void StartPoll(const std::string& id);
-  void FinishPoll(const std::string& id, uint64_t generation, PollOutcome outcome);
+  void FinishPoll(const std::string& id, uint64_t generation, PollResult outcome);
   void ForgetValidators(Poller& poller);
-  void RecordFailure(Poller& poller, const std::string& kind, const std::string& error,
+  void RecordFailure(Poller& poller, PollFailure kind, const std::string& error,
                      int64_t now_ms);
   // Logs a change of the database's condition (full, read-only, locked,
   // ...) once, not once per write.

@@ -50,6 +50,15 @@ void SetCommonOptions(CURL* curl, TransferBase& base,
   curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &base);
 }
 
+StatusCode CurlStatusCode(CURLcode code) {
+  switch (code) {
+    case CURLE_OPERATION_TIMEDOUT: return StatusCode::kTimeout;
+    case CURLE_FILESIZE_EXCEEDED: return StatusCode::kTooLarge;
+    case CURLE_TOO_MANY_REDIRECTS: return StatusCode::kRedirect;
+    default: return StatusCode::kNetwork;
+  }
+}
+
 std::string CurlErrorText(CURLcode code, const TransferBase& base) {
   if (base.error[0] != '\0') return base.error;
   return curl_easy_strerror(code);

@@ -5,6 +5,8 @@
 
 #include <curl/curl.h>
 
+#include "vigil/base/status.h"
+
 #include <atomic>
 #include <chrono>
 #include <memory>
@@ -50,6 +52,9 @@ void SetCommonOptions(CURL* curl, TransferBase& base,
                       std::chrono::milliseconds timeout,
                       std::chrono::milliseconds connect_timeout);
 
+// The kind of a failed transfer, from curl's result code: timeouts, size
+// limits and redirects apart, the rest a network failure.
+StatusCode CurlStatusCode(CURLcode code);
 // curl's detailed message when it left one, else the generic text for `code`.
 std::string CurlErrorText(CURLcode code, const TransferBase& base);
 

@@ -185,22 +185,27 @@ void AddHopHeaders(const FetchRequest& request, bool same_origin,
 Status TransferError(CURLcode code, const FetchRequest& request,
                      const FetchTransfer& t) {
   std::string what;
+  StatusCode kind = StatusCode::kNetwork;
   if (t.cancelled) {
     what = "cancelled";
+    kind = StatusCode::kCancelled;
   } else if (!t.refused.empty() && code == CURLE_COULDNT_CONNECT) {
     what = t.refused;
   } else if (t.too_large || code == CURLE_FILESIZE_EXCEEDED) {
     what = TooLarge(request.limits.max_body);
+    kind = StatusCode::kTooLarge;
   } else if (t.status >= 400) {
     what = "HTTP " + std::to_string(t.status);  // the body was refused on purpose
+    kind = StatusCode::kHttpStatus;
   } else {
     what = fetch_internal::CurlErrorText(code, t);
+    kind = fetch_internal::CurlStatusCode(code);
   }
-  return Status::Error("GET " + RedactUrl(request.url) + ": " + what);
+  return Status::Error(kind, "GET " + RedactUrl(request.url) + ": " + what);
 }
 
-Status FetchError(const FetchRequest& request, const std::string& what) {
-  return Status::Error("GET " + RedactUrl(request.url) + ": " + what);
+Status FetchError(StatusCode kind, const FetchRequest& request, const std::string& what) {
+  return Status::Error(kind, "GET " + RedactUrl(request.url) + ": " + what);
 }
 
 // Where the redirect just received leads, with the source's credentials
@@ -209,16 +214,19 @@ Status FetchError(const FetchRequest& request, const std::string& what) {
 Result<std::string> NextHop(CURL* curl, const FetchRequest& request, int redirects,
                             const std::string& origin) {
   if (redirects >= request.limits.max_redirects) {
-    return FetchError(request, "too many redirects (limit " +
+    return FetchError(StatusCode::kRedirect, request, "too many redirects (limit " +
                                    std::to_string(request.limits.max_redirects) + ")");
   }
   char* next = nullptr;
   curl_easy_getinfo(curl, CURLINFO_REDIRECT_URL, &next);
-  if (next == nullptr) return FetchError(request, "redirect to an unusable Location refused");
+  if (next == nullptr) {
+    return FetchError(StatusCode::kRedirect, request, "redirect to an unusable Location refused");
+  }
   std::string target = next;
   std::string scheme = fetch_internal::SchemeOf(target);
   if (scheme != "http" && scheme != "https") {
-    return FetchError(request, "redirect to a " + (scheme.empty() ? "non-URL" : scheme + ":") +
+    return FetchError(StatusCode::kRedirect, request,
+                      "redirect to a " + (scheme.empty() ? "non-URL" : scheme + ":") +
                                    " location refused (only http and https)");
   }
   bool same_origin = fetch_internal::OriginOf(target) == origin;
@@ -252,15 +260,15 @@ Result<FetchResponse> Fetch(const FetchRequest& request) {
       return unchanged;
     }
     if (info->size > request.limits.max_body) {
-      return Status::Error("GET " + request.url + ": " +
-                           TooLarge(request.limits.max_body));
+      return Status::Error(StatusCode::kTooLarge,
+                           "GET " + request.url + ": " + TooLarge(request.limits.max_body));
     }
     file_last_modified = info->last_modified;
     file_etag = info->etag;
   }
 
   CurlEasy curl(curl_easy_init());
-  if (!curl) return FetchError(request, "curl_easy_init failed");
+  if (!curl) return FetchError(StatusCode::kUnknown, request, "curl_easy_init failed");
   FetchTransfer t;
   t.cancel = request.cancel;
   t.max_body = request.limits.max_body;
@@ -307,7 +315,7 @@ Result<FetchResponse> Fetch(const FetchRequest& request) {
     return response;
   }
   if (response.http_status >= 400) {
-    return Status::Error("GET " + RedactUrl(request.url) + ": HTTP " +
+    return Status::Error(StatusCode::kHttpStatus, "GET " + RedactUrl(request.url) + ": HTTP " +
                          std::to_string(response.http_status));
   }
   response.content_type = std::move(t.content_type);

@@ -50,11 +50,11 @@ Result<std::filesystem::path> FileUrlPath(const std::string& url) {
   std::string_view rest = std::string_view(url).substr(kFileScheme.size());
   size_t slash = rest.find('/');
   if (slash == std::string_view::npos) {
-    return Status::Error("file URL has no path: " + url);
+    return Status::Error(StatusCode::kInvalidArgument, "file URL has no path: " + url);
   }
   std::string_view host = rest.substr(0, slash);
   if (!host.empty() && !StartsWithNoCase(host, "localhost")) {
-    return Status::Error("file URL must be local: " + url);
+    return Status::Error(StatusCode::kInvalidArgument, "file URL must be local: " + url);
   }
   std::string_view path = rest.substr(slash);
   path = path.substr(0, path.find_first_of("?#"));
@@ -81,18 +81,18 @@ Result<FileInfo> StatFile(const std::filesystem::path& path) {
   std::error_code ec;
   auto status = std::filesystem::status(path, ec);
   if (status.type() == std::filesystem::file_type::not_found) {
-    return Status::Error("file not found: " + path.string());
+    return Status::Error(StatusCode::kNotFound, "file not found: " + path.string());
   }
-  if (ec) return Status::Error(path.string() + ": " + ec.message());
+  if (ec) return Status::Error(StatusCode::kIoError, path.string() + ": " + ec.message());
   if (status.type() != std::filesystem::file_type::regular) {
-    return Status::Error("not a regular file: " + path.string());
+    return Status::Error(StatusCode::kInvalidArgument, "not a regular file: " + path.string());
   }
   FileInfo info;
   info.path = path;
   info.size = std::filesystem::file_size(path, ec);
-  if (ec) return Status::Error(path.string() + ": " + ec.message());
+  if (ec) return Status::Error(StatusCode::kIoError, path.string() + ": " + ec.message());
   auto mtime = std::filesystem::last_write_time(path, ec);
-  if (ec) return Status::Error(path.string() + ": " + ec.message());
+  if (ec) return Status::Error(StatusCode::kIoError, path.string() + ": " + ec.message());
   info.last_modified = HttpDate(
       std::chrono::time_point_cast<std::chrono::system_clock::duration>(
           std::chrono::file_clock::to_sys(mtime)));

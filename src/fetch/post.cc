@@ -72,7 +72,8 @@ Result<PostResponse> Post(const PostRequest& request) {
   CURLcode code = curl_easy_perform(curl.get());
   if (code != CURLE_OK || t.cancelled) {
     std::string what = t.cancelled ? "cancelled" : fetch_internal::CurlErrorText(code, t);
-    return Status::Error("POST " + RedactUrl(request.url) + ": " + what);
+    StatusCode kind = t.cancelled ? StatusCode::kCancelled : fetch_internal::CurlStatusCode(code);
+    return Status::Error(kind, "POST " + RedactUrl(request.url) + ": " + what);
   }
   curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &t.response.http_status);
   return std::move(t.response);

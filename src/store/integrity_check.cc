@@ -12,7 +12,14 @@ namespace {
 constexpr int kIntegrityProblems = 10;
 
 Status CheckFailed(const std::string& detail) {
-  return Status::Error("integrity check failed: " + detail);
+  return Status::Error(StatusCode::kCorruption, "integrity check failed: " + detail);
+}
+
+// The check itself could not run: its cause's kind when SQLite named one
+// (a locked or unreadable file), else damage.
+Status CheckFailed(const Status& cause) {
+  StatusCode code = cause.code() == StatusCode::kUnknown ? StatusCode::kCorruption : cause.code();
+  return Status::Error(code, "integrity check failed: " + cause.message());
 }
 
 }  // namespace
@@ -25,11 +32,11 @@ Status RunQuickCheck(SqliteDb& db) {
   // hardware faults break.
   Result<ScopedStatement> statement =
       db.Prepare("PRAGMA quick_check(" + std::to_string(kIntegrityProblems) + ")");
-  if (!statement.ok()) return CheckFailed(statement.status().message());
+  if (!statement.ok()) return CheckFailed(statement.status());
   std::string problems;
   while (true) {
     Result<bool> row = (*statement)->Step();
-    if (!row.ok()) return CheckFailed(row.status().message());
+    if (!row.ok()) return CheckFailed(row.status());
     if (!*row) break;
     std::string line = (*statement)->ColumnText(0);
     if (line == "ok") return Status::Ok();
@@ -46,12 +53,11 @@ Status CheckDatabaseIntegrity(const std::filesystem::path& path) {
   Result<std::unique_ptr<SqliteDb>> db =
       SqliteDb::Open(path.string(), SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
   if (!db.ok()) {
-    return Status::Error("store: database " + path.string() + ": cannot open: " +
-                         db.status().message());
+    return db.status().Prefixed("store: database " + path.string() + ": cannot open");
   }
   Status status = RunQuickCheck(**db);
   if (!status.ok()) {
-    return Status::Error("store: database " + path.string() + ": " + status.message());
+    return status.Prefixed("store: database " + path.string());
   }
   return Status::Ok();
 }

@@ -34,14 +34,29 @@ void SqliteStatement::BindOptionalInt(int index, const std::optional<int64_t>& v
   }
 }
 
+StatusCode SqliteStatusCode(int rc) {
+  switch (rc & 0xff) {  // the primary result code of an extended one
+    case SQLITE_FULL: return StatusCode::kStorageFull;
+    case SQLITE_READONLY: return StatusCode::kReadOnly;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return StatusCode::kBusy;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return StatusCode::kCorruption;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN: return StatusCode::kIoError;
+    default: return StatusCode::kUnknown;
+  }
+}
+
 Result<bool> SqliteStatement::Step() {
   if (bind_rc_ != SQLITE_OK) {
-    return Status::Error(std::string("bind failed: ") + sqlite3_errstr(bind_rc_));
+    return Status::Error(SqliteStatusCode(bind_rc_),
+                         std::string("bind failed: ") + sqlite3_errstr(bind_rc_));
   }
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  return Status::Error(sqlite3_errmsg(db_));
+  return Status::Error(SqliteStatusCode(rc), sqlite3_errmsg(db_));
 }
 
 Status SqliteStatement::Run() {
@@ -81,7 +96,7 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, int fl
   if (rc != SQLITE_OK) {
     std::string message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close(db);
-    return Status::Error(message);
+    return Status::Error(SqliteStatusCode(rc), message);
   }
   sqlite3_extended_result_codes(db, 1);
   return std::unique_ptr<SqliteDb>(new SqliteDb(db));
@@ -100,7 +115,7 @@ Status SqliteDb::Exec(std::string_view sql) {
   if (rc == SQLITE_OK) return Status::Ok();
   std::string message = error != nullptr ? error : sqlite3_errstr(rc);
   sqlite3_free(error);
-  return Status::Error(message);
+  return Status::Error(SqliteStatusCode(rc), message);
 }
 
 Result<ScopedStatement> SqliteDb::Prepare(std::string_view sql) {
@@ -110,9 +125,7 @@ Result<ScopedStatement> SqliteDb::Prepare(std::string_view sql) {
     sqlite3_stmt* stmt = nullptr;
     int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
                                 SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-    if (rc != SQLITE_OK) {
-      return Status::Error(ErrorMessage());
-    }
+    if (rc != SQLITE_OK) return Status::Error(SqliteStatusCode(rc), ErrorMessage());
     auto statement = std::make_unique<SqliteStatement>(db_, stmt);
     it = cache_.emplace(std::move(key), std::move(statement)).first;
   }
@@ -147,14 +160,14 @@ SqliteTransaction::~SqliteTransaction() {
 
 Status SqliteTransaction::Begin() {
   Status status = db_.Exec("BEGIN IMMEDIATE");
-  if (!status.ok()) return Status::Error("begin transaction: " + status.message());
+  if (!status.ok()) return status.Prefixed("begin transaction");
   active_ = true;
   return Status::Ok();
 }
 
 Status SqliteTransaction::Commit() {
   Status status = db_.Exec("COMMIT");
-  if (!status.ok()) return Status::Error("commit: " + status.message());
+  if (!status.ok()) return status.Prefixed("commit");
   active_ = false;
   return Status::Ok();
 }

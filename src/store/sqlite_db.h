@@ -16,6 +16,10 @@
 
 namespace vigil {
 
+// The kind of an SQLite result code (extended or primary): full, read-only,
+// locked, corrupt, I/O, or unknown.
+StatusCode SqliteStatusCode(int rc);
+
 // One prepared statement. Binding errors are remembered and reported by the
 // next Step(), so callers check one Status per execution.
 class SqliteStatement {

@@ -82,11 +82,18 @@ constexpr std::string_view kHitsForDocument =
 #undef VIGIL_OUTBOX_COLUMNS
 
 Status OpError(std::string_view operation, const Status& cause) {
-  return Status::Error("store: " + std::string(operation) + ": " + cause.message());
+  return cause.Prefixed("store: " + std::string(operation));
 }
 
 std::string_view KindName(MatchKind kind) {
   return kind == MatchKind::kEntity ? "entity" : "keyword";
+}
+
+// The schema's CHECK keeps the column to these three names.
+OutboxState ParseOutboxState(std::string_view name) {
+  if (name == "delivered") return OutboxState::kDelivered;
+  if (name == "failed") return OutboxState::kFailed;
+  return OutboxState::kPending;
 }
 
 OutboxEntry ReadOutboxEntry(const SqliteStatement& row) {
@@ -99,7 +106,7 @@ OutboxEntry ReadOutboxEntry(const SqliteStatement& row) {
   entry.attempts = static_cast<int>(row.ColumnInt(5));
   entry.next_attempt_unix_ms = row.ColumnInt(6);
   entry.last_error = row.ColumnText(7);
-  entry.state = row.ColumnText(8);
+  entry.state = ParseOutboxState(row.ColumnText(8));
   entry.created_unix_ms = row.ColumnInt(9);
   entry.delivered_unix_ms = row.ColumnIsNull(10) ? 0 : row.ColumnInt(10);
   return entry;
@@ -211,7 +218,7 @@ Result<std::optional<int64_t>> SqliteStore::InsertDocumentRow(const NewDocument&
   s.BindText(8, document.content_hash);
   s.BindText(9, document.text);
   if (Status status = s.Run(); !status.ok()) {
-    return Status::Error("insert document: " + status.message());
+    return status.Prefixed("insert document");
   }
   // ON CONFLICT DO NOTHING: no change means (source, dedupe key) exists.
   if (db_->Changes() == 0) return std::optional<int64_t>();
@@ -236,7 +243,7 @@ Status SqliteStore::InsertHit(int64_t document_id, const Match& hit) {
   s.BindText(12, hit.matched_name);
   s.BindText(13, hit.rule);
   if (Status status = s.Run(); !status.ok()) {
-    return Status::Error("insert hit: " + status.message());
+    return status.Prefixed("insert hit");
   }
   return Status::Ok();
 }
@@ -254,9 +261,18 @@ Status SqliteStore::InsertAlert(int64_t document_id, int64_t due_unix_ms,
   s.BindInt(6, due_unix_ms);
   s.BindInt(7, due_unix_ms);
   if (Status status = s.Run(); !status.ok()) {
-    return Status::Error("insert alert " + alert.message_id + ": " + status.message());
+    return status.Prefixed("insert alert " + alert.message_id);
   }
   return Status::Ok();
+}
+
+std::string_view OutboxStateName(OutboxState state) {
+  switch (state) {
+    case OutboxState::kPending: return "pending";
+    case OutboxState::kDelivered: return "delivered";
+    case OutboxState::kFailed: return "failed";
+  }
+  return "pending";
 }
 
 Result<std::vector<OutboxEntry>> SqliteStore::DueAlerts(int64_t now_unix_ms, int limit) {
@@ -437,10 +453,10 @@ Result<int64_t> SqliteStore::ReplayAlerts(const std::vector<int64_t>& outbox_ids
   return replayed;
 }
 
-Result<std::vector<OutboxEntry>> SqliteStore::ListAlertsInState(const std::string& state) {
+Result<std::vector<OutboxEntry>> SqliteStore::ListAlertsInState(OutboxState state) {
   Result<ScopedStatement> statement = db_->Prepare(kListAlertsInState);
   if (!statement.ok()) return OpError("ListAlertsInState", statement.status());
-  (*statement)->BindText(1, state);
+  (*statement)->BindText(1, OutboxStateName(state));
   Result<std::vector<OutboxEntry>> entries = CollectAlerts(**statement);
   if (!entries.ok()) return OpError("ListAlertsInState", entries.status());
   return entries;

@@ -56,7 +56,7 @@ class SqliteStore : public Store {
   Result<bool> EnableWebhook(const std::string& webhook_id) override;
   Result<int64_t> ReplayAlerts(const std::vector<int64_t>& outbox_ids,
                                int64_t now_unix_ms) override;
-  Result<std::vector<OutboxEntry>> ListAlertsInState(const std::string& state) override;
+  Result<std::vector<OutboxEntry>> ListAlertsInState(OutboxState state) override;
   Result<int64_t> CountDocuments() override;
   Result<int64_t> CountHits() override;
   Result<std::vector<OutboxEntry>> ListAlerts() override;

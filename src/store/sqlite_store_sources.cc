@@ -34,22 +34,25 @@ constexpr std::string_view kPutSourceState =
 #undef VIGIL_SOURCE_COLUMNS
 
 Status OpError(std::string_view operation, const Status& cause) {
-  return Status::Error("store: " + std::string(operation) + ": " + cause.message());
+  return cause.Prefixed("store: " + std::string(operation));
 }
 
 // failures_by_kind is stored as "http=3,timeout=1": kinds are our own
-// lower-case words, and a text column keeps the state one row per source.
-std::string EncodeCounts(const std::map<std::string, int64_t>& counts) {
+// lower-case words (PollFailureName), and a text column keeps the state one
+// row per source.
+std::string EncodeCounts(const std::map<PollFailure, int64_t>& counts) {
   std::string out;
   for (const auto& [kind, count] : counts) {
     if (!out.empty()) out += ',';
-    out += kind + '=' + std::to_string(count);
+    out += std::string(PollFailureName(kind)) + '=' + std::to_string(count);
   }
   return out;
 }
 
-std::map<std::string, int64_t> DecodeCounts(std::string_view text) {
-  std::map<std::string, int64_t> counts;
+// Pairs that are not a known kind and a count are skipped: only Vigil writes
+// the column, and a damaged value must not stop the daemon.
+std::map<PollFailure, int64_t> DecodeCounts(std::string_view text) {
+  std::map<PollFailure, int64_t> counts;
   while (!text.empty()) {
     size_t comma = text.find(',');
     std::string_view pair = text.substr(0, comma);
@@ -60,7 +63,8 @@ std::map<std::string, int64_t> DecodeCounts(std::string_view text) {
     std::string_view number = pair.substr(equals + 1);
     auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), count);
     if (error != std::errc() || end != number.data() + number.size()) continue;
-    counts[std::string(pair.substr(0, equals))] = count;
+    std::optional<PollFailure> kind = ParsePollFailure(pair.substr(0, equals));
+    if (kind) counts[*kind] = count;
   }
   return counts;
 }
@@ -77,7 +81,7 @@ SourceState ReadSourceState(const SqliteStatement& s) {
   state.url = s.ColumnText(7);
   state.polls_total = s.ColumnInt(8);
   state.failures_total = s.ColumnInt(9);
-  state.last_error_kind = s.ColumnText(10);
+  state.last_error_kind = ParsePollFailure(s.ColumnText(10));
   state.last_failure_unix_ms = s.ColumnInt(11);
   state.failures_by_kind = DecodeCounts(s.ColumnText(12));
   return state;
@@ -124,7 +128,7 @@ Status SqliteStore::PutSourceState(const SourceState& state) {
   s.BindText(8, state.url);
   s.BindInt(9, state.polls_total);
   s.BindInt(10, state.failures_total);
-  s.BindText(11, state.last_error_kind);
+  s.BindText(11, state.last_error_kind ? PollFailureName(*state.last_error_kind) : "");
   s.BindInt(12, state.last_failure_unix_ms);
   s.BindText(13, EncodeCounts(state.failures_by_kind));
   Status status = s.Run();

@@ -29,6 +29,11 @@ Status PathError(const fs::path& path, const std::string& message) {
   return Status::Error("store: database " + path.string() + ": " + message);
 }
 
+// `cause`, of the same kind, said of the database at `path`.
+Status PathError(const fs::path& path, const Status& cause) {
+  return cause.Prefixed("store: database " + path.string());
+}
+
 // Creates the database file, owner-only, unless it exists. The database
 // holds webhook payloads and watchlist hits, which are not for other local
 // users; creating it ourselves avoids a window with umask permissions.
@@ -63,11 +68,13 @@ void RestrictSidecarFiles(const fs::path& path) {
 
 Status Configure(SqliteDb& db, bool in_memory) {
   int rc = sqlite3_busy_timeout(db.handle(), kBusyTimeoutMs);
-  if (rc != SQLITE_OK) return Status::Error("busy_timeout: " + db.ErrorMessage());
+  if (rc != SQLITE_OK) {
+    return Status::Error(SqliteStatusCode(rc), "busy_timeout: " + db.ErrorMessage());
+  }
   // journal_mode is the first statement that reads the file, so a file that
   // is not a database fails here with "file is not a database".
   Result<std::string> mode = db.QueryText("PRAGMA journal_mode = WAL");
-  if (!mode.ok()) return Status::Error("cannot read: " + mode.status().message());
+  if (!mode.ok()) return mode.status().Prefixed("cannot read");
   if (*mode != "wal" && !(in_memory && *mode == "memory")) {
     return Status::Error("cannot switch to WAL journal mode (got '" + *mode + "')");
   }
@@ -77,7 +84,7 @@ Status Configure(SqliteDb& db, bool in_memory) {
   if (Status status = db.Exec("PRAGMA synchronous = FULL"); !status.ok()) return status;
   if (Status status = db.Exec("PRAGMA foreign_keys = ON"); !status.ok()) return status;
   if (sqlite3_db_readonly(db.handle(), "main") == 1) {
-    return Status::Error("opened read-only (check file permissions)");
+    return Status::Error(StatusCode::kReadOnly, "opened read-only (check file permissions)");
   }
   return Status::Ok();
 }
@@ -109,8 +116,7 @@ Result<int> Migrate(SqliteDb& db, const std::vector<std::string_view>& migration
     if (*version < 0) return Status::Error("negative schema version");
     Status status = db.Exec(migrations[*version]);
     if (!status.ok()) {
-      return Status::Error("migration to version " + std::to_string(*version + 1) +
-                           " failed: " + status.message());
+      return status.Prefixed("migration to version " + std::to_string(*version + 1) + " failed");
     }
     // PRAGMA takes no bound parameters; the value is our own loop counter.
     status = db.Exec("PRAGMA user_version = " + std::to_string(*version + 1));
@@ -133,15 +139,15 @@ Result<std::unique_ptr<Store>> OpenWithMigrations(
   }
   Result<std::unique_ptr<SqliteDb>> db = SqliteDb::Open(
       path.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
-  if (!db.ok()) return PathError(path, "cannot open: " + db.status().message());
+  if (!db.ok()) return PathError(path, db.status().Prefixed("cannot open"));
 
   if (Status status = Configure(**db, in_memory); !status.ok()) {
-    return PathError(path, status.message());
+    return PathError(path, status);
   }
   // Checked before migrating so a newer database is refused without taking
   // the write lock.
   Result<int> version = ReadUserVersion(**db);
-  if (!version.ok()) return PathError(path, version.status().message());
+  if (!version.ok()) return PathError(path, version.status());
   if (*version > static_cast<int>(migrations.size())) {
     return PathError(path,
                      NewerSchemaError(*version, static_cast<int>(migrations.size())).message());
@@ -151,7 +157,7 @@ Result<std::unique_ptr<Store>> OpenWithMigrations(
   int schema_version = *version;
   if (schema_version < static_cast<int>(migrations.size())) {
     Result<int> migrated = Migrate(**db, migrations);
-    if (!migrated.ok()) return PathError(path, migrated.status().message());
+    if (!migrated.ok()) return PathError(path, migrated.status());
     schema_version = *migrated;
   }
   if (created) RestrictSidecarFiles(path);
@@ -170,7 +176,7 @@ Result<std::unique_ptr<Store>> Store::OpenExisting(const fs::path& path, Access 
   Result<std::unique_ptr<SqliteDb>> db = SqliteDb::Open(
       path.string(), (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
                          SQLITE_OPEN_NOMUTEX);
-  if (!db.ok()) return PathError(path, "cannot open: " + db.status().message());
+  if (!db.ok()) return PathError(path, db.status().Prefixed("cannot open"));
   if (read_only) {
     // Nothing else: journal_mode and the like are settings a reader must
     // not write. The daemon keeps the file in WAL mode, so this reader
@@ -179,11 +185,11 @@ Result<std::unique_ptr<Store>> Store::OpenExisting(const fs::path& path, Access 
       return PathError(path, "busy_timeout: " + (*db)->ErrorMessage());
     }
   } else if (Status status = Configure(**db, false); !status.ok()) {
-    return PathError(path, status.message());
+    return PathError(path, status);
   }
   // The first read of the file: "file is not a database" surfaces here.
   Result<int> version = ReadUserVersion(**db);
-  if (!version.ok()) return PathError(path, "cannot read: " + version.status().message());
+  if (!version.ok()) return PathError(path, version.status().Prefixed("cannot read"));
   const int current = CurrentSchemaVersion();
   if (!read_only && *version != current) {
     return PathError(path, "schema version " + std::to_string(*version) +

@@ -118,7 +118,9 @@ TEST_F(WatchlistConfigTest, UrlListNeedsNoPath) {
   // Until the download has put a copy in `path`, there is nothing to load.
   Result<Watchlist> loaded = LoadWatchlist(list);
   ASSERT_FALSE(loaded.ok());
-  EXPECT_NE(loaded.status().message().find("has not been downloaded yet"), std::string::npos);
+  EXPECT_EQ(loaded.status().message(),
+            "watchlist 'un' has no file to read (path not set; its url has not been downloaded "
+            "yet)");
 }
 
 TEST_F(WatchlistConfigTest, AcceptsEveryFormat) {

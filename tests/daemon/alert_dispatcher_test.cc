@@ -10,7 +10,7 @@
 
 #include "tests/support/curl_environment.h"  // owns CurlGlobal for the run
 #include "tests/support/http_server.h"
-#include "vigil/daemon/runtime.h"
+#include "vigil/runtime/runtime.h"
 #include "vigil/store/store.h"
 
 namespace vigil {
@@ -75,7 +75,7 @@ class AlertDispatcherTest : public ::testing::Test {
   std::string State(int64_t id) {
     std::vector<OutboxEntry> all = store_->ListAlerts().value();
     for (const OutboxEntry& entry : all) {
-      if (entry.id == id) return entry.state;
+      if (entry.id == id) return std::string(OutboxStateName(entry.state));
     }
     return "?";
   }

@@ -53,7 +53,7 @@ TEST_F(StoreDeadLettersTest, ReplayRequeuesFailedAlertWithSameIdAndAttemptsReset
   std::vector<int64_t> ids = Queue({{"m1", "ops"}});
   ASSERT_TRUE(store_->MarkAttemptFailed(ids[0], kFetched + 5, "HTTP 500", false).ok());
   ASSERT_TRUE(store_->MarkAttemptFailed(ids[0], kFetched + 10, "HTTP 500", true).ok());
-  Result<std::vector<OutboxEntry>> failed = store_->ListAlertsInState("failed");
+  Result<std::vector<OutboxEntry>> failed = store_->ListAlertsInState(OutboxState::kFailed);
   ASSERT_TRUE(failed.ok());
   ASSERT_EQ(failed->size(), 1u);
   EXPECT_EQ((*failed)[0].attempts, 2);
@@ -63,7 +63,7 @@ TEST_F(StoreDeadLettersTest, ReplayRequeuesFailedAlertWithSameIdAndAttemptsReset
   ASSERT_TRUE(replayed.ok()) << replayed.status().message();
   EXPECT_EQ(*replayed, 1);
   OutboxEntry row = Row(ids[0]);
-  EXPECT_EQ(row.state, "pending");
+  EXPECT_EQ(row.state, OutboxState::kPending);
   EXPECT_EQ(row.attempts, 0);
   EXPECT_EQ(row.message_id, "m1");
   EXPECT_EQ(row.next_attempt_unix_ms, kFetched + 99);
@@ -79,7 +79,7 @@ TEST_F(StoreDeadLettersTest, ReplayLeavesDeliveredAndUnknownRowsAlone) {
   Result<int64_t> replayed = store_->ReplayAlerts({ids[0], 4242}, kFetched + 2);
   ASSERT_TRUE(replayed.ok());
   EXPECT_EQ(*replayed, 0);
-  EXPECT_EQ(Row(ids[0]).state, "delivered");
+  EXPECT_EQ(Row(ids[0]).state, OutboxState::kDelivered);
   EXPECT_EQ(Row(ids[0]).delivered_unix_ms, kFetched + 1);
 }
 
@@ -89,9 +89,9 @@ TEST_F(StoreDeadLettersTest, DisableParksPendingAlertsAndSurvivesReopen) {
   Result<int64_t> parked = store_->DisableWebhook(gone);
   ASSERT_TRUE(parked.ok()) << parked.status().message();
   EXPECT_EQ(*parked, 2);
-  EXPECT_EQ(Row(ids[0]).state, "failed");
+  EXPECT_EQ(Row(ids[0]).state, OutboxState::kFailed);
   EXPECT_EQ(Row(ids[0]).last_error, "HTTP 410 Gone");
-  EXPECT_EQ(Row(ids[2]).state, "pending");  // other webhooks are untouched
+  EXPECT_EQ(Row(ids[2]).state, OutboxState::kPending);  // other webhooks are untouched
 
   store_.reset();
   Result<std::unique_ptr<Store>> reopened = Store::Open(path_);

@@ -273,7 +273,31 @@ TEST(StoreFaultsTest, DamagedHeaderIsRefusedAsCorrupt) {
 TEST(StoreFaultsTest, ClassifiesOnlyStorageConditions) {
   EXPECT_EQ(ClassifyStorageError(Status::Ok()), StorageFault::kNone);
   EXPECT_EQ(ClassifyStorageError(Status::Error("store: x: something else")), StorageFault::kOther);
-  EXPECT_EQ(ClassifyStorageError(Status::Error("store: x: disk I/O error")), StorageFault::kIo);
+  // The kind is the code the store set where SQLite reported the condition;
+  // the text is never searched.
+  EXPECT_EQ(ClassifyStorageError(Status::Error("store: x: disk I/O error")), StorageFault::kOther);
+  EXPECT_EQ(ClassifyStorageError(Status::Error(StatusCode::kIoError, "store: x: disk I/O error")),
+            StorageFault::kIo);
+  EXPECT_EQ(ClassifyStorageError(Status::Error(StatusCode::kStorageFull, "x")), StorageFault::kFull);
+  EXPECT_EQ(ClassifyStorageError(Status::Error(StatusCode::kReadOnly, "x")),
+            StorageFault::kReadOnly);
+  EXPECT_EQ(ClassifyStorageError(Status::Error(StatusCode::kBusy, "x")), StorageFault::kLocked);
+  EXPECT_EQ(ClassifyStorageError(Status::Error(StatusCode::kCorruption, "x")),
+            StorageFault::kCorrupt);
+  EXPECT_EQ(ClassifyStorageError(Status::Error(StatusCode::kTimeout, "x")), StorageFault::kOther);
+}
+
+TEST(StoreFaultsTest, SqliteResultCodesGiveTheStatusKind) {
+  // Extended codes count by their primary code.
+  EXPECT_EQ(SqliteStatusCode(SQLITE_FULL), StatusCode::kStorageFull);
+  EXPECT_EQ(SqliteStatusCode(SQLITE_READONLY_DBMOVED), StatusCode::kReadOnly);
+  EXPECT_EQ(SqliteStatusCode(SQLITE_BUSY_SNAPSHOT), StatusCode::kBusy);
+  EXPECT_EQ(SqliteStatusCode(SQLITE_LOCKED_SHAREDCACHE), StatusCode::kBusy);
+  EXPECT_EQ(SqliteStatusCode(SQLITE_CORRUPT_INDEX), StatusCode::kCorruption);
+  EXPECT_EQ(SqliteStatusCode(SQLITE_NOTADB), StatusCode::kCorruption);
+  EXPECT_EQ(SqliteStatusCode(SQLITE_IOERR_FSYNC), StatusCode::kIoError);
+  EXPECT_EQ(SqliteStatusCode(SQLITE_CANTOPEN), StatusCode::kIoError);
+  EXPECT_EQ(SqliteStatusCode(SQLITE_CONSTRAINT_UNIQUE), StatusCode::kUnknown);
 }
 
 TEST(StoreFaultsTest, SourceCountersRoundTripAndAreListed) {
@@ -285,10 +309,10 @@ TEST(StoreFaultsTest, SourceCountersRoundTripAndAreListed) {
   a.url = "https://b.example/feed";
   a.polls_total = 12;
   a.failures_total = 5;
-  a.last_error_kind = "http";
+  a.last_error_kind = PollFailure::kHttp;
   a.last_error = "GET https://b.example/feed: HTTP 503";
   a.last_failure_unix_ms = 1'700'000'000'123;
-  a.failures_by_kind = {{"http", 3}, {"timeout", 2}};
+  a.failures_by_kind = {{PollFailure::kHttp, 3}, {PollFailure::kTimeout, 2}};
   ASSERT_TRUE(store->PutSourceState(a).ok());
   SourceState b;
   b.source_id = "a-feed";
@@ -299,7 +323,7 @@ TEST(StoreFaultsTest, SourceCountersRoundTripAndAreListed) {
   ASSERT_TRUE(got.ok() && got->has_value());
   EXPECT_EQ((*got)->polls_total, 12);
   EXPECT_EQ((*got)->failures_total, 5);
-  EXPECT_EQ((*got)->last_error_kind, "http");
+  EXPECT_EQ((*got)->last_error_kind, PollFailure::kHttp);
   EXPECT_EQ((*got)->last_failure_unix_ms, 1'700'000'000'123);
   EXPECT_EQ((*got)->failures_by_kind, a.failures_by_kind);
   EXPECT_EQ(QueryDirect(path, "SELECT failures_by_kind FROM source_state WHERE source_id = 'b-feed'"),
@@ -332,6 +356,7 @@ TEST(StoreFaultsTest, VersionOneSourceStateGetsZeroCounters) {
   EXPECT_EQ((*got)->error_count, 2);
   EXPECT_EQ((*got)->polls_total, 0);
   EXPECT_EQ((*got)->failures_total, 0);
+  EXPECT_FALSE((*got)->last_error_kind.has_value());
   EXPECT_TRUE((*got)->failures_by_kind.empty());
 }
 

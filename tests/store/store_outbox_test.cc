@@ -50,7 +50,7 @@ TEST_F(StoreOutboxTest, NewAlertsAreDueAtFetchTime) {
   EXPECT_EQ(due[0].payload, R"({"type":"vigil.hit","id":"m1"})");
   EXPECT_EQ(due[0].attempts, 0);
   EXPECT_EQ(due[0].next_attempt_unix_ms, kFetched);
-  EXPECT_EQ(due[0].state, "pending");
+  EXPECT_EQ(due[0].state, OutboxState::kPending);
   EXPECT_EQ(due[0].last_error, "");
   EXPECT_EQ(due[1].message_id, "m2");
   EXPECT_EQ(due[1].webhook_id, "legal");
@@ -76,14 +76,14 @@ TEST_F(StoreOutboxTest, LifecycleFromPendingToDelivered) {
   EXPECT_EQ(due[0].id, id);
   EXPECT_EQ(due[0].attempts, 1);
   EXPECT_EQ(due[0].last_error, "HTTP 502");
-  EXPECT_EQ(due[0].state, "pending");
+  EXPECT_EQ(due[0].state, OutboxState::kPending);
 
   ASSERT_TRUE(store_->MarkDelivered(id, retry_at + 5).ok());
   EXPECT_TRUE(Due(retry_at + 1'000'000).empty());
   EXPECT_EQ(NextDue(), std::nullopt);
   Result<std::vector<OutboxEntry>> all = store_->ListAlerts();
   ASSERT_TRUE(all.ok() && all->size() == 1u);
-  EXPECT_EQ((*all)[0].state, "delivered");
+  EXPECT_EQ((*all)[0].state, OutboxState::kDelivered);
   EXPECT_EQ((*all)[0].attempts, 2);
   EXPECT_EQ(QueryDirect(dir_.path() / "vigil.db", "SELECT delivered_ms FROM outbox"),
             std::to_string(retry_at + 5));
@@ -105,7 +105,7 @@ TEST_F(StoreOutboxTest, GiveUpParksAlertAsFailed) {
   EXPECT_EQ(NextDue(), std::nullopt);
   Result<std::vector<OutboxEntry>> all = store_->ListAlerts();
   ASSERT_TRUE(all.ok() && all->size() == 1u);
-  EXPECT_EQ((*all)[0].state, "failed");
+  EXPECT_EQ((*all)[0].state, OutboxState::kFailed);
   EXPECT_EQ((*all)[0].attempts, 1);
   EXPECT_EQ((*all)[0].last_error, "HTTP 410 Gone");
   EXPECT_FALSE(store_->MarkDelivered(due[0].id, kFetched + 2000).ok());
@@ -193,7 +193,7 @@ TEST_F(StoreOutboxPerWebhookTest, PendingWebhookIdsAndParking) {
   ASSERT_TRUE(all.ok());
   int failed = 0;
   for (const OutboxEntry& entry : *all) {
-    if (entry.state == "failed") {
+    if (entry.state == OutboxState::kFailed) {
       ++failed;
       EXPECT_EQ(entry.webhook_id, "dead");
       EXPECT_EQ(entry.last_error, "webhook removed");

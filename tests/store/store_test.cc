@@ -286,7 +286,7 @@ TEST_F(StoreTest, ReopenKeepsEverything) {
   Result<std::vector<OutboxEntry>> alerts = store->ListAlerts();
   ASSERT_TRUE(alerts.ok() && alerts->size() == 1u);
   EXPECT_EQ((*alerts)[0].message_id, "m1");
-  EXPECT_EQ((*alerts)[0].state, "pending");
+  EXPECT_EQ((*alerts)[0].state, OutboxState::kPending);
   EXPECT_EQ((*alerts)[0].attempts, 1);
   EXPECT_EQ((*alerts)[0].last_error, "timeout");
   EXPECT_EQ((*alerts)[0].next_attempt_unix_ms, 1'700'000'030'000);

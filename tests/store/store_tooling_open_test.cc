@@ -91,7 +91,7 @@ TEST(StoreParkDisabledTest, ParksOnlyWhileTheWebhookIsStillDisabled) {
   Result<int64_t> parked = store.ParkPendingAlertsOfDisabled("ops", "webhook disabled");
   ASSERT_TRUE(parked.ok()) << parked.status().message();
   EXPECT_EQ(*parked, 0);
-  EXPECT_EQ(store.ListAlertsInState("pending").value().size(), 1u);
+  EXPECT_EQ(store.ListAlertsInState(OutboxState::kPending).value().size(), 1u);
 
   // Still disabled: parked.
   ASSERT_TRUE(store.DisableWebhook({"ops", "http://old", kFetched, "HTTP 410 Gone"}).ok());
@@ -99,7 +99,7 @@ TEST(StoreParkDisabledTest, ParksOnlyWhileTheWebhookIsStillDisabled) {
                                    {SampleAlert("m2", "ops")})
                   .ok());
   EXPECT_EQ(store.ParkPendingAlertsOfDisabled("ops", "webhook disabled").value(), 1);
-  EXPECT_TRUE(store.ListAlertsInState("pending").value().empty());
+  EXPECT_TRUE(store.ListAlertsInState(OutboxState::kPending).value().empty());
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 
 #include "vigil/base/status.h"
 #include "vigil/model/match.h"
+#include "vigil/model/poll_failure.h"
 
 namespace vigil {
 
@@ -31,10 +32,10 @@ struct SourceState {
   // Lifetime counters, for `vigil sources` and the logs (schema version 2).
   int64_t polls_total = 0;
   int64_t failures_total = 0;
-  std::string last_error_kind;  // e.g. "http", "timeout", "parse", "storage"
+  std::optional<PollFailure> last_error_kind;  // of the last failure; none before one
   int64_t last_failure_unix_ms = 0;
-  // Failures by kind since the source was first polled, e.g. {"http": 3}.
-  std::map<std::string, int64_t> failures_by_kind;
+  // Failures by kind since the source was first polled, e.g. {kHttp: 3}.
+  std::map<PollFailure, int64_t> failures_by_kind;
 };
 
 // What kind of storage trouble a store error is, so the daemon can say so
@@ -90,6 +91,12 @@ struct DocumentWrite {
   std::vector<NewAlert> alerts;
 };
 
+// Where an alert is in the outbox: waiting to be sent (or retried),
+// delivered, or given up on and kept as a dead letter.
+enum class OutboxState { kPending, kDelivered, kFailed };
+// "pending", "delivered", "failed": the names stored and shown.
+std::string_view OutboxStateName(OutboxState state);
+
 struct OutboxEntry {
   int64_t id = 0;
   std::string alert_id;
@@ -99,7 +106,7 @@ struct OutboxEntry {
   int attempts = 0;
   int64_t next_attempt_unix_ms = 0;
   std::string last_error;
-  std::string state;  // "pending", "delivered", "failed"
+  OutboxState state = OutboxState::kPending;
   int64_t created_unix_ms = 0;
   int64_t delivered_unix_ms = 0;  // 0 unless delivered
 };
@@ -204,8 +211,8 @@ class Store {
   // Returns how many rows were replayed.
   virtual Result<int64_t> ReplayAlerts(const std::vector<int64_t>& outbox_ids,
                                        int64_t now_unix_ms) = 0;
-  // Alerts in one state ("pending", "delivered", "failed"), oldest first.
-  virtual Result<std::vector<OutboxEntry>> ListAlertsInState(const std::string& state) = 0;
+  // Alerts in one state, oldest first.
+  virtual Result<std::vector<OutboxEntry>> ListAlertsInState(OutboxState state) = 0;
 
   // For tests and `vigil` tooling: counts by table.
   virtual Result<int64_t> CountDocuments() = 0;

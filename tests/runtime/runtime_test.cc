@@ -1,11 +1,11 @@
-#include "vigil/daemon/runtime.h"
+#include "vigil/runtime/runtime.h"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <random>
 
-#include "src/daemon/watchlist_cache.h"
+#include "src/runtime/watchlist_cache.h"
 
 namespace vigil {
 namespace {

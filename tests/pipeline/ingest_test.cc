@@ -1,10 +1,10 @@
-#include "vigil/daemon/ingest.h"
+#include "vigil/pipeline/ingest.h"
 
 #include <gtest/gtest.h>
 
 #include <random>
 
-#include "vigil/daemon/runtime.h"
+#include "vigil/pipeline/document_text.h"
 
 namespace vigil {
 namespace {
@@ -136,15 +136,6 @@ TEST_F(IngestTest, HitOffsetsPointIntoStoredText) {
 
 TEST(ContentHashTest, IsHexSha256) {
   EXPECT_EQ(ContentHash(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-}
-
-TEST(DocumentTextTest, JoinsTitleAndTextExceptForPlainText) {
-  Item item{"", "", "Title", "Body", {}};
-  EXPECT_EQ(DocumentText(item, DocumentKind::kAtom), "Title\n\nBody");
-  EXPECT_EQ(DocumentText(item, DocumentKind::kHtml), "Title\n\nBody");
-  EXPECT_EQ(DocumentText(item, DocumentKind::kText), "Body");
-  EXPECT_EQ(DocumentText({"", "", "", "Body", {}}, DocumentKind::kRss), "Body");
-  EXPECT_EQ(DocumentText({"", "", "Title", "", {}}, DocumentKind::kRss), "Title");
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 // Process-wide logging set-up (spdlog's default logger).
-#ifndef VIGIL_DAEMON_LOGGING_H_
-#define VIGIL_DAEMON_LOGGING_H_
+#ifndef VIGIL_SRC_DAEMON_LOGGING_H_
+#define VIGIL_SRC_DAEMON_LOGGING_H_
 
 #include <string>
 
@@ -18,4 +18,4 @@ Status SetLogLevel(const std::string& level);
 
 }  // namespace vigil
 
-#endif  // VIGIL_DAEMON_LOGGING_H_
+#endif  // VIGIL_SRC_DAEMON_LOGGING_H_

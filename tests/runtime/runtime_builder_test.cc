@@ -1,4 +1,4 @@
-#include "src/daemon/runtime_builder.h"
+#include "vigil/runtime/runtime_builder.h"
 
 #include <gtest/gtest.h>
 

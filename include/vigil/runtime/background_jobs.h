@@ -2,8 +2,8 @@
 // with the result handed back to the io thread. Unlike a thread pool, the
 // owner can walk away: Abandon() drops the results of jobs still running,
 // so a stop never waits for a multi-second build (see RunDaemon's exit).
-#ifndef VIGIL_DAEMON_BACKGROUND_JOBS_H_
-#define VIGIL_DAEMON_BACKGROUND_JOBS_H_
+#ifndef VIGIL_RUNTIME_BACKGROUND_JOBS_H_
+#define VIGIL_RUNTIME_BACKGROUND_JOBS_H_
 
 #include <functional>
 #include <memory>
@@ -68,4 +68,4 @@ class BackgroundJobs {
 
 }  // namespace vigil
 
-#endif  // VIGIL_DAEMON_BACKGROUND_JOBS_H_
+#endif  // VIGIL_RUNTIME_BACKGROUND_JOBS_H_

@@ -1,4 +1,4 @@
-#include "src/daemon/watchlist_download.h"
+#include "src/runtime/watchlist_download.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // Turns a parsed document from a source into stored documents, hits and
 // queued alerts: dedupe, match, store, all-or-nothing per item.
-#ifndef VIGIL_DAEMON_INGEST_H_
-#define VIGIL_DAEMON_INGEST_H_
+#ifndef VIGIL_PIPELINE_INGEST_H_
+#define VIGIL_PIPELINE_INGEST_H_
 
 #include <atomic>
 #include <cstdint>
@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "vigil/base/status.h"
-#include "vigil/config/config.h"
+#include "vigil/alert/webhook.h"
 #include "vigil/match/matcher.h"
 #include "vigil/parse/parser.h"
 #include "vigil/store/store.h"
@@ -49,4 +49,4 @@ Result<IngestStats> Ingest(Store& store, const Matcher& matcher, const std::stri
 
 }  // namespace vigil
 
-#endif  // VIGIL_DAEMON_INGEST_H_
+#endif  // VIGIL_PIPELINE_INGEST_H_

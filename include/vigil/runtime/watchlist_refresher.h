@@ -3,23 +3,27 @@
 // and logged once per change of state. A new copy is handed to the daemon
 // (which rebuilds the matcher in the background); a failed refresh never
 // takes the list in use away.
-#ifndef VIGIL_DAEMON_WATCHLIST_REFRESHER_H_
-#define VIGIL_DAEMON_WATCHLIST_REFRESHER_H_
+#ifndef VIGIL_RUNTIME_WATCHLIST_REFRESHER_H_
+#define VIGIL_RUNTIME_WATCHLIST_REFRESHER_H_
 
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
 #include <memory>
 #include <string>
 
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 
-#include "background_jobs.h"
-#include "daemon_context.h"
-#include "watchlist_download.h"
+#include "vigil/runtime/background_jobs.h"
+#include "vigil/runtime/runtime.h"
 
 namespace vigil {
+
+struct ListDownload;  // watchlist_download.h
 
 // Delay before retrying after `failures` consecutive failed refreshes:
 // 10 s doubling per failure, capped at max_backoff, never beyond `refresh`.
@@ -29,8 +33,13 @@ std::chrono::milliseconds ListRetryDelay(int failures, std::chrono::milliseconds
 // Not thread-safe: lives on the io thread.
 class WatchlistRefresher {
  public:
-  // `on_updated` receives each new copy (already in the cache), io thread.
-  WatchlistRefresher(DaemonContext& context, std::function<void(Watchlist)> on_updated);
+  // `current` is the runtime in use (its config names the lists, its
+  // downloaded_lists says which are loaded); `cancel` aborts a running
+  // download when set; `on_updated` receives each new copy (already in the
+  // cache), on the io thread.
+  WatchlistRefresher(boost::asio::io_context& io,
+                     std::function<std::shared_ptr<const Runtime>()> current,
+                     const std::atomic<bool>& cancel, std::function<void(Watchlist)> on_updated);
   ~WatchlistRefresher();
   WatchlistRefresher(const WatchlistRefresher&) = delete;  // owns timers bound to `this`
   WatchlistRefresher& operator=(const WatchlistRefresher&) = delete;
@@ -62,8 +71,11 @@ class WatchlistRefresher {
   void RecordFailure(Entry& entry, const std::string& error);
   bool InUse(const std::string& id) const;
 
-  DaemonContext& context_;
+  boost::asio::io_context& io_;
+  std::function<std::shared_ptr<const Runtime>()> current_;
+  const std::atomic<bool>& cancel_;
   std::function<void(Watchlist)> on_updated_;
+  bool stopped_ = false;
   std::map<std::string, std::unique_ptr<Entry>> entries_;
   std::deque<std::string> queue_;  // ids due for a download, in order
   bool downloading_ = false;
@@ -73,4 +85,4 @@ class WatchlistRefresher {
 
 }  // namespace vigil
 
-#endif  // VIGIL_DAEMON_WATCHLIST_REFRESHER_H_
+#endif  // VIGIL_RUNTIME_WATCHLIST_REFRESHER_H_

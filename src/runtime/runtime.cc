@@ -1,4 +1,4 @@
-#include "vigil/daemon/runtime.h"
+#include "vigil/runtime/runtime.h"
 
 #include <algorithm>
 
@@ -107,13 +107,6 @@ Result<Runtime> ReplaceWatchlists(const Runtime& base, std::vector<Watchlist> li
   runtime.matcher = std::move(matcher).value();
   for (const Watchlist& list : runtime.watchlists) runtime.entity_count += list.entities.size();
   return runtime;
-}
-
-std::string DocumentText(const Item& item, DocumentKind kind) {
-  if (kind == DocumentKind::kText) return item.text;
-  if (item.title.empty()) return item.text;
-  if (item.text.empty()) return item.title;
-  return item.title + "\n\n" + item.text;
 }
 
 }  // namespace vigil

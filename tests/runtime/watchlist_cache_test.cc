@@ -1,4 +1,4 @@
-#include "src/daemon/watchlist_cache.h"
+#include "src/runtime/watchlist_cache.h"
 
 #include <gtest/gtest.h>
 

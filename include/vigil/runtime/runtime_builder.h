@@ -1,8 +1,8 @@
 // Builds new runtimes off the io thread, one at a time: a config reload
 // (SIGHUP) or downloaded lists to swap in. Requests that arrive while a
 // build runs are coalesced into one more build after it.
-#ifndef VIGIL_DAEMON_RUNTIME_BUILDER_H_
-#define VIGIL_DAEMON_RUNTIME_BUILDER_H_
+#ifndef VIGIL_RUNTIME_RUNTIME_BUILDER_H_
+#define VIGIL_RUNTIME_RUNTIME_BUILDER_H_
 
 #include <chrono>
 #include <functional>
@@ -13,8 +13,8 @@
 
 #include <boost/asio/io_context.hpp>
 
-#include "background_jobs.h"
-#include "vigil/daemon/runtime.h"
+#include "vigil/runtime/background_jobs.h"
+#include "vigil/runtime/runtime.h"
 
 namespace vigil {
 
@@ -71,4 +71,4 @@ class RuntimeBuilder {
 
 }  // namespace vigil
 
-#endif  // VIGIL_DAEMON_RUNTIME_BUILDER_H_
+#endif  // VIGIL_RUNTIME_RUNTIME_BUILDER_H_

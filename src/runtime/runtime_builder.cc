@@ -1,4 +1,4 @@
-#include "runtime_builder.h"
+#include "vigil/runtime/runtime_builder.h"
 
 namespace vigil {
 

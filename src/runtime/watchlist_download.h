@@ -1,7 +1,7 @@
 // One refresh of a downloaded watchlist: conditional GET, parse, compile on
 // its own, then commit to the cache. Blocking; runs on a worker thread.
-#ifndef VIGIL_DAEMON_WATCHLIST_DOWNLOAD_H_
-#define VIGIL_DAEMON_WATCHLIST_DOWNLOAD_H_
+#ifndef VIGIL_SRC_RUNTIME_WATCHLIST_DOWNLOAD_H_
+#define VIGIL_SRC_RUNTIME_WATCHLIST_DOWNLOAD_H_
 
 #include <atomic>
 #include <cstdint>
@@ -41,4 +41,4 @@ ListDownload DownloadWatchlist(const WatchlistConfig& list, const FetchLimits& l
 
 }  // namespace vigil
 
-#endif  // VIGIL_DAEMON_WATCHLIST_DOWNLOAD_H_
+#endif  // VIGIL_SRC_RUNTIME_WATCHLIST_DOWNLOAD_H_

@@ -1,4 +1,4 @@
-#include "watchlist_refresher.h"
+#include "vigil/runtime/watchlist_refresher.h"
 
 #include <algorithm>
 
@@ -6,6 +6,7 @@
 
 #include "vigil/base/time.h"
 #include "vigil/fetch/http_client.h"
+#include "watchlist_download.h"
 
 namespace vigil {
 
@@ -46,16 +47,22 @@ milliseconds ListRetryDelay(int failures, milliseconds refresh, milliseconds max
   return std::min(delay, refresh);
 }
 
-WatchlistRefresher::WatchlistRefresher(DaemonContext& context,
+WatchlistRefresher::WatchlistRefresher(asio::io_context& io,
+                                       std::function<std::shared_ptr<const Runtime>()> current,
+                                       const std::atomic<bool>& cancel,
                                        std::function<void(Watchlist)> on_updated)
-    : context_(context), on_updated_(std::move(on_updated)), jobs_(context.io) {}
+    : io_(io),
+      current_(std::move(current)),
+      cancel_(cancel),
+      on_updated_(std::move(on_updated)),
+      jobs_(io) {}
 
 WatchlistRefresher::~WatchlistRefresher() = default;
 
 void WatchlistRefresher::Start() { Reconfigure(); }
 
 void WatchlistRefresher::Reconfigure() {
-  const Config& config = context_.runtime->config;
+  const Config& config = current_()->config;
   std::map<std::string, std::unique_ptr<Entry>> entries;
   for (const WatchlistConfig& list : config.watchlists) {
     if (list.url.empty()) continue;
@@ -65,7 +72,7 @@ void WatchlistRefresher::Reconfigure() {
       entries[list.id] = std::move(found->second);
       continue;
     }
-    auto entry = std::make_unique<Entry>(context_.io, list);
+    auto entry = std::make_unique<Entry>(io_, list);
     entry->generation = next_generation_++;
     Schedule(*entry);
     entries[list.id] = std::move(entry);
@@ -83,6 +90,7 @@ void WatchlistRefresher::RefreshNow() {
 }
 
 void WatchlistRefresher::Stop() {
+  stopped_ = true;
   for (auto& [id, entry] : entries_) entry->timer.cancel();
   queue_.clear();
   jobs_.Abandon();
@@ -94,11 +102,11 @@ int WatchlistRefresher::failing() const {
 }
 
 bool WatchlistRefresher::InUse(const std::string& id) const {
-  return context_.runtime->downloaded_lists.count(id) > 0;
+  return current_()->downloaded_lists.count(id) > 0;
 }
 
 void WatchlistRefresher::Schedule(Entry& entry) {
-  const Runtime& runtime = *context_.runtime;
+  const Runtime& runtime = *current_();
   auto in_use = runtime.downloaded_lists.find(entry.config.id);
   if (in_use == runtime.downloaded_lists.end() || in_use->second == 0) {
     if (in_use == runtime.downloaded_lists.end()) {
@@ -115,7 +123,7 @@ void WatchlistRefresher::Schedule(Entry& entry) {
 void WatchlistRefresher::Arm(Entry& entry, milliseconds delay) {
   entry.timer.expires_after(delay);
   entry.timer.async_wait([this, id = entry.config.id](const boost::system::error_code& ec) {
-    if (!ec && !context_.stopping) Enqueue(id);
+    if (!ec && !stopped_) Enqueue(id);
   });
 }
 
@@ -128,16 +136,16 @@ void WatchlistRefresher::Enqueue(const std::string& id) {
 }
 
 void WatchlistRefresher::StartNextDownload() {
-  if (downloading_ || queue_.empty() || context_.stopping) return;
+  if (downloading_ || queue_.empty() || stopped_) return;
   std::string id = queue_.front();
   queue_.pop_front();
   Entry& entry = *entries_.at(id);
   downloading_ = true;
-  const Config& config = context_.runtime->config;
+  const Config& config = current_()->config;
   spdlog::debug("watchlist '{}': checking {}", id, RedactUrl(entry.config.url));
   jobs_.Run<ListDownload>(
       [list = entry.config, limits = ListFetchLimits(config.fetch),
-       cache = WatchlistCache(WatchlistCacheDir(config)), cancel = &context_.cancel] {
+       cache = WatchlistCache(WatchlistCacheDir(config)), cancel = &cancel_] {
         try {
           return DownloadWatchlist(list, limits, cache, cancel);
         } catch (const std::exception& e) {  // last resort: the thread must not throw
@@ -187,7 +195,7 @@ void WatchlistRefresher::Finish(const std::string& id, uint64_t generation,
 void WatchlistRefresher::RecordFailure(Entry& entry, const std::string& error) {
   ++entry.failures;
   milliseconds delay =
-      ListRetryDelay(entry.failures, entry.config.refresh, context_.runtime->config.daemon.max_backoff);
+      ListRetryDelay(entry.failures, entry.config.refresh, current_()->config.daemon.max_backoff);
   const std::string& id = entry.config.id;
   if (!InUse(id)) {
     // No copy at all: every attempt is worth an error line until one works.

@@ -2,8 +2,8 @@
 // database (<storage dir>/lists/<id>.<ext> plus <id>.meta.json with the
 // validators and a SHA-256 of the copy), so that a restart with the list
 // host down still has the list.
-#ifndef VIGIL_DAEMON_WATCHLIST_CACHE_H_
-#define VIGIL_DAEMON_WATCHLIST_CACHE_H_
+#ifndef VIGIL_SRC_RUNTIME_WATCHLIST_CACHE_H_
+#define VIGIL_SRC_RUNTIME_WATCHLIST_CACHE_H_
 
 #include <cstdint>
 #include <filesystem>
@@ -76,4 +76,4 @@ std::string Sha256Hex(std::string_view data);
 
 }  // namespace vigil
 
-#endif  // VIGIL_DAEMON_WATCHLIST_CACHE_H_
+#endif  // VIGIL_SRC_RUNTIME_WATCHLIST_CACHE_H_

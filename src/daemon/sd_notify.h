@@ -1,7 +1,7 @@
 // systemd notification (sd_notify) for Type=notify units. Every call is a
 // no-op when not started by systemd (NOTIFY_SOCKET unset).
-#ifndef VIGIL_DAEMON_SD_NOTIFY_H_
-#define VIGIL_DAEMON_SD_NOTIFY_H_
+#ifndef VIGIL_SRC_DAEMON_SD_NOTIFY_H_
+#define VIGIL_SRC_DAEMON_SD_NOTIFY_H_
 
 #include <chrono>
 #include <optional>
@@ -23,4 +23,4 @@ class SystemdNotifier {
 
 }  // namespace vigil
 
-#endif  // VIGIL_DAEMON_SD_NOTIFY_H_
+#endif  // VIGIL_SRC_DAEMON_SD_NOTIFY_H_

@@ -1,11 +1,11 @@
-#include "vigil/daemon/ingest.h"
+#include "vigil/pipeline/ingest.h"
 
 #include <openssl/sha.h>
 
 #include <algorithm>
 
 #include "vigil/alert/payload.h"
-#include "vigil/daemon/runtime.h"
+#include "vigil/pipeline/document_text.h"
 #include "vigil/fetch/http_client.h"
 
 namespace vigil {
@@ -112,7 +112,7 @@ Result<IngestStats> Ingest(Store& store, const Matcher& matcher, const std::stri
   stats.items = static_cast<int>(document.items.size());
   std::vector<DocumentWrite> writes;
   for (const Item& item : document.items) {
-    if (stop != nullptr && *stop) return Status::Error("interrupted by stop");
+    if (stop != nullptr && *stop) return Status::Error(StatusCode::kCancelled, "interrupted by stop");
     std::string text = DocumentText(item, document.kind);
     std::string hash = ContentHash(text);
     std::string key = DedupeKey(item, document.kind, hash);

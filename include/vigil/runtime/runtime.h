@@ -1,8 +1,8 @@
 // Everything a running Vigil derives from its config file: the config, the
 // loaded watchlists and the compiled matcher. Built as a whole so a reload
 // either succeeds completely or leaves the old one in place.
-#ifndef VIGIL_DAEMON_RUNTIME_H_
-#define VIGIL_DAEMON_RUNTIME_H_
+#ifndef VIGIL_RUNTIME_RUNTIME_H_
+#define VIGIL_RUNTIME_RUNTIME_H_
 
 #include <cstdint>
 #include <filesystem>
@@ -14,7 +14,6 @@
 #include "vigil/base/status.h"
 #include "vigil/config/config.h"
 #include "vigil/match/matcher.h"
-#include "vigil/parse/parser.h"
 #include "vigil/model/watchlist.h"
 
 namespace vigil {
@@ -48,11 +47,6 @@ Result<Runtime> LoadRuntime(const std::filesystem::path& config_file);
 // rebuilt. Slow for big lists: meant for a worker thread.
 Result<Runtime> ReplaceWatchlists(const Runtime& base, std::vector<Watchlist> lists);
 
-// The text matched and stored for an item: the title, a blank line, then the
-// text; for plain-text documents just the text (so offsets of `vigil scan`
-// over a UTF-8 text file are offsets into the file).
-std::string DocumentText(const Item& item, DocumentKind kind);
-
 }  // namespace vigil
 
-#endif  // VIGIL_DAEMON_RUNTIME_H_
+#endif  // VIGIL_RUNTIME_RUNTIME_H_

@@ -1,4 +1,4 @@
-#include "src/daemon/watchlist_refresher.h"
+#include "vigil/runtime/watchlist_refresher.h"
 
 #include <gtest/gtest.h>
 
