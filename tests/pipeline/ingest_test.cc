@@ -5,6 +5,7 @@
 #include <random>
 
 #include "vigil/pipeline/document_text.h"
+#include "vigil/store/store.h"
 
 namespace vigil {
 namespace {

@@ -12,7 +12,7 @@
 #include "vigil/alert/webhook.h"
 #include "vigil/match/matcher.h"
 #include "vigil/parse/parser.h"
-#include "vigil/store/store.h"
+#include "vigil/store/document_store.h"
 
 namespace vigil {
 
@@ -42,7 +42,7 @@ std::string DedupeKey(const Item& item, DocumentKind kind, const std::string& co
 // nothing is stored: the items come again on the next poll (the caller must
 // not advance the source's validators). Document URLs are stored and sent
 // without credentials.
-Result<IngestStats> Ingest(Store& store, const Matcher& matcher, const std::string& source_id,
+Result<IngestStats> Ingest(DocumentStore& store, const Matcher& matcher, const std::string& source_id,
                            const std::vector<WebhookEndpoint>& webhooks,
                            const ParsedDocument& document, const std::string& fetched_url,
                            int64_t fetched_unix_ms, const std::atomic<bool>* stop = nullptr);
