@@ -31,18 +31,6 @@ bool HasSlashedVesselPrefix(std::string_view text) {
   return false;
 }
 
-}  // namespace
-
-// Single-word legal forms that are one form: the text's "Limited" finds a
-// listed "LTD", "OOO" a listed "LLC".
-const std::vector<std::vector<std::string_view>>& LegalFormSynonyms() {
-  static const std::vector<std::vector<std::string_view>> groups = {
-      {"ltd", "limited"}, {"inc", "incorporated"}, {"corp", "corporation"},
-      {"llc", "ooo"},     {"jsc", "ao"},           {"pjsc", "pao"},
-      {"ojsc", "oao"},    {"cjsc", "zao"}};
-  return groups;
-}
-
 // A vessel word or an IMO number within a few words of [start, end).
 bool HasVesselContext(std::string_view text, size_t start, size_t end) {
   constexpr size_t kReach = 60;
@@ -179,6 +167,84 @@ bool BreaksName(std::string_view text, size_t prev_start, size_t prev_end, size_
     }
   }
   return false;
+}
+
+}  // namespace
+
+// Single-word legal forms that are one form: the text's "Limited" finds a
+// listed "LTD", "OOO" a listed "LLC".
+const std::vector<std::vector<std::string_view>>& LegalFormSynonyms() {
+  static const std::vector<std::vector<std::string_view>> groups = {
+      {"ltd", "limited"}, {"inc", "incorporated"}, {"corp", "corporation"},
+      {"llc", "ooo"},     {"jsc", "ao"},           {"pjsc", "pao"},
+      {"ojsc", "oao"},    {"cjsc", "zao"}};
+  return groups;
+}
+
+// Scores a candidate and decides whether it alerts.
+void Evaluate(const MatcherIndex& index, std::string_view text,
+              const std::vector<TextWord>& words, Candidate* c) {
+  const Target& target = index.targets[c->target];
+  const Payload& payload = *c->payload;
+  c->score = c->similarity;
+  c->rank = static_cast<int>(payload.rule) * 2 +
+            (c->transliterated != ((payload.flags & kNameTransliterated) != 0) ? 1 : 0);
+  if (target.kind == MatchKind::kKeyword) {
+    c->alert = true;
+    return;
+  }
+  bool alone = c->last - c->first >= 2 && !AfterCapitalisedWord(text, words[c->first].start) &&
+               !BeforeCapitalisedWord(text, words[c->last - 1].end);
+  for (uint32_t i = c->first + 1; i < c->last; ++i) {
+    if (BreaksName(text, words[i - 1].start, words[i - 1].end, words[i].start, words[i].end,
+                   alone)) {
+      // Not a reading of the name at all: weak, never an alert.
+      c->score = std::min(c->score, kWeakScore);
+      c->alert = false;
+      c->rank = 1000;
+      return;
+    }
+  }
+  bool weak = false;
+  if (payload.flags & kSingleWord) {
+    bool vessel = target.type == EntityType::kVessel || target.type == EntityType::kAircraft;
+    // Short one-word names and aliases ("NPA", "ALFA" without its LLC) are
+    // mostly other bodies' acronyms or brands.
+    bool short_word = words[c->first].end - words[c->first].start <= 4;
+    if (target.type == EntityType::kPerson) {
+      weak = true;
+    } else if (vessel) {
+      // Any one-word vessel or aircraft name ("Vladimir", "Zuma", "Liberty")
+      // needs a vessel word nearby, however rare the word.
+      c->context = HasVesselContext(text, words[c->first].start, words[c->last - 1].end);
+      // A lower-case ordinary word is the word, not the ship, even next to
+      // ship words: "a cargo aircraft" is no vessel CARGO, "a mystery" no MYSTERY.
+      bool plain_word = (payload.flags & kOrdinaryWord) && !words[c->first].capitalized;
+      weak = !c->context || plain_word;
+    } else if (short_word) {
+      weak = true;
+    } else if ((payload.flags & kOrdinaryWord) || (payload.flags & kProperNoun)) {
+      // Given names and places ("DANIEL", "LUKA") are as ambiguous as
+      // ordinary words for untyped entries and organisations too.
+      size_t start = words[c->first].start;
+      size_t end = words[c->last - 1].end;
+      c->context = HasListedCapitals(text, start, end, index.Name(payload.name));
+      weak = !c->context;
+    }
+  } else if ((payload.flags & kAllOrdinary) &&
+             (!c->all_capitalized || AfterCapitalisedWord(text, words[c->first].start))) {
+    // "the base", "day bank": words, not the name; "Barclays Bank Ltd" is
+    // a longer name that ends like "BANK LTD".
+    weak = true;
+  }
+  // A spelling variant inside a longer capitalised name ("Ali Hosseini
+  // Khamenei" is not "Ali Hussein") is only a candidate.
+  bool inside_longer_name = c->fuzzy_count > 0 &&
+                            (AfterCapitalisedWord(text, words[c->first].start) ||
+                             BeforeCapitalisedWord(text, words[c->last - 1].end));
+  if (weak) c->score = std::min(c->score, kWeakScore);
+  if (inside_longer_name) c->score = std::min(c->score, 0.8);
+  c->alert = !weak && c->score >= index.groups[target.group].min_score;
 }
 
 }  // namespace vigil::match_internal

@@ -5,10 +5,11 @@
 #ifndef VIGIL_SRC_MATCH_MATCH_RULES_H_
 #define VIGIL_SRC_MATCH_MATCH_RULES_H_
 
-#include <cstddef>
-#include <string>
 #include <string_view>
 #include <vector>
+
+#include "match_candidate.h"
+#include "matcher_index.h"
 
 namespace vigil::match_internal {
 
@@ -21,26 +22,11 @@ inline constexpr double kWeakScore = 0.5;
 // interned; the others are its synonyms.
 const std::vector<std::vector<std::string_view>>& LegalFormSynonyms();
 
-// A vessel word or an IMO number within a few words of [start, end).
-bool HasVesselContext(std::string_view text, size_t start, size_t end);
-
-// The word at [start, end) is written exactly as in the list (the list's
-// capitals, e.g. "FOREST") and does not open a sentence: a name, not a noun.
-bool HasListedCapitals(std::string_view text, size_t start, size_t end, std::string_view listed);
-
-// The word before `start` (on the same line) begins with a capital: the
-// hit may be the tail of a longer name.
-bool AfterCapitalisedWord(std::string_view text, size_t start);
-
-// The word after `end` (past spaces, on the same line) begins with a
-// capital. A possessive ends the name.
-bool BeforeCapitalisedWord(std::string_view text, size_t end);
-
-// Whether the text between two words of a name, [prev_start, prev_end) and
-// [next_start, next_end), breaks it; `alone`: no capitalised word around
-// the name. See the definition for what does and what does not.
-bool BreaksName(std::string_view text, size_t prev_start, size_t prev_end, size_t next_start,
-                size_t next_end, bool alone);
+// Scores candidate `c`, found in `text` over `words`, and decides whether
+// it alerts: sets its score, alert, context and rank (lower is a more
+// literal reading).
+void Evaluate(const MatcherIndex& index, std::string_view text,
+              const std::vector<TextWord>& words, Candidate* c);
 
 }  // namespace vigil::match_internal
 

@@ -15,6 +15,8 @@
 #include "match_rules.h"
 #include "vigil/match/name_variants.h"
 #include "vigil/match/normalize.h"
+#include "token_trie.h"
+#include "word_gate.h"
 
 namespace vigil::match_internal {
 namespace {
