@@ -20,14 +20,14 @@ inline constexpr size_t kMaxFuzzyWords = 3;
 struct TextWord {
   uint32_t start;
   uint32_t end;
-  uint32_t id;            // Vocabulary::kUnknown if only fuzzy
-  uint32_t group;         // kNoGroup if no spelling variants are tried
-  uint32_t norm_offset;   // the normalised word in the scan's arena (if group)
-  uint32_t norm_length;   // its length (always: an exact word's is its listed word's)
+  uint32_t id;           // Vocabulary::kUnknown if only fuzzy
+  uint32_t group;        // kNoGroup if no spelling variants are tried
+  uint32_t norm_offset;  // the normalised word in the scan's arena (if group)
+  uint32_t norm_length;  // its length (always: an exact word's is its listed word's)
   bool possessive;
-  bool run_start;         // a word no name uses (or the text start) is just before
+  bool run_start;  // a word no name uses (or the text start) is just before
   bool transliterated;
-  bool capitalized;       // starts with a capital, or is in another script
+  bool capitalized;  // starts with a capital, or is in another script
   // The word gate found this word and the one before in a row in some
   // listed name (see GatedWordReader): without it, no trie edge leads from
   // the word before, or from a spelling variant of it that all-capitalised

@@ -13,10 +13,11 @@ namespace {
 
 bool IsVesselWord(std::string_view w) {
   static constexpr std::array<std::string_view, 29> kWords = {
-      "tanker", "tankers", "vessel", "vessels", "ship",   "ships",     "yacht", "yachts",
-      "superyacht", "freighter", "boat", "mv", "mt", "imo", "trawler", "barge", "tug",
-      "flagged", "aircraft", "jet", "plane", "tankship", "steamer", "carrier", "cargo",
-      "airliner", "helicopter", "supertanker", "supertankers"};
+      "tanker",   "tankers",  "vessel",     "vessels",     "ship",        "ships",
+      "yacht",    "yachts",   "superyacht", "freighter",   "boat",        "mv",
+      "mt",       "imo",      "trawler",    "barge",       "tug",         "flagged",
+      "aircraft", "jet",      "plane",      "tankship",    "steamer",     "carrier",
+      "cargo",    "airliner", "helicopter", "supertanker", "supertankers"};
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
@@ -36,7 +37,9 @@ bool HasVesselContext(std::string_view text, size_t start, size_t end) {
   constexpr size_t kReach = 60;
   {
     size_t lo = start > kReach ? start - kReach : 0;
-    if (HasSlashedVesselPrefix(text.substr(lo, std::min(text.size(), end + kReach) - lo))) return true;
+    if (HasSlashedVesselPrefix(text.substr(lo, std::min(text.size(), end + kReach) - lo))) {
+      return true;
+    }
   }
   size_t lo = start > kReach ? start - kReach : 0;
   size_t hi = std::min(text.size(), end + kReach);
@@ -78,7 +81,8 @@ bool HasListedCapitals(std::string_view text, size_t start, size_t end, std::str
   // In an all-capitals headline every word has the listed capitals.
   constexpr size_t kReach = 60;
   size_t lower = 0;
-  for (size_t i = start > kReach ? start - kReach : 0; i < std::min(text.size(), end + kReach); ++i) {
+  for (size_t i = start > kReach ? start - kReach : 0; i < std::min(text.size(), end + kReach);
+       ++i) {
     if ((i < start || i >= end) && text[i] >= 'a' && text[i] <= 'z') ++lower;
   }
   if (lower < 10) return false;
@@ -97,7 +101,10 @@ bool AfterCapitalisedWord(std::string_view text, size_t start) {
   while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
   if (i == start || i == 0) return false;
   size_t end = i;
-  while (i > 0 && static_cast<uint8_t>(text[i - 1]) < 0x80 && word_internal::IsAsciiWordByte(text[i - 1])) --i;
+  while (i > 0 && static_cast<uint8_t>(text[i - 1]) < 0x80 &&
+         word_internal::IsAsciiWordByte(text[i - 1])) {
+    --i;
+  }
   return i < end && text[i] >= 'A' && text[i] <= 'Z';
 }
 
@@ -128,7 +135,15 @@ bool BreaksName(std::string_view text, size_t prev_start, size_t prev_end, size_
   for (size_t i = 0; i < gap.size(); ++i) {
     char c = gap[i];
     switch (c) {
-      case ':': case ';': case '(': case ')': case '[': case ']': case '{': case '}': case '|':
+      case ':':
+      case ';':
+      case '(':
+      case ')':
+      case '[':
+      case ']':
+      case '{':
+      case '}':
+      case '|':
         return true;
       case '\n':
         if (++line_breaks > 1) return true;
@@ -156,12 +171,14 @@ bool BreaksName(std::string_view text, size_t prev_start, size_t prev_end, size_
         break;
     }
     // Full-width and ideographic comma, colon, semicolon and full stop.
-    if (static_cast<uint8_t>(c) == 0xEF && i + 2 < gap.size() && static_cast<uint8_t>(gap[i + 1]) == 0xBC &&
+    if (static_cast<uint8_t>(c) == 0xEF && i + 2 < gap.size() &&
+        static_cast<uint8_t>(gap[i + 1]) == 0xBC &&
         (static_cast<uint8_t>(gap[i + 2]) == 0x8C || static_cast<uint8_t>(gap[i + 2]) == 0x9A ||
          static_cast<uint8_t>(gap[i + 2]) == 0x9B)) {
       return true;
     }
-    if (static_cast<uint8_t>(c) == 0xE3 && i + 2 < gap.size() && static_cast<uint8_t>(gap[i + 1]) == 0x80 &&
+    if (static_cast<uint8_t>(c) == 0xE3 && i + 2 < gap.size() &&
+        static_cast<uint8_t>(gap[i + 1]) == 0x80 &&
         (static_cast<uint8_t>(gap[i + 2]) == 0x81 || static_cast<uint8_t>(gap[i + 2]) == 0x82)) {
       return true;
     }
@@ -175,15 +192,14 @@ bool BreaksName(std::string_view text, size_t prev_start, size_t prev_end, size_
 // listed "LTD", "OOO" a listed "LLC".
 const std::vector<std::vector<std::string_view>>& LegalFormSynonyms() {
   static const std::vector<std::vector<std::string_view>> groups = {
-      {"ltd", "limited"}, {"inc", "incorporated"}, {"corp", "corporation"},
-      {"llc", "ooo"},     {"jsc", "ao"},           {"pjsc", "pao"},
-      {"ojsc", "oao"},    {"cjsc", "zao"}};
+      {"ltd", "limited"}, {"inc", "incorporated"}, {"corp", "corporation"}, {"llc", "ooo"},
+      {"jsc", "ao"},      {"pjsc", "pao"},         {"ojsc", "oao"},         {"cjsc", "zao"}};
   return groups;
 }
 
 // Scores a candidate and decides whether it alerts.
-void Evaluate(const MatcherIndex& index, std::string_view text,
-              const std::vector<TextWord>& words, Candidate* c) {
+void Evaluate(const MatcherIndex& index, std::string_view text, const std::vector<TextWord>& words,
+              Candidate* c) {
   const Target& target = index.targets[c->target];
   const Payload& payload = *c->payload;
   c->score = c->similarity;
@@ -239,8 +255,8 @@ void Evaluate(const MatcherIndex& index, std::string_view text,
   }
   // A spelling variant inside a longer capitalised name ("Ali Hosseini
   // Khamenei" is not "Ali Hussein") is only a candidate.
-  bool inside_longer_name = c->fuzzy_count > 0 &&
-                            (AfterCapitalisedWord(text, words[c->first].start) ||
+  bool inside_longer_name =
+      c->fuzzy_count > 0 && (AfterCapitalisedWord(text, words[c->first].start) ||
                              BeforeCapitalisedWord(text, words[c->last - 1].end));
   if (weak) c->score = std::min(c->score, kWeakScore);
   if (inside_longer_name) c->score = std::min(c->score, 0.8);

@@ -25,8 +25,8 @@ const std::vector<std::vector<std::string_view>>& LegalFormSynonyms();
 // Scores candidate `c`, found in `text` over `words`, and decides whether
 // it alerts: sets its score, alert, context and rank (lower is a more
 // literal reading).
-void Evaluate(const MatcherIndex& index, std::string_view text,
-              const std::vector<TextWord>& words, Candidate* c);
+void Evaluate(const MatcherIndex& index, std::string_view text, const std::vector<TextWord>& words,
+              Candidate* c);
 
 }  // namespace vigil::match_internal
 

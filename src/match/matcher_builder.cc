@@ -13,9 +13,9 @@
 #include "common_words.h"
 #include "fuzzy.h"
 #include "match_rules.h"
+#include "token_trie.h"
 #include "vigil/match/name_variants.h"
 #include "vigil/match/normalize.h"
-#include "token_trie.h"
 #include "word_gate.h"
 
 namespace vigil::match_internal {
@@ -82,11 +82,17 @@ class IndexBuilder {
   uint32_t GroupIndex(const std::string& id, double min_score);
   // What the word list and the legal forms say about a word, computed once
   // per word id while building.
-  enum : uint8_t { kKnownInfo = 1, kLegalInfo = 2, kClassInfo = 12, kOrdinaryInfo = 4, kProperInfo = 8 };
+  enum : uint8_t {
+    kKnownInfo = 1,
+    kLegalInfo = 2,
+    kClassInfo = 12,
+    kOrdinaryInfo = 4,
+    kProperInfo = 8
+  };
   uint8_t WordInfo(uint32_t id);
 
   std::unique_ptr<MatcherIndex> index_ = std::make_unique<MatcherIndex>();
-  std::vector<uint8_t> word_info_;             // by word id
+  std::vector<uint8_t> word_info_;  // by word id
   // Paths waiting for the trie: their words back to back, each with its
   // payload.
   struct QueuedPath {
@@ -99,7 +105,7 @@ class IndexBuilder {
   std::vector<uint32_t> queued_words_;
   // (node, payload) as compiled, until Finish() sorts and merges them.
   std::vector<std::pair<uint32_t, Payload>> pending_;
-  std::vector<bool> entity_word_;              // by word id: used by an entity name
+  std::vector<bool> entity_word_;  // by word id: used by an entity name
 };
 
 IndexBuilder::IndexBuilder() {
@@ -110,7 +116,8 @@ IndexBuilder::IndexBuilder() {
 }
 
 uint32_t IndexBuilder::GroupIndex(const std::string& id, double min_score) {
-  if (index_->groups.empty() || index_->groups.back().id != id || index_->groups.back().min_score != min_score) {
+  if (index_->groups.empty() || index_->groups.back().id != id ||
+      index_->groups.back().min_score != min_score) {
     index_->groups.push_back({id, min_score});
   }
   return static_cast<uint32_t>(index_->groups.size() - 1);
@@ -131,10 +138,10 @@ uint8_t IndexBuilder::WordInfo(uint32_t id) {
 
 Status IndexBuilder::AddEntity(const Watchlist& list, const Entity& entity) {
   auto target = static_cast<uint32_t>(index_->targets.size());
-  index_->targets.push_back(Target{MatchKind::kEntity, entity.type, GroupIndex(list.id, list.min_score),
-                            static_cast<uint32_t>(index_->ids.size()),
-                            static_cast<uint32_t>(entity.id.size()),
-                            static_cast<uint32_t>(index_->name_begin.size() - 1)});
+  index_->targets.push_back(
+      Target{MatchKind::kEntity, entity.type, GroupIndex(list.id, list.min_score),
+             static_cast<uint32_t>(index_->ids.size()), static_cast<uint32_t>(entity.id.size()),
+             static_cast<uint32_t>(index_->name_begin.size() - 1)});
   index_->ids += entity.id;
   auto where = [&]() { return "list '" + list.id + "' entity '" + entity.id + "': "; };
   NameKind kind = KindOf(entity.type);
@@ -151,8 +158,9 @@ Status IndexBuilder::AddEntity(const Watchlist& list, const Entity& entity) {
 
 Status IndexBuilder::AddKeywords(const KeywordList& keywords) {
   auto target = static_cast<uint32_t>(index_->targets.size());
-  index_->targets.push_back(Target{MatchKind::kKeyword, EntityType::kOther, GroupIndex(keywords.id, 0), 0, 0,
-                            static_cast<uint32_t>(index_->name_begin.size() - 1)});
+  index_->targets.push_back(Target{MatchKind::kKeyword, EntityType::kOther,
+                                   GroupIndex(keywords.id, 0), 0, 0,
+                                   static_cast<uint32_t>(index_->name_begin.size() - 1)});
   for (const std::string& term : keywords.terms) {
     if (!AddName(target, term, NameKind::kPlain)) {
       return Status::Error("keyword list '" + keywords.id + "': term '" + term +
@@ -170,7 +178,8 @@ bool IndexBuilder::AddName(uint32_t target, std::string_view name, NameKind kind
   index_->name_text.append(name);
   index_->name_begin.push_back(static_cast<uint32_t>(index_->name_text.size()));
   uint8_t base_flags = 0;
-  bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<uint8_t>(c) < 0x80; });
+  bool ascii =
+      std::all_of(name.begin(), name.end(), [](char c) { return static_cast<uint8_t>(c) < 0x80; });
   if (!ascii && NeedsTransliteration(name)) base_flags |= kNameTransliterated;
   std::vector<uint32_t> path;
   for (const NameVariant& variant : variants) {
@@ -233,7 +242,9 @@ void IndexBuilder::InsertQueued() {
       if (node[i] != TokenTrie::kNone) index_->trie.Prefetch(node[i], path[depth + 1]);
     }
   }
-  for (const QueuedPath& q : queued_) pending_.emplace_back(index_->trie.Insert(path_of(q)), q.payload);
+  for (const QueuedPath& q : queued_) {
+    pending_.emplace_back(index_->trie.Insert(path_of(q)), q.payload);
+  }
   queued_.clear();
   queued_words_.clear();
 }
@@ -262,7 +273,8 @@ void IndexBuilder::BuildFuzzyIndex() {
       // A listed word with no other spelling in the index needs no group.
       if (members.size() > 1) {
         index_->word_group[id] = group;
-        index_->ordinary_word[id] = ClassifyWord(index_->vocabulary.Word(id)) == WordClass::kOrdinary;
+        index_->ordinary_word[id] =
+            ClassifyWord(index_->vocabulary.Word(id)) == WordClass::kOrdinary;
       }
     }
   }
@@ -275,8 +287,8 @@ std::unique_ptr<MatcherIndex> IndexBuilder::Finish() {
   index_->legal_word.assign(index_->vocabulary.size(), false);
   for (uint32_t id = 0; id < index_->vocabulary.size(); ++id) {
     index_->legal_word[id] = id < word_info_.size() && word_info_[id] != 0
-                          ? (word_info_[id] & kLegalInfo) != 0
-                          : IsLegalFormWord(index_->vocabulary.Word(id));
+                                 ? (word_info_[id] & kLegalInfo) != 0
+                                 : IsLegalFormWord(index_->vocabulary.Word(id));
   }
   word_info_.clear();
   word_info_.shrink_to_fit();
@@ -308,7 +320,8 @@ std::unique_ptr<MatcherIndex> IndexBuilder::Finish() {
     size_t end = i + 1;
     while (end < pending_.size() && pending_[end].first == pending_[i].first) ++end;
     if (end - i > 1) {
-      std::stable_sort(pending_.begin() + static_cast<long>(i), pending_.begin() + static_cast<long>(end),
+      std::stable_sort(pending_.begin() + static_cast<long>(i),
+                       pending_.begin() + static_cast<long>(end),
                        [&](const auto& a, const auto& b) { return key(a) < key(b); });
     }
     i = end;

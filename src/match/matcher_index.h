@@ -24,8 +24,8 @@ inline constexpr uint32_t kNoGroup = UINT32_MAX;
 struct Target {
   MatchKind kind = MatchKind::kEntity;
   EntityType type = EntityType::kOther;
-  uint32_t group = 0;         // index into groups: the watchlist or keyword list
-  uint32_t id_offset = 0;     // the entity id in ids
+  uint32_t group = 0;      // index into groups: the watchlist or keyword list
+  uint32_t id_offset = 0;  // the entity id in ids
   uint32_t id_length = 0;
   uint32_t primary_name = 0;  // index into the names: the entity's primary name
 };
@@ -64,7 +64,8 @@ struct MatcherIndex {
   MatcherIndex& operator=(const MatcherIndex&) = delete;
 
   std::string_view Name(uint32_t name) const {
-    return std::string_view(name_text).substr(name_begin[name], name_begin[name + 1] - name_begin[name]);
+    return std::string_view(name_text).substr(name_begin[name],
+                                              name_begin[name + 1] - name_begin[name]);
   }
 
   Vocabulary vocabulary;
@@ -72,9 +73,9 @@ struct MatcherIndex {
   WordGate gate;
   std::vector<Target> targets;
   std::vector<Group> groups;
-  std::string ids;                             // entity ids back to back
-  std::string name_text;                       // list names back to back
-  std::vector<uint32_t> name_begin = {0};      // by name; one past the last
+  std::string ids;                         // entity ids back to back
+  std::string name_text;                   // list names back to back
+  std::vector<uint32_t> name_begin = {0};  // by name; one past the last
   // A node's payloads are a run of payloads ending in one marked
   // kLastOfNode; the trie keeps where the run starts as the node's value
   // (TokenTrie::Freeze()), or kNone if the node has none, so that a walk
@@ -82,15 +83,15 @@ struct MatcherIndex {
   // list's would be out of cache).
   std::vector<Payload> payloads;
   // Spelling variants: skeleton key -> group of vocabulary ids.
-  Vocabulary skeletons;                        // ids are group numbers
-  std::vector<uint32_t> group_begin;           // by group; one past the last
+  Vocabulary skeletons;               // ids are group numbers
+  std::vector<uint32_t> group_begin;  // by group; one past the last
   std::vector<uint32_t> group_members;
-  std::vector<uint32_t> word_group;            // by word id, or kNoGroup
+  std::vector<uint32_t> word_group;  // by word id, or kNoGroup
   // By word id, for words with a group: an ordinary English word, so never
   // a misspelt name (ClassifyWord() once at build, not per text word).
   std::vector<bool> ordinary_word;
-  std::vector<bool> legal_word;                // by word id: a legal form
-  size_t max_name_words = 0;                   // longest compiled variant
+  std::vector<bool> legal_word;  // by word id: a legal form
+  size_t max_name_words = 0;     // longest compiled variant
 };
 
 }  // namespace vigil::match_internal

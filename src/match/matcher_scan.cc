@@ -101,7 +101,8 @@ void ScanWords(const MatcherIndex& index, std::string_view text, SpellingCache* 
       if (scratch.empty()) return;
       normalized = scratch;
     }
-    id = padded ? index.vocabulary.FindPadded(buffer, length, hash) : index.vocabulary.Find(normalized);
+    id = padded ? index.vocabulary.FindPadded(buffer, length, hash)
+                : index.vocabulary.Find(normalized);
     uint32_t group = kNoGroup;
     // Spelling variants are tried for names, which news capitalises, and for
     // words from other scripts; lower-case words match exactly only.
@@ -139,9 +140,17 @@ void ScanWords(const MatcherIndex& index, std::string_view text, SpellingCache* 
       run_start = true;
       return;
     }
-    TextWord word{static_cast<uint32_t>(span.start), static_cast<uint32_t>(span.end), id, group,
-                  0, static_cast<uint32_t>(normalized.size()), span.possessive, run_start,
-                  transliterated, lead >= 0x80 || (lead >= 'A' && lead <= 'Z'), paired};
+    TextWord word{static_cast<uint32_t>(span.start),
+                  static_cast<uint32_t>(span.end),
+                  id,
+                  group,
+                  0,
+                  static_cast<uint32_t>(normalized.size()),
+                  span.possessive,
+                  run_start,
+                  transliterated,
+                  lead >= 0x80 || (lead >= 'A' && lead <= 'Z'),
+                  paired};
     if (group != kNoGroup) {
       word.norm_offset = static_cast<uint32_t>(arena->size());
       arena->append(normalized);
@@ -221,10 +230,10 @@ void Walk(const MatcherIndex& index, const std::vector<TextWord>& words, std::st
     // Similarity is costly; first make sure the step can lead to a hit: a
     // name ends here (after an exact word), or the next word continues it.
     bool can_end = state.exact_count > 0 && child_payload != TokenTrie::kNone;
-    bool can_go_on = next_word != nullptr &&
-                     (next_word->group != kNoGroup ||
-                      (next_word->id != Vocabulary::kUnknown &&
-                       index.trie.Child(child, next_word->id) != TokenTrie::kNone));
+    bool can_go_on =
+        next_word != nullptr && (next_word->group != kNoGroup ||
+                                 (next_word->id != Vocabulary::kUnknown &&
+                                  index.trie.Child(child, next_word->id) != TokenTrie::kNone));
     if (!can_end && !can_go_on) continue;
     if (ordinary < 0) {
       // A listed word with a group is written as listed (legal forms, the
@@ -322,8 +331,9 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate>& candidates,
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     if (i > 0 && candidates[i - 1].target != c.target) target_begin = kept.size();
-    bool overlaps = std::any_of(kept.begin() + static_cast<long>(target_begin), kept.end(),
-                                [&](const Candidate& k) { return k.first < c.last && c.first < k.last; });
+    bool overlaps =
+        std::any_of(kept.begin() + static_cast<long>(target_begin), kept.end(),
+                    [&](const Candidate& k) { return k.first < c.last && c.first < k.last; });
     if (!overlaps) kept.push_back(c);
   }
   std::vector<Candidate> out;
@@ -352,7 +362,8 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate>& candidates,
 
 }  // namespace
 
-std::vector<Match> Scan(const MatcherIndex& index, std::string_view text, const ScanOptions& options) {
+std::vector<Match> Scan(const MatcherIndex& index, std::string_view text,
+                        const ScanOptions& options) {
   // Per-thread buffers, reused from text to text: allocating them afresh
   // cost more than scanning a short article (glibc consolidates its free
   // lists on every large allocation).
