@@ -1,0 +1,64 @@
+// A hit the scan found, as the rules judge it: the text words it spans,
+// and how they matched.
+#ifndef VIGIL_SRC_MATCH_MATCH_CANDIDATE_H_
+#define VIGIL_SRC_MATCH_MATCH_CANDIDATE_H_
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+
+#include "matcher_index.h"
+
+namespace vigil::match_internal {
+
+// A name may have this many fuzzy words, and needs one exact word besides.
+inline constexpr size_t kMaxFuzzyWords = 3;
+
+// A text word that a name can use: in the vocabulary, or a spelling
+// variant of vocabulary words (a fuzzy group). Other words are not kept:
+// they only break runs, since no name can continue across them.
+struct TextWord {
+  uint32_t start;
+  uint32_t end;
+  uint32_t id;           // Vocabulary::kUnknown if only fuzzy
+  uint32_t group;        // kNoGroup if no spelling variants are tried
+  uint32_t norm_offset;  // the normalised word in the scan's arena (if group)
+  uint32_t norm_length;  // its length (always: an exact word's is its listed word's)
+  bool possessive;
+  bool run_start;  // a word no name uses (or the text start) is just before
+  bool transliterated;
+  bool capitalized;  // starts with a capital, or is in another script
+  // The word gate found this word and the one before in a row in some
+  // listed name (see GatedWordReader): without it, no trie edge leads from
+  // the word before, or from a spelling variant of it that all-capitalised
+  // text could match, to this one.
+  bool paired;
+};
+
+// A word matched to a listed word that it is only similar to.
+struct FuzzyStep {
+  uint32_t pos;     // index into the text words
+  uint32_t listed;  // vocabulary id
+};
+
+// A trie hit before overlaps are resolved: text words [first, last).
+struct Candidate {
+  uint32_t target;
+  uint32_t first;
+  uint32_t last;
+  const Payload* payload;
+  double similarity;  // length-weighted mean token similarity
+  uint8_t fuzzy_count;
+  std::array<FuzzyStep, kMaxFuzzyWords> fuzzy;
+  bool transliterated;  // some text word of it was transliterated
+  bool all_capitalized;
+  // Filled by Evaluate().
+  double score = 1.0;
+  bool alert = true;
+  bool context = false;  // a one-word name confirmed by its surroundings
+  int rank = 0;          // lower is a more literal reading
+};
+
+}  // namespace vigil::match_internal
+
+#endif  // VIGIL_SRC_MATCH_MATCH_CANDIDATE_H_

@@ -1,0 +1,436 @@
+#include "matcher_scan.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string>
+#include <tuple>
+#include <utility>
+
+#include "common_words.h"
+#include "fuzzy.h"
+#include "gated_words.h"
+#include "match_candidate.h"
+#include "match_rules.h"
+#include "token_trie.h"
+#include "vigil/match/name_variants.h"
+#include "vigil/match/normalize.h"
+#include "vigil/match/snippet.h"
+#include "vocabulary.h"
+#include "word_gate.h"
+#include "word_scanner.h"
+
+namespace vigil::match_internal {
+namespace {
+
+// The walk's state between words.
+struct WalkState {
+  uint32_t first;
+  double weighted = 0;  // sum of listed word length x similarity
+  double weight = 0;    // sum of listed word lengths
+  uint8_t fuzzy_count = 0;
+  uint8_t exact_count = 0;
+  bool all_capitalized = true;
+  std::array<FuzzyStep, kMaxFuzzyWords> fuzzy{};
+  bool transliterated = false;
+};
+
+// A word the word gate kept, as GatedWordReader hands it over.
+struct KeptWord {
+  WordSpan span;
+  uint64_t hash;
+  uint64_t spelling;
+  bool gap;
+  bool paired;
+};
+
+// Scan()'s working memory, one set per thread.
+struct ScanBuffers {
+  SpellingCache spellings;
+  std::vector<KeptWord> kept;
+  std::vector<TextWord> words;
+  std::string arena;
+  std::vector<Candidate> candidates;
+  std::vector<uint32_t> next_group;
+};
+
+// Appends a candidate for each payload of the run from `payload` on.
+template <typename Make>
+void AddCandidates(const MatcherIndex& index, uint32_t payload, Make&& make,
+                   std::vector<Candidate>* out) {
+  for (uint32_t p = payload;; ++p) {
+    const Payload& pl = index.payloads[p];
+    make(pl, out);
+    if (pl.flags & kLastOfNode) return;
+  }
+}
+
+// Cuts `text` into the words a name can use (see TextWord), into `words`;
+// their normalised spellings go to `arena`. `spellings` and `kept` are
+// scratch, reused from text to text.
+void ScanWords(const MatcherIndex& index, std::string_view text, SpellingCache* spellings,
+               std::vector<KeptWord>* kept, std::vector<TextWord>* words, std::string* arena) {
+  std::string scratch;
+  bool run_start = true;
+  const bool fuzzy = !index.group_members.empty();
+  const size_t max_bytes = index.vocabulary.max_word_bytes();
+  char buffer[72] = {};  // 64 word bytes and 8 readable ones for FindPadded()
+  // Looks a word up: in the vocabulary, and for spelling variants.
+  auto on_word = [&](const WordSpan& span, uint64_t hash, uint64_t spelling, bool paired) {
+    size_t length = span.end - span.start;
+    uint32_t id = Vocabulary::kUnknown;
+    bool transliterated = false;
+    std::string_view normalized;
+    bool padded = false;
+    if (span.ascii && length <= 64) {
+      // Lower-casing keeps an ASCII word's length, so an over-long one cannot
+      // be listed, nor be a spelling of a listed word.
+      if (length > max_bytes + 2) {
+        run_start = true;
+        return;
+      }
+      for (size_t i = 0; i < length; ++i) {
+        buffer[i] = word_internal::kAsciiLower[static_cast<uint8_t>(text[span.start + i])];
+      }
+      normalized = std::string_view(buffer, length);
+      padded = true;
+    } else {
+      NormalizeWord(text.substr(span.start, length), &scratch, &transliterated);
+      // A word of marks alone (a lone combining voicing mark, say) normalises
+      // to nothing; list names drop such words, so the text skips them too.
+      if (scratch.empty()) return;
+      normalized = scratch;
+    }
+    id = padded ? index.vocabulary.FindPadded(buffer, length, hash)
+                : index.vocabulary.Find(normalized);
+    uint32_t group = kNoGroup;
+    // Spelling variants are tried for names, which news capitalises, and for
+    // words from other scripts; lower-case words match exactly only.
+    uint8_t lead = static_cast<uint8_t>(text[span.start]);
+    if (fuzzy && (lead >= 0x80 || (lead >= 'A' && lead <= 'Z')) &&
+        normalized.size() >= kMinFuzzyWordBytes) {
+      if (id != Vocabulary::kUnknown) {
+        group = id < index.word_group.size() ? index.word_group[id] : kNoGroup;
+      } else if (spelling != 0) {
+        // A capitalised ASCII word, whose spelling key the reader has: the
+        // salted hash of its skeleton, unless that is too short to be one.
+        if (spelling != hash) {
+          uint32_t found = index.skeletons.FindByHash(SkeletonHashOf(spelling));
+          if (found != Vocabulary::kUnknown) group = found;
+        }
+      } else {
+        // No allocation: most such words are capitalised ordinary words or
+        // unlisted names, and the key's Bloom filter turns them away.
+        char key[2 * 64];
+        std::string long_key;
+        std::string_view key_view;
+        if (normalized.size() <= 64) {
+          key_view = std::string_view(key, SkeletonInto(normalized, key));
+        } else {
+          long_key = Skeleton(normalized);
+          key_view = long_key;
+        }
+        if (key_view.size() >= 3) {
+          uint32_t found = index.skeletons.Find(key_view);
+          if (found != Vocabulary::kUnknown) group = found;
+        }
+      }
+    }
+    if (id == Vocabulary::kUnknown && group == kNoGroup) {
+      run_start = true;
+      return;
+    }
+    TextWord word{static_cast<uint32_t>(span.start),
+                  static_cast<uint32_t>(span.end),
+                  id,
+                  group,
+                  0,
+                  static_cast<uint32_t>(normalized.size()),
+                  span.possessive,
+                  run_start,
+                  transliterated,
+                  lead >= 0x80 || (lead >= 'A' && lead <= 'Z'),
+                  paired};
+    if (group != kNoGroup) {
+      word.norm_offset = static_cast<uint32_t>(arena->size());
+      arena->append(normalized);
+    }
+    words->push_back(word);
+    run_start = false;
+  };
+  // The text's kept words first, each one's vocabulary slot asked for as
+  // it comes; then their lookups, which by then find the slots in cache.
+  GatedWordReader reader(index.gate, spellings);
+  kept->clear();
+  reader.Read(text,
+              [&](const WordSpan& span, bool gap, uint64_t hash, uint64_t spelling, bool paired) {
+                if (hash != 0) index.vocabulary.Prefetch(hash);
+                kept->push_back(KeptWord{span, hash, spelling, gap, paired});
+              });
+  for (const KeptWord& k : *kept) {
+    if (k.gap) run_start = true;
+    on_word(k.span, k.hash, k.spelling, k.paired);
+  }
+}
+
+// Walks on from trie node `node`, reached with words [state.first, pos),
+// whose payloads start at `payload` (kNone: none).
+void Walk(const MatcherIndex& index, const std::vector<TextWord>& words, std::string_view arena,
+          uint32_t pos, uint32_t node, uint32_t payload, const WalkState& state,
+          std::vector<Candidate>* out) {
+  // A spelling variant needs a name-like context: an exact word besides,
+  // and every word capitalised ("said John" is no "JHAN, Said").
+  bool fuzzy_ok = state.fuzzy_count == 0 ||
+                  (state.exact_count >= 1 && pos - state.first >= 2 && state.all_capitalized);
+  if (pos > state.first && payload != TokenTrie::kNone && fuzzy_ok) {
+    AddCandidates(
+        index, payload,
+        [&](const Payload& p, std::vector<Candidate>* candidates) {
+          if (state.fuzzy_count > 0 && index.targets[p.target].kind != MatchKind::kEntity) return;
+          candidates->push_back(Candidate{p.target, state.first, pos, &p,
+                                          state.weight > 0 ? state.weighted / state.weight : 1.0,
+                                          state.fuzzy_count, state.fuzzy, state.transliterated,
+                                          state.all_capitalized});
+        },
+        out);
+  }
+  if (pos == words.size() || (pos > state.first && words[pos].run_start)) return;
+  const TextWord& word = words[pos];
+  // Past the first word, an unpaired word ends every walk that a hit can
+  // come of (one after a spelling variant needs all capitals).
+  if (word.id != Vocabulary::kUnknown && (pos == state.first || word.paired)) {
+    TokenTrie::Step step = index.trie.StepTo(node, word.id);
+    if (step.child != TokenTrie::kNone) {
+      WalkState next = state;
+      auto length = static_cast<double>(word.norm_length);  // the listed word's
+      next.weighted += length;
+      next.weight += length;
+      // "Sons Co" is no "SONIS CO": the exact word must be part of the name.
+      if (!index.legal_word[word.id]) ++next.exact_count;
+      next.transliterated |= word.transliterated;
+      next.all_capitalized &= word.capitalized;
+      Walk(index, words, arena, pos + 1, step.child, step.value, next, out);
+    }
+  }
+  if (word.group == kNoGroup || state.fuzzy_count >= kMaxFuzzyWords || !state.all_capitalized) {
+    return;
+  }
+  std::string_view written = arena.substr(word.norm_offset, word.norm_length);
+  // An ordinary English word ("Stock", "National") is itself, not a
+  // misspelt name ("STACK EXCHANGE", "NATIONALE BANK"). Asked only once a
+  // listed spelling could lead somewhere: the word list is a big hash table.
+  int ordinary = -1;
+  const TextWord* next_word =
+      pos + 1 < words.size() && !words[pos + 1].run_start ? &words[pos + 1] : nullptr;
+  for (uint32_t m = index.group_begin[word.group]; m < index.group_begin[word.group + 1]; ++m) {
+    uint32_t listed = index.group_members[m];
+    if (listed == word.id) continue;
+    auto [child, child_payload] = index.trie.StepTo(node, listed);
+    if (child == TokenTrie::kNone) continue;
+    // Similarity is costly; first make sure the step can lead to a hit: a
+    // name ends here (after an exact word), or the next word continues it.
+    bool can_end = state.exact_count > 0 && child_payload != TokenTrie::kNone;
+    bool can_go_on =
+        next_word != nullptr && (next_word->group != kNoGroup ||
+                                 (next_word->id != Vocabulary::kUnknown &&
+                                  index.trie.Child(child, next_word->id) != TokenTrie::kNone));
+    if (!can_end && !can_go_on) continue;
+    if (ordinary < 0) {
+      // A listed word with a group is written as listed (legal forms, the
+      // only synonyms, have no group).
+      ordinary = word.id != Vocabulary::kUnknown
+                     ? static_cast<int>(index.ordinary_word[word.id])
+                     : (ClassifyWord(written) == WordClass::kOrdinary ? 1 : 0);
+    }
+    if (ordinary == 1) return;
+    std::string_view listed_word = index.vocabulary.Word(listed);
+    double similarity = JaroWinkler(written, listed_word);
+    if (similarity < kMinTokenSimilarity) continue;
+    WalkState next = state;
+    auto length = static_cast<double>(listed_word.size());
+    next.weighted += length * similarity;
+    next.weight += length;
+    next.fuzzy[next.fuzzy_count++] = FuzzyStep{pos, listed};
+    next.transliterated |= word.transliterated;
+    next.all_capitalized &= word.capitalized;
+    Walk(index, words, arena, pos + 1, child, child_payload, next, out);
+  }
+}
+
+// The match's rule reads "reordered+possessive", "fuzzy(Dmitri→dmitry)",
+// "single-name", ...: the variant rule, then what else the text needed.
+// "exact" is left out when anything else is said.
+Match MakeMatch(const MatcherIndex& index, std::string_view text,
+                const std::vector<TextWord>& words, const Candidate& c) {
+  const Target& target = index.targets[c.target];
+  const Payload& payload = *c.payload;
+  Match match;
+  match.kind = target.kind;
+  if (target.kind == MatchKind::kEntity) {
+    match.list_id = index.groups[target.group].id;
+    match.entity_id = index.ids.substr(target.id_offset, target.id_length);
+    match.entity_name = std::string(index.Name(target.primary_name));
+  } else {
+    match.keyword_id = index.groups[target.group].id;
+  }
+  match.start = words[c.first].start;
+  match.end = words[c.last - 1].end;
+  match.matched = std::string(text.substr(match.start, match.end - match.start));
+  match.snippet = MakeSnippet(text, match.start, match.end);
+  match.score = c.score;
+  match.alert = c.alert;
+  match.matched_name = std::string(index.Name(payload.name));
+  // Built in place: a big list's scan makes thousands of matches a second.
+  std::string& rule = match.rule;
+  auto add = [&rule](std::string_view part) {
+    if (!rule.empty()) rule += '+';
+    rule += part;
+  };
+  std::string_view variant = VariantRuleName(payload.rule);
+  if (variant != "exact") add(variant);
+  if (c.transliterated != ((payload.flags & kNameTransliterated) != 0)) add("transliterated");
+  for (size_t i = 0; i < c.fuzzy_count; ++i) {
+    const TextWord& w = words[c.fuzzy[i].pos];
+    add("fuzzy(");
+    rule += text.substr(w.start, w.end - w.start);
+    rule += "→";
+    rule += index.vocabulary.Word(c.fuzzy[i].listed);
+    rule += ')';
+  }
+  if (words[c.last - 1].possessive) add("possessive");
+  if (target.kind == MatchKind::kEntity && (payload.flags & kSingleWord)) {
+    if (target.type == EntityType::kPerson) {
+      add("single-name");
+    } else if (c.context) {
+      add("context");
+    } else if (!c.alert && c.score <= kWeakScore) {
+      add("common-word");
+    }
+  } else if (target.kind == MatchKind::kEntity && (payload.flags & kAllOrdinary) && !c.alert &&
+             c.score <= kWeakScore) {
+    add("common-words");
+  }
+  if (rule.empty()) rule = "exact";
+  return match;
+}
+
+// Keeps, per target, the best candidates that do not overlap a better one:
+// alerts first, then longer, higher scoring, more literal, earlier. Then a
+// fuzzy hit inside an exact hit of another entity goes: the text names that
+// other listed party, not a misspelling of this one. Sorts `candidates`,
+// the scan's scratch, in place.
+std::vector<Candidate> ResolveOverlaps(std::vector<Candidate>& candidates,
+                                       const std::vector<Target>& targets) {
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return std::make_tuple(a.target, !a.alert, b.last - b.first, -a.score, a.rank, a.first) <
+           std::make_tuple(b.target, !b.alert, a.last - a.first, -b.score, b.rank, b.first);
+  });
+  std::vector<Candidate> kept;
+  kept.reserve(candidates.size());
+  size_t target_begin = 0;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (i > 0 && candidates[i - 1].target != c.target) target_begin = kept.size();
+    bool overlaps =
+        std::any_of(kept.begin() + static_cast<long>(target_begin), kept.end(),
+                    [&](const Candidate& k) { return k.first < c.last && c.first < k.last; });
+    if (!overlaps) kept.push_back(c);
+  }
+  std::vector<Candidate> out;
+  out.reserve(kept.size());
+  for (const Candidate& c : kept) {
+    // "Nicolás Maduro Guerra" names the son, not (also) the father found as
+    // "Nicolás Maduro" inside it.
+    bool shadowed = targets[c.target].kind == MatchKind::kEntity &&
+                    std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
+                      if (k.target == c.target || targets[k.target].kind != MatchKind::kEntity ||
+                          !k.alert || k.first > c.first || c.last > k.last) {
+                        return false;
+                      }
+                      bool longer = k.last - k.first > c.last - c.first;
+                      // "Nicolás Maduro" is the father listed so, not the son
+                      // listed with a second given name and surname.
+                      bool fuller = k.first == c.first && k.last == c.last &&
+                                    (c.payload->flags & kGivenDropped) != 0 &&
+                                    (k.payload->flags & kGivenDropped) == 0;
+                      return longer || fuller || (c.fuzzy_count > 0 && k.fuzzy_count == 0);
+                    });
+    if (!shadowed) out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Match> Scan(const MatcherIndex& index, std::string_view text,
+                        const ScanOptions& options) {
+  // Per-thread buffers, reused from text to text: allocating them afresh
+  // cost more than scanning a short article (glibc consolidates its free
+  // lists on every large allocation).
+  thread_local ScanBuffers buffers;
+  std::vector<TextWord>& words = buffers.words;
+  std::string& arena = buffers.arena;
+  std::vector<Candidate>& candidates = buffers.candidates;
+  std::vector<uint32_t>& next_group = buffers.next_group;
+  words.clear();
+  arena.clear();
+  candidates.clear();
+  words.reserve(text.size() / 8);  // news: most words are listed somewhere ("the", "of")
+  ScanWords(index, text, &buffers.spellings, &buffers.kept, &words, &arena);
+  const auto n = static_cast<uint32_t>(words.size());
+  // The nearest word at or after i, in the same run, with spelling variants.
+  next_group.assign(n + 1, UINT32_MAX);
+  for (uint32_t i = n; i-- > 0;) {
+    if (words[i].group != kNoGroup) {
+      next_group[i] = i;
+    } else if (i + 1 < n && !words[i + 1].run_start) {
+      next_group[i] = next_group[i + 1];
+    }
+  }
+  for (uint32_t first = 0; first < n; ++first) {
+    if (next_group[first] != UINT32_MAX && next_group[first] - first < index.max_name_words) {
+      WalkState state;
+      state.first = first;
+      Walk(index, words, arena, first, TokenTrie::kRoot, TokenTrie::kNone, state, &candidates);
+      continue;
+    }
+    // Exact words only: one trie step per word, no recursion.
+    uint32_t node = TokenTrie::kRoot;
+    bool transliterated = false;
+    bool all_capitalized = true;
+    for (uint32_t last = first; last < n; ++last) {
+      const TextWord& word = words[last];
+      if ((last > first && (word.run_start || !word.paired)) || word.id == Vocabulary::kUnknown) {
+        break;
+      }
+      TokenTrie::Step step = index.trie.StepTo(node, word.id);
+      node = step.child;
+      if (node == TokenTrie::kNone) break;
+      transliterated |= word.transliterated;
+      all_capitalized &= word.capitalized;
+      if (step.value == TokenTrie::kNone) continue;
+      AddCandidates(
+          index, step.value,
+          [&](const Payload& p, std::vector<Candidate>* out) {
+            out->push_back(Candidate{
+                p.target, first, last + 1, &p, 1.0, 0, {}, transliterated, all_capitalized});
+          },
+          &candidates);
+    }
+  }
+  std::vector<Match> matches;
+  if (candidates.empty()) return matches;
+  for (Candidate& c : candidates) Evaluate(index, text, words, &c);
+  std::vector<Candidate> kept = ResolveOverlaps(candidates, index.targets);
+  matches.reserve(kept.size());
+  for (const Candidate& c : kept) {
+    if (c.alert || options.include_candidates) matches.push_back(MakeMatch(index, text, words, c));
+  }
+  std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+    return std::tie(a.start, b.end, a.kind, a.list_id, a.entity_id, a.keyword_id) <
+           std::tie(b.start, a.end, b.kind, b.list_id, b.entity_id, b.keyword_id);
+  });
+  return matches;
+}
+
+}  // namespace vigil::match_internal
