@@ -9,7 +9,7 @@
 #include <random>
 #include <sstream>
 
-#include "temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 namespace vigil {
 namespace {

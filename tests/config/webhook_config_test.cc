@@ -2,7 +2,7 @@
 // daemon.alert_* keys.
 #include <gtest/gtest.h>
 
-#include "temp_dir.h"
+#include "tests/support/temp_dir.h"
 #include "vigil/config/config.h"
 
 namespace vigil {

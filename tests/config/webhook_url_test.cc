@@ -5,8 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "temp_dir.h"
 #include "src/config/secrets.h"
+#include "tests/support/temp_dir.h"
 
 namespace vigil {
 namespace {

@@ -3,13 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <random>
 #include <thread>
 
 #include <boost/asio/io_context.hpp>
 
 #include "tests/support/curl_environment.h"  // owns CurlGlobal for the run
 #include "tests/support/http_server.h"
+#include "tests/support/temp_dir.h"
 #include "vigil/runtime/runtime.h"
 #include "vigil/store/store.h"
 
@@ -48,15 +48,10 @@ std::shared_ptr<const Runtime> RuntimeWith(std::vector<WebhookEndpoint> webhooks
 class AlertDispatcherTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::random_device random;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("vigil-dispatcher-" + std::to_string(random()) + std::to_string(random()));
-    std::filesystem::create_directories(dir_);
     Result<std::unique_ptr<Store>> store = Store::Open(dir_ / "vigil.db");
     ASSERT_TRUE(store.ok()) << store.status().message();
     store_ = std::move(store).value();
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   int64_t Queue(const std::string& key, const std::string& webhook_id) {
     NewDocument document;
@@ -86,7 +81,7 @@ class AlertDispatcherTest : public ::testing::Test {
     context.io.run_for(200ms);
   }
 
-  std::filesystem::path dir_;
+  TempDir dir_{"dispatcher"};
   std::unique_ptr<Store> store_;
   boost::asio::io_context io_;
 };

@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <fstream>
-#include <random>
 #include <sstream>
 
 #include "vigil/alert/signer.h"
@@ -141,10 +140,6 @@ std::string Rss(const std::vector<FeedItem>& items) {
 }
 
 void E2eTest::SetUp() {
-  std::random_device random;
-  dir_ = std::filesystem::temp_directory_path() /
-         ("vigil-e2e-" + std::to_string(getpid()) + "-" + std::to_string(random()));
-  std::filesystem::create_directories(dir_);
   std::ofstream(dir_ / "watchlist.yaml") << R"(entities:
   - id: putin
     name: Vladimir Putin
@@ -163,8 +158,10 @@ void E2eTest::SetUp() {
 }
 
 void E2eTest::TearDown() {
-  if (!HasFailure()) std::filesystem::remove_all(dir_);
-  else std::cerr << "e2e: kept " << dir_ << " for inspection\n";
+  if (HasFailure()) {
+    dir_.Keep();
+    std::cerr << "e2e: kept " << dir_.path() << " for inspection\n";
+  }
 }
 
 void E2eTest::WriteConfig(const std::string& sources, const std::string& webhooks,

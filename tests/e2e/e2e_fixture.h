@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/http_server.h"
+#include "tests/support/temp_dir.h"
 #include "vigil_process.h"
 
 namespace vigil::testing {
@@ -107,7 +108,7 @@ class E2eTest : public ::testing::Test {
                          const std::string& interval = "1s") const;
   std::string WebhookYaml(const std::string& id, const std::string& url) const;
 
-  std::filesystem::path dir_;
+  TempDir dir_{"e2e"};  // kept when the test fails, for inspection
   FeedServer feeds_;
   int log_index_ = 0;
 };

@@ -10,6 +10,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "tests/support/temp_dir.h"
+
 extern char** environ;
 
 namespace vigil::testing {
@@ -36,9 +38,7 @@ int DecodeStatus(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 
 }  // namespace
 
 CommandResult RunVigil(const std::vector<std::string>& args, const std::string& input) {
-  auto dir = std::filesystem::temp_directory_path() /
-             ("vigil-cmd-" + std::to_string(getpid()) + "-" + std::to_string(rand()));
-  std::filesystem::create_directories(dir);
+  TempDir dir("cmd");
   std::ofstream(dir / "in", std::ios::binary) << input;
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
@@ -56,7 +56,6 @@ CommandResult RunVigil(const std::vector<std::string>& args, const std::string& 
   int status = 0;
   waitpid(pid, &status, 0);
   CommandResult result{DecodeStatus(status), ReadFile(dir / "out"), ReadFile(dir / "err")};
-  std::filesystem::remove_all(dir);
   return result;
 }
 

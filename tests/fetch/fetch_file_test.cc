@@ -5,11 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "src/fetch/file_source.h"
 #include "tests/support/curl_environment.h"
+#include "tests/support/temp_dir.h"
 
 namespace vigil {
 namespace {
@@ -18,20 +18,7 @@ namespace fs = std::filesystem;
 
 class FetchFileTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("vigil_fetch_file_test_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  fs::path Write(const std::string& name, const std::string& content) {
-    fs::path path = dir_ / name;
-    std::ofstream(path, std::ios::binary) << content;
-    return path;
-  }
-
-  fs::path dir_;
+  TempDir dir_{"fetch-file-test"};
 };
 
 FetchRequest Get(const std::string& url) {
@@ -41,7 +28,7 @@ FetchRequest Get(const std::string& url) {
 }
 
 TEST_F(FetchFileTest, ReadsFileWithMtimeAsLastModified) {
-  fs::path path = Write("feed.xml", "<rss>local</rss>");
+  fs::path path = dir_.Write("feed.xml", "<rss>local</rss>");
   using namespace std::chrono;
   sys_seconds mtime = sys_days{year{2024} / March / 5} + hours{13};
   fs::last_write_time(path, fs::file_time_type::clock::from_sys(mtime));
@@ -54,7 +41,7 @@ TEST_F(FetchFileTest, ReadsFileWithMtimeAsLastModified) {
 }
 
 TEST_F(FetchFileTest, UnchangedMtimeGivesNotModified) {
-  fs::path path = Write("feed.xml", "<rss/>");
+  fs::path path = dir_.Write("feed.xml", "<rss/>");
   auto first = Fetch(Get("file://" + path.string()));
   ASSERT_TRUE(first.ok()) << first.status().message();
 
@@ -75,7 +62,7 @@ TEST_F(FetchFileTest, UnchangedMtimeGivesNotModified) {
 }
 
 TEST_F(FetchFileTest, RewriteWithinTheSameSecondIsSeen) {
-  fs::path path = Write("feed.xml", "<rss>one</rss>");
+  fs::path path = dir_.Write("feed.xml", "<rss>one</rss>");
   using namespace std::chrono;
   sys_seconds second = sys_days{year{2024} / March / 5} + hours{13};
   fs::last_write_time(path, fs::file_time_type::clock::from_sys(second));
@@ -91,7 +78,7 @@ TEST_F(FetchFileTest, RewriteWithinTheSameSecondIsSeen) {
   EXPECT_TRUE(unchanged->not_modified);
 
   // Rewritten 300 ms later: the same whole-second Last-Modified.
-  Write("feed.xml", "<rss>two!</rss>");
+  dir_.Write("feed.xml", "<rss>two!</rss>");
   fs::last_write_time(path, fs::file_time_type::clock::from_sys(second + milliseconds(300)));
   auto changed = Fetch(again);
   ASSERT_TRUE(changed.ok()) << changed.status().message();
@@ -101,7 +88,7 @@ TEST_F(FetchFileTest, RewriteWithinTheSameSecondIsSeen) {
 }
 
 TEST_F(FetchFileTest, DecodesPercentEscapesInPath) {
-  fs::path path = Write("my feed.xml", "spaced");
+  fs::path path = dir_.Write("my feed.xml", "spaced");
   std::string url = "file://" + (dir_ / "my%20feed.xml").string();
   auto result = Fetch(Get(url));
   ASSERT_TRUE(result.ok()) << result.status().message();
@@ -116,13 +103,13 @@ TEST_F(FetchFileTest, MissingFileIsAnError) {
 }
 
 TEST_F(FetchFileTest, DirectoryIsAnError) {
-  auto result = Fetch(Get("file://" + dir_.string()));
+  auto result = Fetch(Get("file://" + dir_.path().string()));
   ASSERT_FALSE(result.ok());
   EXPECT_THAT(result.status().message(), ::testing::HasSubstr("not a regular file"));
 }
 
 TEST_F(FetchFileTest, FileOverMaxBodyIsAnError) {
-  fs::path path = Write("big.xml", std::string(2048, 'x'));
+  fs::path path = dir_.Write("big.xml", std::string(2048, 'x'));
   FetchRequest request = Get("file://" + path.string());
   request.limits.max_body = 2047;
   auto result = Fetch(request);

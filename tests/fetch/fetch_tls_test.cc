@@ -16,19 +16,17 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <filesystem>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "tests/support/curl_environment.h"
+#include "tests/support/temp_dir.h"
 
 extern char** environ;
 
 namespace vigil {
 namespace {
-
-namespace fs = std::filesystem;
 
 // Runs argv to completion with output discarded; true on exit status 0.
 bool RunQuietly(std::vector<std::string> args) {
@@ -74,8 +72,6 @@ bool Accepts(uint16_t port) {
 class FetchTlsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("vigil_fetch_tls_" + std::to_string(getpid()));
-    fs::create_directories(dir_);
     std::string cert = (dir_ / "cert.pem").string(), key = (dir_ / "key.pem").string();
     if (!RunQuietly({"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
                      "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
@@ -107,10 +103,9 @@ class FetchTlsTest : public ::testing::Test {
       kill(server_, SIGTERM);
       waitpid(server_, nullptr, 0);
     }
-    fs::remove_all(dir_);
   }
 
-  fs::path dir_;
+  TempDir dir_{"fetch-tls"};
   uint16_t port_ = 0;
   pid_t server_ = -1;
 };

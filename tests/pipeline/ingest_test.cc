@@ -2,8 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include <random>
-
+#include "tests/support/temp_dir.h"
 #include "vigil/pipeline/document_text.h"
 #include "vigil/store/store.h"
 
@@ -13,10 +12,6 @@ namespace {
 class IngestTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::random_device random;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("vigil-ingest-" + std::to_string(random()));
-    std::filesystem::create_directories(dir_);
     Result<std::unique_ptr<Store>> store = Store::Open(dir_ / "vigil.db");
     ASSERT_TRUE(store.ok()) << store.status().message();
     store_ = std::move(store).value();
@@ -26,14 +21,13 @@ class IngestTest : public ::testing::Test {
     ASSERT_TRUE(matcher.ok()) << matcher.status().message();
     matcher_ = std::move(matcher).value();
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   Result<IngestStats> Run(const ParsedDocument& document,
                           const std::vector<WebhookEndpoint>& webhooks = {}) {
     return Ingest(*store_, *matcher_, "news", webhooks, document, "http://feed/", 1000);
   }
 
-  std::filesystem::path dir_;
+  TempDir dir_{"ingest"};
   std::unique_ptr<Store> store_;
   std::shared_ptr<const Matcher> matcher_;
 };

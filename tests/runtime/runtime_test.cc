@@ -3,9 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <random>
 
 #include "src/runtime/watchlist_cache.h"
+#include "tests/support/temp_dir.h"
 
 namespace vigil {
 namespace {
@@ -17,9 +17,6 @@ constexpr char kList[] = "entities:\n  - id: alpha\n    name: Alpha Trading Ltd\
 class LoadRuntimeTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::random_device random;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("vigil-runtime-test-" + std::to_string(random()));
     std::filesystem::create_directories(dir_ / "data");
     std::ofstream(dir_ / "config.yaml")
         << "storage:\n  path: data/vigil.db\n"
@@ -29,7 +26,6 @@ class LoadRuntimeTest : public ::testing::Test {
     list_.format = ListFormat::kVigilYaml;
     list_.url = kUrl;
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   void Cache(const std::string& body, const std::string& url) {
     WatchlistCache cache(dir_ / "data" / "lists");
@@ -42,7 +38,7 @@ class LoadRuntimeTest : public ::testing::Test {
   }
 
   static constexpr char kUrl[] = "http://127.0.0.1:1/list.yaml";
-  std::filesystem::path dir_;
+  TempDir dir_{"runtime-test"};
   WatchlistConfig list_;
 };
 

@@ -3,8 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <random>
 #include <sstream>
+
+#include "tests/support/temp_dir.h"
 
 namespace vigil {
 namespace {
@@ -19,14 +20,10 @@ std::string ReadAll(const std::filesystem::path& path) {
 class WatchlistCacheTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::random_device random;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("vigil-cache-test-" + std::to_string(random()));
     list_.id = "sdn";
     list_.format = ListFormat::kVigilYaml;
     list_.url = "http://127.0.0.1:1/sdn.yaml";
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   // Commits `body` as the copy of list_ with the given validators.
   void Store(const WatchlistCache& cache, const std::string& body, const std::string& etag) {
@@ -51,7 +48,7 @@ class WatchlistCacheTest : public ::testing::Test {
     return names;
   }
 
-  std::filesystem::path dir_;
+  TempDir dir_{"cache-test"};
   WatchlistConfig list_;
 };
 

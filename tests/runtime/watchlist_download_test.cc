@@ -4,10 +4,10 @@
 
 #include <atomic>
 #include <mutex>
-#include <random>
 
 #include "tests/support/curl_environment.h"  // owns CurlGlobal for the run
 #include "tests/support/http_server.h"
+#include "tests/support/temp_dir.h"
 
 namespace vigil {
 namespace {
@@ -71,21 +71,17 @@ class ListServer {
 class WatchlistDownloadTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::random_device random;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("vigil-download-test-" + std::to_string(random()));
     list_.id = "remote";
     list_.format = ListFormat::kVigilYaml;
     list_.url = server_.url();
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   ListDownload Download() {
     return DownloadWatchlist(list_, ListFetchLimits(FetchLimits{}), cache_, nullptr);
   }
 
-  std::filesystem::path dir_;
-  WatchlistCache cache_{std::filesystem::temp_directory_path() / "unused"};
+  TempDir dir_{"download-test"};
+  WatchlistCache cache_{dir_ / "unused"};
   ListServer server_;
   WatchlistConfig list_;
 };

@@ -1,43 +1,20 @@
-// Helpers for the store tests: a temporary folder, sample rows, and a
-// second, independent SQLite connection to look at the file directly.
+// Helpers for the store tests: a temporary folder (tests/support), sample
+// rows, and a second, independent SQLite connection to look at the file
+// directly.
 #ifndef VIGIL_TESTS_STORE_STORE_TEST_UTIL_H_
 #define VIGIL_TESTS_STORE_STORE_TEST_UTIL_H_
 
 #include <sqlite3.h>
-#include <unistd.h>
 
 #include <cstdint>
 #include <filesystem>
-#include <random>
 #include <stdexcept>
 #include <string>
 
+#include "tests/support/temp_dir.h"
 #include "vigil/store/store.h"
 
 namespace vigil {
-
-// A fresh folder under the system temp dir, removed with its contents.
-class TempDir {
- public:
-  TempDir() {
-    std::random_device random;
-    path_ = std::filesystem::temp_directory_path() /
-            ("vigil_store_test_" + std::to_string(::getpid()) + "_" +
-             std::to_string(random()) + std::to_string(random()));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 inline NewDocument SampleDocument(const std::string& source_id, const std::string& dedupe_key,
                                   int64_t fetched_unix_ms = 1'700'000'000'000) {

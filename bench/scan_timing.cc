@@ -1,7 +1,7 @@
-// A development timing tool (not a test): builds a matcher from OFAC SDN
-// names or a names-per-line file and scans a corpus, printing build time,
-// resident memory and scan throughput. The committed benchmark harness is
-// bench/'s; this is for quick checks while changing the matcher.
+// A development timing tool: builds a matcher from OFAC SDN names or a
+// names-per-line file and scans a corpus, printing build time, resident
+// memory and scan throughput. The benchmark harness is match_bench.cc and
+// scripts/bench; this is for quick checks while changing the matcher.
 //
 //   vigil_match_timing sdn <sdn.csv> <alt.csv> <corpus> [repeats]
 //   vigil_match_timing lines <names.txt> <corpus> [repeats]
