@@ -8,7 +8,7 @@
 
 #include "matcher_index.h"
 #include "vigil/base/status.h"
-#include "vigil/watchlist/watchlist.h"
+#include "vigil/model/watchlist.h"
 
 namespace vigil::match_internal {
 
