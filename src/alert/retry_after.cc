@@ -1,4 +1,4 @@
-#include "vigil/alert/retry_after.h"
+#include "retry_after.h"
 
 #include <algorithm>
 #include <cctype>

@@ -4,7 +4,7 @@
 #include <string>
 #include <utility>
 
-#include "vigil/alert/retry_after.h"
+#include "retry_after.h"
 #include "vigil/alert/signer.h"
 #include "vigil/base/time.h"
 #include "vigil/fetch/http_client.h"

@@ -1,4 +1,4 @@
-#include "vigil/config/byte_size.h"
+#include "byte_size.h"
 
 #include <array>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "vigil/config/file_url.h"
+#include "file_url.h"
 
 #include <cctype>
 

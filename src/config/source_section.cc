@@ -3,7 +3,7 @@
 
 #include "config_sections.h"
 #include "secret_value.h"
-#include "vigil/config/file_url.h"
+#include "file_url.h"
 
 namespace vigil {
 

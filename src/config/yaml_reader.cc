@@ -13,7 +13,7 @@
 #include <tuple>
 
 #include "vigil/base/time.h"
-#include "vigil/config/byte_size.h"
+#include "byte_size.h"
 
 namespace vigil {
 

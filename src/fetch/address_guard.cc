@@ -1,7 +1,7 @@
 // Classifies resolved addresses for fetch.block_private_addresses. Pure
 // functions over the address bytes: no resolving here, the caller hands in
 // the address curl is about to connect to.
-#include "vigil/fetch/address_guard.h"
+#include "address_guard.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

@@ -18,7 +18,7 @@
 #include "src/fetch/curl_easy.h"
 #include "src/fetch/file_source.h"
 #include "src/fetch/url_parts.h"
-#include "vigil/fetch/address_guard.h"
+#include "address_guard.h"
 #include "vigil/fetch/http_client.h"
 
 namespace vigil {

@@ -1,4 +1,4 @@
-#include "vigil/lists/csv_reader.h"
+#include "csv_reader.h"
 
 #include <cstring>
 #include <string>

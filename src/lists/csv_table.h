@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "list_builder.h"
-#include "vigil/lists/csv_reader.h"
+#include "csv_reader.h"
 
 namespace vigil {
 

@@ -9,7 +9,7 @@
 #include "list_builder.h"
 #include "schema_type.h"
 #include "streamed_formats.h"
-#include "vigil/lists/csv_reader.h"
+#include "csv_reader.h"
 #include "vigil/lists/list_formats.h"
 
 namespace vigil {

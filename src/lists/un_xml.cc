@@ -14,7 +14,7 @@
 #include <memory>
 
 #include "list_builder.h"
-#include "vigil/lists/csv_reader.h"
+#include "csv_reader.h"
 #include "vigil/lists/list_formats.h"
 
 namespace vigil {

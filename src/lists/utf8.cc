@@ -1,7 +1,7 @@
 // UTF-8 repair for list files, which come from many producers.
 #include <cstdint>
 
-#include "vigil/lists/csv_reader.h"
+#include "csv_reader.h"
 
 namespace vigil {
 

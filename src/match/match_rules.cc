@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "vigil/match/name_variants.h"
+#include "name_variants.h"
 #include "word_scanner.h"
 
 namespace vigil::match_internal {

@@ -14,7 +14,7 @@
 #include "fuzzy.h"
 #include "match_rules.h"
 #include "token_trie.h"
-#include "vigil/match/name_variants.h"
+#include "name_variants.h"
 #include "vigil/match/normalize.h"
 #include "word_gate.h"
 

@@ -10,7 +10,7 @@
 
 #include "token_trie.h"
 #include "vigil/match/matcher.h"
-#include "vigil/match/name_variants.h"
+#include "name_variants.h"
 #include "vigil/model/watchlist.h"
 #include "vocabulary.h"
 #include "word_gate.h"

@@ -1,4 +1,4 @@
-#include "vigil/match/name_variants.h"
+#include "name_variants.h"
 
 #include <algorithm>
 #include <array>

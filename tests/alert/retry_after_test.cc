@@ -1,4 +1,4 @@
-#include "vigil/alert/retry_after.h"
+#include "src/alert/retry_after.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "vigil/config/byte_size.h"
+#include "src/config/byte_size.h"
 
 #include <gtest/gtest.h>
 

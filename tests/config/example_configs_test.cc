@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "vigil/config/file_url.h"
+#include "src/config/file_url.h"
 
 namespace vigil {
 namespace {

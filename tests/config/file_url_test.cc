@@ -1,4 +1,4 @@
-#include "vigil/config/file_url.h"
+#include "src/config/file_url.h"
 
 #include <gtest/gtest.h>
 

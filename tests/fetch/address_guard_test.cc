@@ -1,4 +1,4 @@
-#include "vigil/fetch/address_guard.h"
+#include "src/fetch/address_guard.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

@@ -1,4 +1,4 @@
-#include "vigil/lists/csv_reader.h"
+#include "src/lists/csv_reader.h"
 
 #include <gtest/gtest.h>
 

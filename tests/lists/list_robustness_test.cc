@@ -8,7 +8,7 @@
 #include <set>
 
 #include "test_files.h"
-#include "vigil/lists/csv_reader.h"
+#include "src/lists/csv_reader.h"
 #include "vigil/lists/list_formats.h"
 
 namespace vigil {

@@ -1,4 +1,4 @@
-#include "vigil/match/name_variants.h"
+#include "src/match/name_variants.h"
 
 #include <gtest/gtest.h>
 

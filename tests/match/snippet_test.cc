@@ -1,4 +1,4 @@
-#include "vigil/match/snippet.h"
+#include "src/match/snippet.h"
 
 #include <unicode/utf8.h>
 

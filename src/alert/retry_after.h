@@ -1,6 +1,6 @@
 // Parsing of the HTTP Retry-After header (RFC 9110 section 10.2.3).
-#ifndef VIGIL_ALERT_RETRY_AFTER_H_
-#define VIGIL_ALERT_RETRY_AFTER_H_
+#ifndef VIGIL_SRC_ALERT_RETRY_AFTER_H_
+#define VIGIL_SRC_ALERT_RETRY_AFTER_H_
 
 #include <chrono>
 #include <cstdint>
@@ -18,4 +18,4 @@ std::optional<std::chrono::milliseconds> ParseRetryAfter(std::string_view value,
 
 }  // namespace vigil
 
-#endif  // VIGIL_ALERT_RETRY_AFTER_H_
+#endif  // VIGIL_SRC_ALERT_RETRY_AFTER_H_

@@ -1,6 +1,6 @@
 // The word sequences a listed name is searched for.
-#ifndef VIGIL_MATCH_NAME_VARIANTS_H_
-#define VIGIL_MATCH_NAME_VARIANTS_H_
+#ifndef VIGIL_SRC_MATCH_NAME_VARIANTS_H_
+#define VIGIL_SRC_MATCH_NAME_VARIANTS_H_
 
 #include <string>
 #include <string_view>
@@ -67,4 +67,4 @@ bool IsLegalFormWord(std::string_view word);
 
 }  // namespace vigil
 
-#endif  // VIGIL_MATCH_NAME_VARIANTS_H_
+#endif  // VIGIL_SRC_MATCH_NAME_VARIANTS_H_

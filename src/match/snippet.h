@@ -1,6 +1,6 @@
 // Context around a match, for alerts and the hit store.
-#ifndef VIGIL_MATCH_SNIPPET_H_
-#define VIGIL_MATCH_SNIPPET_H_
+#ifndef VIGIL_SRC_MATCH_SNIPPET_H_
+#define VIGIL_SRC_MATCH_SNIPPET_H_
 
 #include <cstddef>
 #include <string>
@@ -20,4 +20,4 @@ std::string MakeSnippet(std::string_view text, size_t start, size_t end,
 
 }  // namespace vigil
 
-#endif  // VIGIL_MATCH_SNIPPET_H_
+#endif  // VIGIL_SRC_MATCH_SNIPPET_H_

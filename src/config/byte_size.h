@@ -1,6 +1,6 @@
 // Byte sizes as written in the config ("16MiB", "512KiB", "1GB", "1000000").
-#ifndef VIGIL_CONFIG_BYTE_SIZE_H_
-#define VIGIL_CONFIG_BYTE_SIZE_H_
+#ifndef VIGIL_SRC_CONFIG_BYTE_SIZE_H_
+#define VIGIL_SRC_CONFIG_BYTE_SIZE_H_
 
 #include <cstdint>
 #include <optional>
@@ -17,4 +17,4 @@ std::optional<uint64_t> ParseByteSize(std::string_view text);
 
 }  // namespace vigil
 
-#endif  // VIGIL_CONFIG_BYTE_SIZE_H_
+#endif  // VIGIL_SRC_CONFIG_BYTE_SIZE_H_

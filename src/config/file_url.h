@@ -1,8 +1,8 @@
 // file: URLs as sources use them. After LoadConfig every file source URL is
 // in the canonical form "file:///absolute/path" with unsafe bytes (spaces,
 // '%', '?', '#', non-ASCII, ...) percent-encoded.
-#ifndef VIGIL_CONFIG_FILE_URL_H_
-#define VIGIL_CONFIG_FILE_URL_H_
+#ifndef VIGIL_SRC_CONFIG_FILE_URL_H_
+#define VIGIL_SRC_CONFIG_FILE_URL_H_
 
 #include <filesystem>
 #include <optional>
@@ -32,4 +32,4 @@ std::optional<std::filesystem::path> FileUrlToPath(std::string_view url);
 
 }  // namespace vigil
 
-#endif  // VIGIL_CONFIG_FILE_URL_H_
+#endif  // VIGIL_SRC_CONFIG_FILE_URL_H_

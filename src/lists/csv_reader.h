@@ -8,8 +8,8 @@
 // before the end, or text after the closing quote: a stray quote has met a
 // field rows further down) is blamed on its opening quote, and reading
 // restarts on the line after it, so a stray quote costs only its own row.
-#ifndef VIGIL_LISTS_CSV_READER_H_
-#define VIGIL_LISTS_CSV_READER_H_
+#ifndef VIGIL_SRC_LISTS_CSV_READER_H_
+#define VIGIL_SRC_LISTS_CSV_READER_H_
 
 #include <cstddef>
 #include <string>
@@ -57,4 +57,4 @@ void AppendSanitizedUtf8(std::string& out, std::string_view bytes);
 
 }  // namespace vigil
 
-#endif  // VIGIL_LISTS_CSV_READER_H_
+#endif  // VIGIL_SRC_LISTS_CSV_READER_H_

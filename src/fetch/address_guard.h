@@ -1,8 +1,8 @@
 // The address classifier behind fetch.block_private_addresses: which socket
 // addresses a fetch may not connect to because they reach the host itself,
 // its local networks or a cloud metadata service (SSRF protection).
-#ifndef VIGIL_FETCH_ADDRESS_GUARD_H_
-#define VIGIL_FETCH_ADDRESS_GUARD_H_
+#ifndef VIGIL_SRC_FETCH_ADDRESS_GUARD_H_
+#define VIGIL_SRC_FETCH_ADDRESS_GUARD_H_
 
 #include <sys/socket.h>
 
@@ -29,4 +29,4 @@ std::string AddressText(const sockaddr* address);
 
 }  // namespace vigil
 
-#endif  // VIGIL_FETCH_ADDRESS_GUARD_H_
+#endif  // VIGIL_SRC_FETCH_ADDRESS_GUARD_H_
