@@ -1,5 +1,5 @@
 // The real lists in ../shared/data/lists: counts, well-known entries, and
-// load times (printed, so the README figures can be reproduced).
+// load times (printed, so the figures in docs/benchmarks.md can be reproduced).
 #include <gtest/gtest.h>
 
 #include <chrono>
