@@ -75,6 +75,27 @@ TEST(NameBenchEval, ListedNameFoundInPairedName) {
   // VIGIL_EVAL_ALL=1 prints every miss.
   EXPECT_GE(alerts.found(), 114) << "recall on match pairs fell";
   EXPECT_LE(alerts.false_alarms(), 17) << "alerts on no-match pairs rose";
+  EXPECT_EQ(alerts.positives(), 425);  // the bench's match pairs, exactly
+  EXPECT_EQ(alerts.negatives(), 401);  // and its no-match pairs
+  // The figures that were only printed, as measured on 2026-12-07: floors on
+  // recall, ceilings on false alarms, so none gets worse silently.
+  EXPECT_GE(with_candidates.found(), 120) << "recall with candidates fell";
+  EXPECT_LE(with_candidates.false_alarms(), 21) << "candidates on no-match pairs rose";
+  EXPECT_LE(unusable, 0) << "listed names the matcher refused";
+  struct SchemaFigures {
+    const char* schema;
+    int min_found;
+    int max_false_alarms;
+  };
+  for (const SchemaFigures& want : {SchemaFigures{"Company", 41, 7},
+                                    {"LegalEntity", 1, 0},
+                                    {"Organization", 1, 0},
+                                    {"Person", 70, 10},
+                                    {"Vessel", 1, 0}}) {
+    const Tally& tally = by_schema.at(want.schema);
+    EXPECT_GE(tally.found(), want.min_found) << want.schema << ": recall fell";
+    EXPECT_LE(tally.false_alarms(), want.max_false_alarms) << want.schema << ": false alarms rose";
+  }
 }
 
 }  // namespace

@@ -143,9 +143,13 @@ TEST(ParseCorpusTest, EveryPeerTestFileParsesWithoutCrashing) {
   std::cout << "[corpus] " << files.size() << " files:";
   for (const auto& [kind, count] : outcomes) std::cout << " " << kind << "=" << count;
   std::cout << "\n";
-  EXPECT_GT(files.size(), 3000u);
+  // The corpus's size, exactly (the shared data is fixed).
+  EXPECT_EQ(files.size(), 3200u);
   // Nearly all peer files are feeds; a collapse here means sniffing broke.
   EXPECT_GT(outcomes["rss"] + outcomes["atom"] + outcomes["rdf"], 2500);
+  // Ceiling: today's value (2026-12-07), so more files refused cannot go
+  // unnoticed.
+  EXPECT_LE(outcomes["error"], 1);
 }
 
 struct RealFeed {
@@ -311,7 +315,7 @@ TEST(ParseCorpusTest, GofeedGoldenPassRate) {
   if (std::getenv("VIGIL_CORPUS_VERBOSE") != nullptr) {
     for (const std::string& f : failures) std::cout << "  FAIL " << f << "\n";
   }
-  EXPECT_GE(total, 430);
+  EXPECT_EQ(total, 436);  // the golden pairs in the shared data, exactly
   EXPECT_GE(passed, kGofeedFloor);
 }
 
@@ -430,7 +434,7 @@ TEST(ParseCorpusTest, FeedparserExpectationPassRate) {
   if (std::getenv("VIGIL_CORPUS_VERBOSE") != nullptr) {
     for (const std::string& f : failures) std::cout << "  FAIL " << f << "\n";
   }
-  EXPECT_GE(total, 950);
+  EXPECT_EQ(total, 987);  // the simple expectations in the shared data, exactly
   EXPECT_GE(passed, kFeedparserFloor);
 }
 
