@@ -87,8 +87,10 @@ TEST(NameBenchEval, ListedNameFoundInPairedName) {
     int min_found;
     int max_false_alarms;
   };
-  for (const SchemaFigures& want : {SchemaFigures{"Company", 41, 7}, {"LegalEntity", 1, 0},
-                                    {"Organization", 1, 0}, {"Person", 70, 10},
+  for (const SchemaFigures& want : {SchemaFigures{"Company", 41, 7},
+                                    {"LegalEntity", 1, 0},
+                                    {"Organization", 1, 0},
+                                    {"Person", 70, 10},
                                     {"Vessel", 1, 0}}) {
     const Tally& tally = by_schema.at(want.schema);
     EXPECT_GE(tally.found(), want.min_found) << want.schema << ": recall fell";
