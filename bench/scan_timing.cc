@@ -18,8 +18,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "src/match/normalize.h"
 #include "vigil/match/matcher.h"
-#include "vigil/match/normalize.h"
 
 namespace {
 

@@ -16,7 +16,7 @@
 #endif
 
 #include "fuzzy.h"
-#include "vigil/match/normalize.h"
+#include "normalize.h"
 #include "vocabulary.h"
 #include "word_gate.h"
 #include "word_scanner.h"

@@ -15,7 +15,7 @@
 #include "match_rules.h"
 #include "token_trie.h"
 #include "name_variants.h"
-#include "vigil/match/normalize.h"
+#include "normalize.h"
 #include "word_gate.h"
 
 namespace vigil::match_internal {

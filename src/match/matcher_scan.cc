@@ -14,7 +14,7 @@
 #include "match_rules.h"
 #include "token_trie.h"
 #include "name_variants.h"
-#include "vigil/match/normalize.h"
+#include "normalize.h"
 #include "snippet.h"
 #include "vocabulary.h"
 #include "word_gate.h"

@@ -5,7 +5,7 @@
 #include <unordered_set>
 
 #include "common_words.h"
-#include "vigil/match/normalize.h"
+#include "normalize.h"
 
 namespace vigil {
 namespace {

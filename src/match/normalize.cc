@@ -1,4 +1,4 @@
-#include "vigil/match/normalize.h"
+#include "normalize.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>

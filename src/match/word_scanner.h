@@ -14,7 +14,7 @@
 #include <cstring>
 #include <string_view>
 
-#include "vigil/match/normalize.h"
+#include "normalize.h"
 
 namespace vigil::word_internal {
 

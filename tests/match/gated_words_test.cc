@@ -12,7 +12,7 @@
 
 #include "fuzzy.h"
 #include "vigil/match/matcher.h"
-#include "vigil/match/normalize.h"
+#include "src/match/normalize.h"
 #include "word_gate.h"
 #include "word_scanner.h"
 

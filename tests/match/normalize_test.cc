@@ -1,4 +1,4 @@
-#include "vigil/match/normalize.h"
+#include "src/match/normalize.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

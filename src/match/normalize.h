@@ -1,8 +1,8 @@
 // Word boundaries and word normalisation shared by watchlist compilation and
 // text scanning, so that a list name and the text it appears in are cut and
 // folded identically.
-#ifndef VIGIL_MATCH_NORMALIZE_H_
-#define VIGIL_MATCH_NORMALIZE_H_
+#ifndef VIGIL_SRC_MATCH_NORMALIZE_H_
+#define VIGIL_SRC_MATCH_NORMALIZE_H_
 
 #include <cstddef>
 #include <string>
@@ -54,4 +54,4 @@ std::vector<std::string> NormalizeWords(std::string_view text);
 
 }  // namespace vigil
 
-#endif  // VIGIL_MATCH_NORMALIZE_H_
+#endif  // VIGIL_SRC_MATCH_NORMALIZE_H_
