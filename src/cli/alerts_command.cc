@@ -80,9 +80,9 @@ nlohmann::ordered_json ToJson(const OutboxEntry& entry) {
   json["state"] = OutboxStateName(entry.state);
   json["attempts"] = entry.attempts;
   json["created"] = FormatRfc3339(entry.created_unix_ms);
-  json["next_attempt"] =
-      entry.state == OutboxState::kPending ? nlohmann::ordered_json(FormatRfc3339(entry.next_attempt_unix_ms))
-                               : nlohmann::ordered_json(nullptr);
+  json["next_attempt"] = entry.state == OutboxState::kPending
+                             ? nlohmann::ordered_json(FormatRfc3339(entry.next_attempt_unix_ms))
+                             : nlohmann::ordered_json(nullptr);
   json["delivered"] = entry.delivered_unix_ms > 0
                           ? nlohmann::ordered_json(FormatRfc3339(entry.delivered_unix_ms))
                           : nlohmann::ordered_json(nullptr);
@@ -119,7 +119,7 @@ int List(Store& store, const AlertsCommandOptions& options) {
   for (const OutboxEntry& entry : *entries) {
     std::string when = entry.state == OutboxState::kPending     ? Time(entry.next_attempt_unix_ms)
                        : entry.state == OutboxState::kDelivered ? Time(entry.delivered_unix_ms)
-                                                    : "-";
+                                                                : "-";
     std::cout << entry.id << "\t" << OutboxStateName(entry.state) << "\t" << entry.attempts << "\t"
               << entry.webhook_id << "\t" << entry.alert_id << "\t" << entry.message_id << "\t"
               << Time(entry.created_unix_ms) << "\t" << when << "\t"

@@ -104,7 +104,8 @@ DocumentWrite PrepareWrite(const Matcher& matcher, const std::string& source_id,
 
 }  // namespace
 
-Result<IngestStats> Ingest(DocumentStore& store, const Matcher& matcher, const std::string& source_id,
+Result<IngestStats> Ingest(DocumentStore& store, const Matcher& matcher,
+                           const std::string& source_id,
                            const std::vector<WebhookEndpoint>& webhooks,
                            const ParsedDocument& document, const std::string& fetched_url,
                            int64_t fetched_unix_ms, const std::atomic<bool>* stop) {

@@ -42,7 +42,8 @@ std::string DedupeKey(const Item& item, DocumentKind kind, const std::string& co
 // nothing is stored: the items come again on the next poll (the caller must
 // not advance the source's validators). Document URLs are stored and sent
 // without credentials.
-Result<IngestStats> Ingest(DocumentStore& store, const Matcher& matcher, const std::string& source_id,
+Result<IngestStats> Ingest(DocumentStore& store, const Matcher& matcher,
+                           const std::string& source_id,
                            const std::vector<WebhookEndpoint>& webhooks,
                            const ParsedDocument& document, const std::string& fetched_url,
                            int64_t fetched_unix_ms, const std::atomic<bool>* stop = nullptr);
