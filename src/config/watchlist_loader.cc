@@ -87,23 +87,18 @@ void ReadEntities(const YAML::Node& root, YamlDiagnostics& diag, Watchlist& list
 
 Result<Watchlist> LoadWatchlist(const WatchlistConfig& config,
                                 std::vector<std::string>* warnings) {
+  if (config.path.empty()) {
+    return Status::Error("watchlist '" + config.id + "' has no file to read" +
+                         (config.url.empty() ? "" : " (its url has not been downloaded yet)"));
+  }
   if (config.format != ListFormat::kVigilYaml) {
     // Every other format is a real sanctions list, read by the lists module.
-    if (config.path.empty() && !config.url.empty()) {
-      return Status::Error("watchlist '" + config.id +
-                           "' has no file to read (path not set; its url has not been "
-                           "downloaded yet)");
-    }
     Result<ListReport> report = LoadListFileReport(config);
     if (!report.ok()) return report.status();
     if (warnings) {
       warnings->insert(warnings->end(), report->warnings.begin(), report->warnings.end());
     }
     return std::move(report->list);
-  }
-  if (config.path.empty()) {
-    return Status::Error("watchlist '" + config.id + "' has no file to read" +
-                         (config.url.empty() ? "" : " (its url has not been downloaded yet)"));
   }
   YamlDiagnostics diag(config.path.string());
   std::optional<YAML::Node> root = ParseYamlFile(config.path, "watchlist", diag);

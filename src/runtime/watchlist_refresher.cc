@@ -62,7 +62,9 @@ WatchlistRefresher::~WatchlistRefresher() = default;
 void WatchlistRefresher::Start() { Reconfigure(); }
 
 void WatchlistRefresher::Reconfigure() {
-  const Config& config = current_()->config;
+  // Held here: a reload may swap the daemon's runtime while this one is read.
+  std::shared_ptr<const Runtime> runtime = current_();
+  const Config& config = runtime->config;
   std::map<std::string, std::unique_ptr<Entry>> entries;
   for (const WatchlistConfig& list : config.watchlists) {
     if (list.url.empty()) continue;
@@ -106,7 +108,8 @@ bool WatchlistRefresher::InUse(const std::string& id) const {
 }
 
 void WatchlistRefresher::Schedule(Entry& entry) {
-  const Runtime& runtime = *current_();
+  std::shared_ptr<const Runtime> held = current_();
+  const Runtime& runtime = *held;
   auto in_use = runtime.downloaded_lists.find(entry.config.id);
   if (in_use == runtime.downloaded_lists.end() || in_use->second == 0) {
     if (in_use == runtime.downloaded_lists.end()) {
@@ -141,7 +144,9 @@ void WatchlistRefresher::StartNextDownload() {
   queue_.pop_front();
   Entry& entry = *entries_.at(id);
   downloading_ = true;
-  const Config& config = current_()->config;
+  // Held here: a reload may swap the daemon's runtime while this one is read.
+  std::shared_ptr<const Runtime> runtime = current_();
+  const Config& config = runtime->config;
   spdlog::debug("watchlist '{}': checking {}", id, RedactUrl(entry.config.url));
   jobs_.Run<ListDownload>(
       [list = entry.config, limits = ListFetchLimits(config.fetch),

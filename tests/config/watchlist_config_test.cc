@@ -119,8 +119,7 @@ TEST_F(WatchlistConfigTest, UrlListNeedsNoPath) {
   Result<Watchlist> loaded = LoadWatchlist(list);
   ASSERT_FALSE(loaded.ok());
   EXPECT_EQ(loaded.status().message(),
-            "watchlist 'un' has no file to read (path not set; its url has not been downloaded "
-            "yet)");
+            "watchlist 'un' has no file to read (its url has not been downloaded yet)");
 }
 
 TEST_F(WatchlistConfigTest, AcceptsEveryFormat) {

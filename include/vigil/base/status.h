@@ -32,9 +32,6 @@ enum class StatusCode {
   kIoError,      // other I/O errors
 };
 
-// "ok", "unknown", "invalid argument", ...
-std::string_view StatusCodeName(StatusCode code);
-
 // Ok, or an error with a kind and a human-readable message. Cheap to copy.
 class [[nodiscard]] Status {
  public:
