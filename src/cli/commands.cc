@@ -71,6 +71,7 @@ nlohmann::ordered_json MatchJson(const std::string& input, const ParsedDocument&
   }
   // Candidates (--candidates) never alert; say so on the line itself.
   if (!match.alert) line["candidate"] = true;
+  if (match.awaits_corroboration) line["awaits_corroboration"] = true;
   return line;
 }
 

@@ -14,9 +14,97 @@ bool IsVowel(char c) {
   return i < 26 && ((kVowels >> i) & 1) != 0;
 }
 
+// One press's transliteration of Cyrillic, as rewrites from the text's
+// spelling to the BGN/PCGN one English lists use (longest first at each
+// position).
+struct Rewrite {
+  std::string_view from;
+  std::string_view to;
+};
+constexpr Rewrite kGermanPolish[] = {
+    {"szcz", "shch"}, {"tsch", "ch"}, {"sch", "sh"}, {"sz", "sh"}, {"cz", "ch"}, {"rz", "zh"},
+    {"ch", "kh"},     {"ie", "e"},    {"oe", "u"},   {"w", "v"},   {"j", "y"}};
+constexpr Rewrite kFrenchItalian[] = {{"tch", "ch"}, {"gue", "ge"}, {"gui", "gi"}, {"ou", "u"},
+                                      {"ch", "sh"},  {"gh", "g"},   {"ss", "s"},   {"j", "zh"}};
+constexpr Rewrite kSpanish[] = {{"gue", "ge"}, {"gui", "gi"}, {"j", "kh"}};
+constexpr Rewrite kHungarian[] = {{"gy", "d"},  {"ty", "t"},  {"ny", "n"},
+                                  {"cs", "ch"}, {"zs", "zh"}, {"j", "y"}};
+
+template <size_t N>
+std::string Apply(std::string_view word, const Rewrite (&rules)[N]) {
+  std::string out;
+  out.reserve(word.size() + 4);
+  for (size_t i = 0; i < word.size();) {
+    bool done = false;
+    for (const Rewrite& rule : rules) {
+      if (word.substr(i, rule.from.size()) == rule.from) {
+        out += rule.to;
+        i += rule.from.size();
+        done = true;
+        break;
+      }
+    }
+    if (!done) out += word[i++];
+  }
+  return out;
+}
+
+// JW of `written` and `listed`, also with a case ending (vowel or
+// consonant) taken off `written`.
+double BestWithoutEnding(std::string_view written, std::string_view listed) {
+  static constexpr std::string_view kEndings[] = {
+      "owi", "ovi", "iem", "ego", "emu", "aus", "ius", "ui", "em", "om", "ym", "im",
+      "as",  "is",  "us",  "ys",  "ie",  "a",   "u",   "e",  "o",  "y",  "s"};
+  double best = JaroWinkler(written, listed);
+  for (std::string_view ending : kEndings) {
+    if (written.size() >= ending.size() + 4 && written.ends_with(ending)) {
+      best = std::max(best, JaroWinkler(written.substr(0, written.size() - ending.size()), listed));
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
+std::string_view InflectionStem(std::string_view word) {
+  static constexpr std::string_view kEndings[] = {"owi", "ovi", "iem", "ego", "emu", "aus",
+                                                  "ius", "em",  "om",  "ym",  "im",  "as",
+                                                  "is",  "us",  "ys",  "s"};
+  if (word.size() < 6) return word;
+  for (std::string_view ending : kEndings) {
+    // Five letters must remain: "qassem" keeps its "-em" ("qasem").
+    if (word.size() >= ending.size() + 5 && word.ends_with(ending)) {
+      return word.substr(0, word.size() - ending.size());
+    }
+  }
+  return word;
+}
+
+double SpellingSimilarity(std::string_view written, std::string_view listed) {
+  double best = JaroWinkler(written, listed);
+  if (best >= 0.99 || listed.size() < 4) return best;
+  // A respelling is a reading, not the word as written: a little less
+  // than an exact one, so that the listed spelling ranks first.
+  constexpr double kRespelled = 0.02;
+  double respelled = BestWithoutEnding(written, listed);
+  respelled = std::max(respelled, BestWithoutEnding(Apply(written, kGermanPolish), listed));
+  respelled = std::max(respelled, BestWithoutEnding(Apply(written, kFrenchItalian), listed));
+  respelled = std::max(respelled, BestWithoutEnding(Apply(written, kSpanish), listed));
+  respelled = std::max(respelled, BestWithoutEnding(Apply(written, kHungarian), listed));
+  return std::max(best, respelled - kRespelled);
+}
+
+bool IsGenderForm(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.back() != 'a') std::swap(a, b);
+  if (b.back() != 'a' || b.size() < 4) return false;
+  std::string_view stem = b.substr(0, b.size() - 1);
+  if (a == stem) return true;
+  return a.size() == b.size() && a.substr(0, a.size() - 1) == stem && (a.back() == 'o' || a.back() == 'y');
+}
+
 size_t SkeletonInto(std::string_view word, char* out) {
+  word = InflectionStem(word);
   const size_t n = word.size();
   auto at = [&](size_t k) { return k < n ? word[k] : '\0'; };
   size_t i = 0;
@@ -38,6 +126,7 @@ size_t SkeletonInto(std::string_view word, char* out) {
   };
   // Letters that start a digraph or map to another letter.
   constexpr uint32_t kSpecial = (1u << ('p' - 'a')) | (1u << ('d' - 'a')) | (1u << ('z' - 'a')) |
+                                (1u << ('t' - 'a')) |
                                 (1u << ('k' - 'a')) | (1u << ('s' - 'a')) | (1u << ('c' - 'a')) |
                                 (1u << ('q' - 'a')) | (1u << ('x' - 'a')) | (1u << ('w' - 'a')) |
                                 (1u << ('j' - 'a'));
@@ -86,8 +175,23 @@ size_t SkeletonInto(std::string_view word, char* out) {
           emit(c);
         }
         break;
+      case 't':
+        // German "tsch" and French "tch" are the English "ch".
+        if (next == 's' && at(i + 2) == 'c' && at(i + 3) == 'h') {
+          emit('k');
+          i += 3;
+        } else if (next == 'c' && at(i + 2) == 'h') {
+          emit('k');
+          i += 2;
+        } else {
+          emit(c);
+        }
+        break;
       case 's':
-        if (next == 'c' && at(i + 2) == 'h') {
+        if (next == 'z') {  // Polish "sz" is "sh"
+          emit('s');
+          ++i;
+        } else if (next == 'c' && at(i + 2) == 'h') {
           emit('s');
           i += 2;
         } else if (next == 'h') {
@@ -99,7 +203,7 @@ size_t SkeletonInto(std::string_view word, char* out) {
         break;
       case 'c':
         emit('k');
-        if (next == 'k') ++i;
+        if (next == 'k' || next == 'z') ++i;  // "ck"; Polish "cz" is "ch"
         break;
       case 'q':
         emit('k');

@@ -13,6 +13,9 @@ namespace vigil::match_internal {
 inline constexpr size_t kMinFuzzyWordBytes = 4;
 // A fuzzy token must be at least this similar (Jaro-Winkler) to the listed one.
 inline constexpr double kMinTokenSimilarity = 0.88;
+// A spelling variant at least this similar (see SpellingSimilarity()) is a
+// close reading: a name made only of such words is a hit.
+inline constexpr double kCloseReading = 0.95;
 
 // The transliteration skeleton of a normalised ASCII word: the spellings
 // that romanisations of one name differ by fold to one key ("dmitry",
@@ -21,8 +24,11 @@ inline constexpr double kMinTokenSimilarity = 0.88;
 // "muhammad"/"mohammed"). Steps: a leading "y" before a vowel goes; ph->f,
 // dzh/dj/zh->j, kh->h, sch/sh->s, ck/c/q->k, x->ks, w->v; a "j" between a
 // vowel and a consonant (or the end) is a vowel; vowels (a e i o u y) go except a leading one, which
-// becomes "a"; doubled letters collapse; a final "h" goes. Empty if `word`
-// is not plain lower-case ASCII letters.
+// becomes "a"; doubled letters collapse; a final "h" goes. A consonant case
+// ending of a word of six or more letters goes first (see
+// InflectionStem()), so that "putinem", "lavrovym" and "putinas" share
+// "putin"'s key (vowel endings, "putina", "putinu", fold already). Empty if
+// `word` is not plain lower-case ASCII letters.
 std::string Skeleton(std::string_view word);
 // Skeleton() without allocating, for the scan: writes the key to `out` and
 // returns its length; `out` must hold 2 * word.size() bytes (x becomes ks).
@@ -30,6 +36,26 @@ size_t SkeletonInto(std::string_view word, char* out);
 
 // Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, up to 4 characters).
 double JaroWinkler(std::string_view a, std::string_view b);
+
+// `word` without a Slavic or Baltic consonant case ending ("-em", "-om",
+// "-ym", "-im", "-owi", "-ovi", "-iem", "-ego", "-emu", "-as", "-is",
+// "-us", "-ys", "-aus", "-ius", "-s"), if six letters or more and five
+// remain.
+std::string_view InflectionStem(std::string_view word);
+
+// How alike a text word and a listed word are as spellings of one name:
+// Jaro-Winkler, or, a little lower, that of the text word read in another
+// press's transliteration of Cyrillic (German and Polish "Wladimir",
+// "Lawrow", "Sergej", "Prigoschin", "Pieskow"; French "Poutine",
+// "Sergueï"; Spanish "Jodorkovski"; Hungarian "Putyin", "Vlagyimir") and
+// without a case ending ("Putinem", "Putinas", "Lavrova", "Putina"). Both
+// words normalised (lower-case ASCII).
+double SpellingSimilarity(std::string_view written, std::string_view listed);
+
+// `a` is the other's form with a final "-a" ("francesca"/"francesco",
+// "lavrova"/"lavrov", "aleksandra"/"aleksandr"): a woman's name, or in
+// Slavic text a case form of the man's.
+bool IsGenderForm(std::string_view a, std::string_view b);
 
 }  // namespace vigil::match_internal
 

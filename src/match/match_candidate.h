@@ -52,11 +52,23 @@ struct Candidate {
   std::array<FuzzyStep, kMaxFuzzyWords> fuzzy;
   bool transliterated;  // some text word of it was transliterated
   bool all_capitalized;
+  double min_fuzzy = 1.0;  // the least similar spelling variant's similarity
   // Filled by Evaluate().
   double score = 1.0;
   bool alert = true;
   bool context = false;  // a one-word name confirmed by its surroundings
   int rank = 0;          // lower is a more literal reading
+  // Set by Evaluate() when the name alone is too common or too plain to
+  // alert (a full name of common given names and surnames, a company's
+  // name without its legal form): the scan then looks for corroboration
+  // in the document, and `corroboration` says what it found.
+  bool needs_corroboration = false;
+  const char* weak_reason = nullptr;    // why the hit is weak, for --explain
+  // A vessel's name, weak only for want of a ship word that refers to it.
+  bool awaits_vessel_word = false;
+  const char* corroboration = nullptr;  // what confirmed it, for --explain
+  const char* corroborating_word = nullptr;  // the sanctions word found
+  uint32_t corroborating_target = 0;  // the other listed party found
 };
 
 }  // namespace vigil::match_internal

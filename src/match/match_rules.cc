@@ -5,62 +5,15 @@
 #include <cstdint>
 #include <string>
 
+#include "common_names.h"
+#include "common_words.h"
+#include "evidence.h"
+#include "fuzzy.h"
 #include "name_variants.h"
 #include "word_scanner.h"
 
 namespace vigil::match_internal {
 namespace {
-
-bool IsVesselWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 29> kWords = {
-      "tanker",   "tankers",  "vessel",     "vessels",     "ship",        "ships",
-      "yacht",    "yachts",   "superyacht", "freighter",   "boat",        "mv",
-      "mt",       "imo",      "trawler",    "barge",       "tug",         "flagged",
-      "aircraft", "jet",      "plane",      "tankship",    "steamer",     "carrier",
-      "cargo",    "airliner", "helicopter", "supertanker", "supertankers"};
-  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
-}
-
-// "M/V" and "m/v": a vessel prefix written with a slash.
-bool HasSlashedVesselPrefix(std::string_view text) {
-  for (size_t i = text.find('/'); i != std::string_view::npos; i = text.find('/', i + 1)) {
-    if (i > 0 && i + 1 < text.size() && (text[i - 1] | 0x20) == 'm' &&
-        ((text[i + 1] | 0x20) == 'v' || (text[i + 1] | 0x20) == 't')) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// A vessel word or an IMO number within a few words of [start, end).
-bool HasVesselContext(std::string_view text, size_t start, size_t end) {
-  constexpr size_t kReach = 60;
-  {
-    size_t lo = start > kReach ? start - kReach : 0;
-    if (HasSlashedVesselPrefix(text.substr(lo, std::min(text.size(), end + kReach) - lo))) {
-      return true;
-    }
-  }
-  size_t lo = start > kReach ? start - kReach : 0;
-  size_t hi = std::min(text.size(), end + kReach);
-  char word[16];
-  size_t length = 0;
-  for (size_t i = lo; i <= hi; ++i) {
-    char c = i < hi ? text[i] : ' ';
-    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (letter) {
-      if (length < sizeof(word)) word[length] = word_internal::kAsciiLower[static_cast<uint8_t>(c)];
-      ++length;
-      continue;
-    }
-    if (length > 0 && length <= sizeof(word) && (i <= start || i - length >= end) &&
-        IsVesselWord(std::string_view(word, length))) {
-      return true;
-    }
-    length = 0;
-  }
-  return false;
-}
 
 // The word at [start, end) is written exactly as in the list (the list's
 // capitals, e.g. "FOREST") and does not open a sentence: a name, not a noun.
@@ -74,7 +27,9 @@ bool HasListedCapitals(std::string_view text, size_t start, size_t end, std::str
     std::string_view w = listed.substr(span.start, span.end - span.start);
     if (w == word) {
       found = true;
-      listed_capital = std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      // A capital beyond the first letter ("FOREST", "DataBank"): "Forest"
+      // at a name's start is how any capitalised word is written.
+      listed_capital = std::count_if(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) >= 2;
     }
   }
   if (!found || !listed_capital) return false;
@@ -144,6 +99,8 @@ bool BreaksName(std::string_view text, size_t prev_start, size_t prev_end, size_
       case '{':
       case '}':
       case '|':
+      case '<':
+      case '>':
         return true;
       case '\n':
         if (++line_breaks > 1) return true;
@@ -186,6 +143,176 @@ bool BreaksName(std::string_view text, size_t prev_start, size_t prev_end, size_
   return false;
 }
 
+// A capitalised word right before or after [start, end), joined by a
+// space or hyphen ("Baikal Finance Group", "Mir-Hossein Mousavi"): the hit
+// is part of a longer name. Titles and roles ("President", "Sheikh") and
+// ordinary words at a sentence's start ("Yesterday") are not names.
+bool IsNameLetter(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); }
+
+// A word that continues a name: capitalised, not a title or role
+// ("President", "Sheikh"), a legal form, a month, or an all-capitals word
+// ("CEO", any word of a headline). `sentence_start`: an ordinary word there
+// ("Yesterday") is capitalised only because it opens the sentence.
+bool ContinuesName(std::string_view word, bool sentence_start) {
+  if (word.empty() || word[0] < 'A' || word[0] > 'Z') return false;
+  if (std::none_of(word.begin(), word.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; })) {
+    return false;
+  }
+  std::string lower(word);
+  for (char& ch : lower) ch = word_internal::kAsciiLower[static_cast<uint8_t>(ch)];
+  if (IsTitleWord(lower) || IsLegalFormWord(lower) || IsCalendarWord(lower)) return false;
+  return !sentence_start || ClassifyWord(lower) != WordClass::kOrdinary;
+}
+
+// A name-like word joined to `start` by a space or hyphen before it.
+bool PrecededByName(std::string_view text, size_t start) {
+  size_t i = start;
+  if (i == 0 || (text[i - 1] != ' ' && text[i - 1] != '-')) return false;
+  --i;
+  size_t word_end = i;
+  while (i > 0 && IsNameLetter(text[i - 1])) --i;
+  size_t k = i;
+  while (k > 0 && text[k - 1] == ' ') --k;
+  bool sentence_start = k == 0 || text[k - 1] == '.' || text[k - 1] == '!' || text[k - 1] == '?' ||
+                        text[k - 1] == '\n' || text[k - 1] == '"' || text[k - 1] == ':';
+  return ContinuesName(text.substr(i, word_end - i), sentence_start);
+}
+
+// A name-like word right before or after [start, end), joined by a space
+// or hyphen ("Baikal Finance Group", "Mir-Hossein Mousavi"): the hit is
+// part of a longer name.
+bool InsideLongerName(std::string_view text, size_t start, size_t end) {
+  if (PrecededByName(text, start)) return true;
+  size_t i = end;
+  if (i >= text.size() || (text[i] != ' ' && text[i] != '-')) return false;
+  size_t word_start = ++i;
+  while (i < text.size() && IsNameLetter(text[i])) ++i;
+  return ContinuesName(text.substr(word_start, i - word_start), false);
+}
+
+// A legal form after [start, end), past at most three capitalised words
+// ("Univisa Inc", "Avia Group International Inc", "SASCO PRODUCTS INC").
+bool FollowedByLegalForm(std::string_view text, size_t end) {
+  size_t i = end;
+  for (int words = 0; words < 4; ++words) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == ',')) ++i;
+    size_t word_start = i;
+    while (i < text.size() && ((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z'))) ++i;
+    if (i == word_start || text[word_start] < 'A' || text[word_start] > 'Z') return false;
+    std::string lower(text.substr(word_start, i - word_start));
+    for (char& ch : lower) ch = word_internal::kAsciiLower[static_cast<uint8_t>(ch)];
+    if (IsLegalFormWord(lower)) return true;
+  }
+  return false;
+}
+
+// The word before `start` is a legal form ("AB Astra" is no ASTRA LLC).
+bool PrecededByLegalForm(std::string_view text, size_t start) {
+  size_t i = start;
+  if (i == 0 || text[i - 1] != ' ') return false;
+  --i;
+  size_t word_end = i;
+  while (i > 0 && ((text[i - 1] >= 'a' && text[i - 1] <= 'z') || (text[i - 1] >= 'A' && text[i - 1] <= 'Z'))) --i;
+  std::string lower(text.substr(i, word_end - i));
+  for (char& ch : lower) ch = word_internal::kAsciiLower[static_cast<uint8_t>(ch)];
+  return !lower.empty() && IsLegalFormWord(lower);
+}
+
+// A spelling step of the hit is the listed word's other-gender form
+// ("francesca" for "francesco") while some word of it is as listed.
+bool HasGenderForm(const MatcherIndex& index, const std::vector<TextWord>& words,
+                   std::string_view arena, const Candidate& c) {
+  if (c.fuzzy_count == 0 || c.fuzzy_count == c.last - c.first) return false;
+  for (size_t k = 0; k < c.fuzzy_count; ++k) {
+    const TextWord& w = words[c.fuzzy[k].pos];
+    if (IsGenderForm(arena.substr(w.norm_offset, w.norm_length), index.vocabulary.Word(c.fuzzy[k].listed))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A word of the hit is an ordinary word written in lower case.
+bool HasLowerCaseOrdinaryWord(std::string_view text, const std::vector<TextWord>& words,
+                              const Candidate& c) {
+  for (uint32_t p = c.first; p < c.last; ++p) {
+    if (words[p].capitalized) continue;
+    std::string lower(text.substr(words[p].start, words[p].end - words[p].start));
+    if (IsLegalFormWord(lower) || lower.size() <= 3) continue;  // "of", "de", "and", "ltd"
+    if (ClassifyWord(lower) == WordClass::kOrdinary) return true;
+  }
+  return false;
+}
+
+// A word of the hit in lower case that is no name particle ("al", "bin").
+bool HasLowerCaseNameWord(const MatcherIndex& index, std::string_view text,
+                          const std::vector<TextWord>& words, const Candidate& c) {
+  for (uint32_t p = c.first; p < c.last; ++p) {
+    if (words[p].capitalized) continue;
+    // "Jong-un", "Yo'ng-su", "Sa’id": the later part of a joined word; and
+    // short lower-case parts of names ("na", "de", "bin").
+    if (words[p].end - words[p].start <= 3) continue;
+    if (p > c.first) {
+      std::string_view gap = text.substr(words[p - 1].end, words[p].start - words[p - 1].end);
+      if (gap.find_first_of(" \t\n\r") == std::string_view::npos) continue;
+    }
+    if (words[p].id == Vocabulary::kUnknown || !IsNameParticle(index.vocabulary.Word(words[p].id))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "of" or "for" and a capitalised word after `end`: the hit starts a
+// longer name ("Industrial Bank of Japan").
+bool FollowedByOfName(std::string_view text, size_t end) {
+  size_t i = end;
+  while (i < text.size() && text[i] == ' ') ++i;
+  size_t word = i;
+  while (i < text.size() && text[i] >= 'a' && text[i] <= 'z') ++i;
+  std::string_view link = text.substr(word, i - word);
+  if (link != "of" && link != "for" && link != "de") return false;
+  while (i < text.size() && text[i] == ' ') ++i;
+  return i < text.size() && ((text[i] >= 'A' && text[i] <= 'Z') || static_cast<uint8_t>(text[i]) >= 0x80);
+}
+
+// Some word of the hit, matched exactly, is no common given name or
+// surname ("Putin" in "Vladimir Putin"); spelling variants count as common.
+bool HasDistinctiveWord(const MatcherIndex& index, std::string_view text,
+                        const std::vector<TextWord>& words, const Candidate& c) {
+  for (uint32_t p = c.first; p < c.last; ++p) {
+    const FuzzyStep* fuzzy = nullptr;
+    for (size_t k = 0; k < c.fuzzy_count; ++k) {
+      if (c.fuzzy[k].pos == p) fuzzy = &c.fuzzy[k];
+    }
+    if (fuzzy != nullptr) {
+      // "Poutine" for PUTIN: a spelling of a rare name that no common name
+      // is spelt like, starting with the same letter ("Yushchenko" is no
+      // spelling of ISHCHENKO but another family).
+      std::string_view listed = index.vocabulary.Word(fuzzy->listed);
+      std::string written(text.substr(words[p].start, words[p].end - words[p].start));
+      for (char& ch : written) ch = word_internal::kAsciiLower[static_cast<uint8_t>(ch)];
+      if (!index.common_name_word[fuzzy->listed] && !IsCommonNameWord(written) &&
+          !written.empty() && written[0] == listed[0]) {
+        return true;
+      }
+      continue;
+    }
+    uint32_t id = words[p].id;
+    if (id == Vocabulary::kUnknown || index.legal_word[id]) continue;
+    if (!index.common_name_word[id] && index.vocabulary.Word(id).size() >= 2) return true;
+  }
+  return false;
+}
+
+bool HasLegalWord(const MatcherIndex& index, const std::vector<TextWord>& words,
+                  const Candidate& c) {
+  for (uint32_t p = c.first; p < c.last; ++p) {
+    if (words[p].id != Vocabulary::kUnknown && index.legal_word[words[p].id]) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // Single-word legal forms that are one form: the text's "Limited" finds a
@@ -199,7 +326,7 @@ const std::vector<std::vector<std::string_view>>& LegalFormSynonyms() {
 
 // Scores a candidate and decides whether it alerts.
 void Evaluate(const MatcherIndex& index, std::string_view text, const std::vector<TextWord>& words,
-              Candidate* c) {
+              std::string_view arena, Candidate* c) {
   const Target& target = index.targets[c->target];
   const Payload& payload = *c->payload;
   c->score = c->similarity;
@@ -221,46 +348,180 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
       return;
     }
   }
+  const size_t start = words[c->first].start;
+  const size_t end = words[c->last - 1].end;
+  const std::string_view matched = text.substr(start, end - start);
   bool weak = false;
-  if (payload.flags & kSingleWord) {
-    bool vessel = target.type == EntityType::kVessel || target.type == EntityType::kAircraft;
+  int weak_reasons = 0;
+  auto make_weak = [&](const char* reason) {
+    weak = true;
+    ++weak_reasons;
+    if (c->weak_reason == nullptr) c->weak_reason = reason;
+  };
+  // "7.28" is a number, whatever a list calls "7-28".
+  if (std::none_of(matched.begin(), matched.end(), [](char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || static_cast<uint8_t>(ch) >= 0x80;
+      })) {
+    make_weak("digits");
+  }
+  const bool single = (payload.flags & kSingleWord) != 0;
+  const bool vessel = target.type == EntityType::kVessel || target.type == EntityType::kAircraft;
+  std::string_view first_word = words[c->first].id != Vocabulary::kUnknown
+                                    ? index.vocabulary.Word(words[c->first].id)
+                                    : std::string_view();
+  if (vessel) {
+    // A vessel's or aircraft's name, of one word or several ("Forest",
+    // "North Sea", "Eternal Sunshine"), alerts only where a ship word refers
+    // to it; a ship word elsewhere in the sentence is about another ship.
+    c->context = HasVesselReference(text, start, end);
+    if (!c->context) {
+      make_weak("no-vessel-reference");
+      c->awaits_vessel_word = true;
+    }
+    // "tanker Nord Pacific", "carrier Ocean City": another ship's name.
+    if (single && InsideLongerName(text, start, end)) make_weak("inside-longer-name");
+    // A lower-case ordinary word is the word, not the ship, even next to
+    // ship words: "a cargo aircraft" is no vessel CARGO, "a mystery" no MYSTERY.
+    if (single && (payload.flags & (kOrdinaryWord | kProperNoun)) && !words[c->first].capitalized) {
+      make_weak("common-word");
+    }
+    if (single && (IsVesselWord(first_word) || IsCalendarWord(first_word))) make_weak("common-word");
+  } else if (single) {
     // Short one-word names and aliases ("NPA", "ALFA" without its LLC) are
     // mostly other bodies' acronyms or brands.
-    bool short_word = words[c->first].end - words[c->first].start <= 4;
+    bool short_word = end - start <= 4;
+    bool common_name = words[c->first].id != Vocabulary::kUnknown &&
+                       index.common_name_word[words[c->first].id];
     if (target.type == EntityType::kPerson) {
-      weak = true;
-    } else if (vessel) {
-      // Any one-word vessel or aircraft name ("Vladimir", "Zuma", "Liberty")
-      // needs a vessel word nearby, however rare the word.
-      c->context = HasVesselContext(text, words[c->first].start, words[c->last - 1].end);
-      // A lower-case ordinary word is the word, not the ship, even next to
-      // ship words: "a cargo aircraft" is no vessel CARGO, "a mystery" no MYSTERY.
-      bool plain_word = (payload.flags & kOrdinaryWord) && !words[c->first].capitalized;
-      weak = !c->context || plain_word;
+      make_weak("single-name");
     } else if (short_word) {
-      weak = true;
+      make_weak("short");
+    } else if (InsideLongerName(text, start, end)) {
+      // "Baikal Finance Group", "Gazprom Neft": another body's name.
+      make_weak("inside-longer-name");
+    } else if (c->fuzzy_count > 0) {
+      // "Hezbollah" for HIZBALLAH: a one-word spelling needs the document.
+      c->needs_corroboration = true;
+      c->weak_reason = "spelling-variant";
+    } else if (IsCalendarWord(first_word) || common_name) {
+      make_weak("common-word");
     } else if ((payload.flags & kOrdinaryWord) || (payload.flags & kProperNoun)) {
-      // Given names and places ("DANIEL", "LUKA") are as ambiguous as
-      // ordinary words for untyped entries and organisations too.
-      size_t start = words[c->first].start;
-      size_t end = words[c->last - 1].end;
+      // Ordinary words ("League", "Forest") and given names and places
+      // ("DANIEL", "India") never alert alone as a name, unless the text
+      // writes them with the list's unusual capitals ("FOREST" in running
+      // text). A proper noun that is no person's name ("Hezbollah") can
+      // be confirmed by the document.
+      // A proper noun that is only an alias ("Baikal" of a gun maker) is
+      // a place or a brand far more often.
       c->context = HasListedCapitals(text, start, end, index.Name(payload.name));
-      weak = !c->context;
+      if (!c->context && ((payload.flags & kOrdinaryWord) || !payload.own_name)) {
+        make_weak("common-word");
+      }
+      if (!c->context && !weak) {
+        c->needs_corroboration = true;
+        c->weak_reason = "proper-noun";
+      }
+    } else if (payload.rule == VariantRule::kLegalForm &&
+               (FollowedByLegalForm(text, end) || PrecededByLegalForm(text, start))) {
+      make_weak("other-company");
+    } else if (payload.rule == VariantRule::kLegalForm) {
+      // A small company's bare name ("Hanley" of HANLEY LIMITED, "Astra" of
+      // ASTRA LLC) is more often a place, a brand or another firm: it needs
+      // a company word beside it or a document about sanctions.
+      c->context = HasOrganizationWordNear(text, start, end);
+      if (!c->context) {
+        c->needs_corroboration = true;
+        c->weak_reason = "bare-name";
+      }
     }
   } else if ((payload.flags & kAllOrdinary) &&
-             (!c->all_capitalized || AfterCapitalisedWord(text, words[c->first].start))) {
+             (!c->all_capitalized || PrecededByName(text, start) || FollowedByOfName(text, end))) {
     // "the base", "day bank": words, not the name; "Barclays Bank Ltd" is
-    // a longer name that ends like "BANK LTD".
-    weak = true;
+    // a longer name that ends like "BANK LTD", "Industrial Bank of Japan"
+    // one that starts like INDUSTRIAL BANK.
+    make_weak("common-words");
+  } else if ((payload.flags & kAllOrdinary) && !HasLegalWord(index, words, *c)) {
+    // "Industrial Bank", "State Planning Commission", "National Liberation
+    // Army": descriptions that many bodies answer to; the document must say
+    // it is the listed one. With its legal form ("Green Light Ltd") the
+    // name is a company's full name.
+    c->needs_corroboration = true;
+    c->weak_reason = "common-words";
+  } else if (target.type == EntityType::kPerson) {
+    static constexpr auto kServantOf = std::to_array<std::string_view>(
+        {"abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdur", "abdu", "abdool"});
+    if (!c->all_capitalized && HasLowerCaseNameWord(index, text, words, *c)) {
+      // "than Charlie" is no THAN, Charlie: names are capitalised, but for
+      // particles ("Hafez al-Assad", "Osama bin Laden").
+      make_weak("lower-case");
+    } else if (c->last - c->first == 2 &&
+               (std::find(kServantOf.begin(), kServantOf.end(), first_word) != kServantOf.end() ||
+                (words[c->first + 1].id != Vocabulary::kUnknown &&
+                 std::find(kServantOf.begin(), kServantOf.end(),
+                           index.vocabulary.Word(words[c->first + 1].id)) != kServantOf.end()) ||
+                std::any_of(c->fuzzy.begin(), c->fuzzy.begin() + c->fuzzy_count, [&](const FuzzyStep& f) {
+                  return std::find(kServantOf.begin(), kServantOf.end(), index.vocabulary.Word(f.listed)) !=
+                         kServantOf.end();
+                }))) {
+      // "Abdul Aziz", "Abdul-Rahim": one compound given name ("servant of
+      // the Mighty"), not a given name and a surname; a person listed by
+      // just such a name ("ABDUL HAQ") needs the document's support.
+      if (payload.rule == VariantRule::kExact) {
+        c->needs_corroboration = true;
+        c->weak_reason = "common-name";
+      } else {
+        make_weak("single-name");
+      }
+    } else if (HasGenderForm(index, words, arena, *c)) {
+      // "Francesca Schiavone" is no SCHIAVONE, Francesco: a word in its
+      // other gender's form beside a word as listed is another person
+      // (both inflected, "Władimira Putina", is a case form).
+      make_weak("gender-form");
+    } else if (c->fuzzy_count > 0 && (payload.flags & kExactSpelling) &&
+               c->min_fuzzy < kCloseReading) {
+      // "Wang Chien" is not WANG, Chen: Korean and Chinese names are
+      // romanised one way per person (a typo, "Sonng", is still one).
+      make_weak("spelling");
+    } else if (!HasDistinctiveWord(index, text, words, *c)) {
+      if (InsideLongerName(text, start, end)) {
+        // "Arturo Hernandez Grisanti", "Mir-Hossein Mousavi": a longer
+        // name that starts or ends with a common one is another person.
+        make_weak("inside-longer-name");
+      }
+      // "Mohammed Ali", "Arturo Hernandez", "Mark Taylor": thousands of
+      // people share the name; only the document can say it is this one.
+      if (!weak) {
+        c->needs_corroboration = true;
+        c->weak_reason = "common-name";
+      }
+    }
+  } else if (target.type != EntityType::kPerson && !c->all_capitalized &&
+             HasLowerCaseOrdinaryWord(text, words, *c)) {
+    // "African initiative" is no AFRICAN INITIATIVE: a name's words are
+    // capitalised (legal forms and particles may not be).
+    make_weak("lower-case");
+  } else if (payload.rule == VariantRule::kLegalForm &&
+             (FollowedByLegalForm(text, end) || PrecededByLegalForm(text, start))) {
+    // "<Avia Group International Inc>", "Univisa Inc": a company named
+    // with a legal form the list does not give it is another company.
+    make_weak("other-company");
+  } else if (payload.rule == VariantRule::kLegalForm && c->last - c->first <= 2 &&
+             !HasLegalWord(index, words, *c) && !HasOrganizationWordNear(text, start, end)) {
+    c->needs_corroboration = true;
+    c->weak_reason = "bare-name";
   }
   // A spelling variant inside a longer capitalised name ("Ali Hosseini
   // Khamenei" is not "Ali Hussein") is only a candidate.
   bool inside_longer_name =
       c->fuzzy_count > 0 && (AfterCapitalisedWord(text, words[c->first].start) ||
                              BeforeCapitalisedWord(text, words[c->last - 1].end));
+  // Weak for another reason than the missing ship word: not a vessel's name.
+  if (weak_reasons > 1 || c->score < index.groups[target.group].min_score) {
+    c->awaits_vessel_word = false;
+  }
   if (weak) c->score = std::min(c->score, kWeakScore);
   if (inside_longer_name) c->score = std::min(c->score, 0.8);
-  c->alert = !weak && c->score >= index.groups[target.group].min_score;
+  c->alert = !weak && !c->needs_corroboration && c->score >= index.groups[target.group].min_score;
 }
 
 }  // namespace vigil::match_internal

@@ -22,11 +22,12 @@ inline constexpr double kWeakScore = 0.5;
 // interned; the others are its synonyms.
 const std::vector<std::vector<std::string_view>>& LegalFormSynonyms();
 
-// Scores candidate `c`, found in `text` over `words`, and decides whether
-// it alerts: sets its score, alert, context and rank (lower is a more
-// literal reading).
+// Scores candidate `c`, found in `text` over `words` (whose normalised
+// spellings are in `arena`), and decides whether it alerts: sets its score,
+// alert, context and rank (lower is a more literal reading), or marks it as
+// needing the document's corroboration (see Candidate).
 void Evaluate(const MatcherIndex& index, std::string_view text, const std::vector<TextWord>& words,
-              Candidate* c);
+              std::string_view arena, Candidate* c);
 
 }  // namespace vigil::match_internal
 

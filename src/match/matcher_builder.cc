@@ -8,8 +8,10 @@
 #include <string>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
+#include "common_names.h"
 #include "common_words.h"
 #include "fuzzy.h"
 #include "match_rules.h"
@@ -70,6 +72,7 @@ class IndexBuilder {
 
  private:
   bool AddName(uint32_t target, std::string_view name, NameKind kind);
+  void CountPersonName(const std::vector<std::string>& words);
   // Inserts `path` into the trie, with `payload` at its end, in a batch
   // (see InsertQueued()).
   void QueueInsert(std::span<const uint32_t> path, const Payload& payload);
@@ -106,6 +109,10 @@ class IndexBuilder {
   // (node, payload) as compiled, until Finish() sorts and merges them.
   std::vector<std::pair<uint32_t, Payload>> pending_;
   std::vector<bool> entity_word_;  // by word id: used by an entity name
+  // By word id: how many people's primary names use the word, each name
+  // counted once however many lists hold it (by the hash of its words).
+  std::vector<uint32_t> person_word_count_;
+  std::unordered_set<uint64_t> person_names_;
 };
 
 IndexBuilder::IndexBuilder() {
@@ -143,6 +150,9 @@ Status IndexBuilder::AddEntity(const Watchlist& list, const Entity& entity) {
              static_cast<uint32_t>(index_->ids.size()), static_cast<uint32_t>(entity.id.size()),
              static_cast<uint32_t>(index_->name_begin.size() - 1)});
   index_->ids += entity.id;
+  for (const std::string& program : entity.programs) {
+    index_->targets.back().programs |= 1u << (std::hash<std::string>{}(program) % 32);
+  }
   auto where = [&]() { return "list '" + list.id + "' entity '" + entity.id + "': "; };
   NameKind kind = KindOf(entity.type);
   if (!AddName(target, entity.name, kind)) {
@@ -181,7 +191,12 @@ bool IndexBuilder::AddName(uint32_t target, std::string_view name, NameKind kind
   bool ascii =
       std::all_of(name.begin(), name.end(), [](char c) { return static_cast<uint8_t>(c) < 0x80; });
   if (!ascii && NeedsTransliteration(name)) base_flags |= kNameTransliterated;
+  if (kind == NameKind::kPerson && IsEastAsianName(name)) base_flags |= kExactSpelling;
   std::vector<uint32_t> path;
+  if (entity && index_->targets[target].type == EntityType::kPerson &&
+      index_->targets[target].primary_name == name_index) {
+    CountPersonName(variants.front().words);
+  }
   for (const NameVariant& variant : variants) {
     path.clear();
     for (const std::string& word : variant.words) {
@@ -213,9 +228,31 @@ bool IndexBuilder::AddName(uint32_t target, std::string_view name, NameKind kind
       if (word_class == kProperInfo) flags |= kProperNoun;
     }
     index_->max_name_words = std::max(index_->max_name_words, path.size());
-    QueueInsert(path, Payload{target, name_index, variant.rule, flags});
+    bool own_name = name_index == index_->targets[target].primary_name;
+    if (!own_name && path.size() == 1) {
+      // "Hezbollah" is a spelling of the primary name HIZBALLAH.
+      std::string_view primary = index_->Name(index_->targets[target].primary_name);
+      std::vector<NameVariant> primary_words = NameVariants(primary, NameKind::kPlain);
+      own_name = !primary_words.empty() && primary_words[0].words.size() == 1 &&
+                 Skeleton(primary_words[0].words[0]) == Skeleton(variant.words[0]);
+    }
+    QueueInsert(path, Payload{target, name_index, variant.rule, flags, own_name});
   }
   return true;
+}
+
+void IndexBuilder::CountPersonName(const std::vector<std::string>& words) {
+  std::vector<uint32_t> ids;
+  for (const std::string& word : words) ids.push_back(index_->vocabulary.Intern(word));
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  uint64_t hash = 1469598103934665603ULL;
+  for (uint32_t id : ids) hash = (hash ^ id) * 1099511628211ULL;
+  if (!person_names_.insert(hash).second) return;
+  for (uint32_t id : ids) {
+    if (person_word_count_.size() <= id) person_word_count_.resize(id + 1, 0);
+    ++person_word_count_[id];
+  }
 }
 
 void IndexBuilder::QueueInsert(std::span<const uint32_t> path, const Payload& payload) {
@@ -292,6 +329,17 @@ std::unique_ptr<MatcherIndex> IndexBuilder::Finish() {
   }
   word_info_.clear();
   word_info_.shrink_to_fit();
+  // A name word twenty people of the lists share is common, whatever the
+  // built-in table says.
+  constexpr uint32_t kCommonInLists = 20;
+  index_->common_name_word.assign(index_->vocabulary.size(), false);
+  for (uint32_t id = 0; id < index_->vocabulary.size(); ++id) {
+    index_->common_name_word[id] =
+        (id < person_word_count_.size() && person_word_count_[id] >= kCommonInLists) ||
+        IsCommonNameWord(index_->vocabulary.Word(id));
+  }
+  person_word_count_ = {};
+  person_names_ = {};
   BuildFuzzyIndex();
   entity_word_.clear();
   entity_word_.shrink_to_fit();

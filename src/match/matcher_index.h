@@ -28,6 +28,9 @@ struct Target {
   uint32_t id_offset = 0;  // the entity id in ids
   uint32_t id_length = 0;
   uint32_t primary_name = 0;  // index into the names: the entity's primary name
+  // The entity's sanctions programmes, one bit per programme name's hash:
+  // two entities that share a bit likely share a programme (SDGT, IRAN, ...).
+  uint32_t programs = 0;
 };
 
 // A watchlist or keyword list.
@@ -44,6 +47,7 @@ enum PayloadFlag : uint8_t {
   kAllOrdinary = 16,        // several words, all ordinary ("THE BASE", "DAY BANK")
   kGivenDropped = 32,       // first of several surnames without all given names
   kLastOfNode = 64,         // the last of its trie node's payloads
+  kExactSpelling = 128,     // a Korean or Chinese name: no spelling variants
 };
 
 // What reaching a trie node means: `target` is found, via list name `name`.
@@ -52,6 +56,9 @@ struct Payload {
   uint32_t name = 0;  // index into the names
   VariantRule rule = VariantRule::kExact;
   uint8_t flags = 0;
+  // The entity's primary name, or a spelling of it ("Hezbollah" for
+  // HIZBALLAH): its own name, not a nickname or a brand.
+  bool own_name = false;
 };
 
 // Every name variant and keyword term is a path of word ids in one trie.
@@ -91,6 +98,9 @@ struct MatcherIndex {
   // a misspelt name (ClassifyWord() once at build, not per text word).
   std::vector<bool> ordinary_word;
   std::vector<bool> legal_word;  // by word id: a legal form
+  // By word id: a given name or surname many people share (see
+  // IsCommonNameWord()), or that many entries of the loaded lists share.
+  std::vector<bool> common_name_word;
   size_t max_name_words = 0;     // longest compiled variant
 };
 

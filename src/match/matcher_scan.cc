@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "common_words.h"
+#include "evidence.h"
 #include "fuzzy.h"
 #include "gated_words.h"
 #include "match_candidate.h"
@@ -31,6 +32,7 @@ struct WalkState {
   uint8_t fuzzy_count = 0;
   uint8_t exact_count = 0;
   bool all_capitalized = true;
+  double min_fuzzy = 1.0;  // the least similar spelling variant so far
   std::array<FuzzyStep, kMaxFuzzyWords> fuzzy{};
   bool transliterated = false;
 };
@@ -180,17 +182,30 @@ void Walk(const MatcherIndex& index, const std::vector<TextWord>& words, std::st
           std::vector<Candidate>* out) {
   // A spelling variant needs a name-like context: an exact word besides,
   // and every word capitalised ("said John" is no "JHAN, Said").
-  bool fuzzy_ok = state.fuzzy_count == 0 ||
-                  (state.exact_count >= 1 && pos - state.first >= 2 && state.all_capitalized);
+  // One capitalised word alone may be a spelling of a one-word organisation
+  // name ("Hezbollah" for HIZBALLAH); the rules then ask the document.
+  bool single_fuzzy = state.fuzzy_count == 1 && pos - state.first == 1 && state.all_capitalized;
+  // Every word a spelling variant is a hit only if each is a close reading
+  // ("Władimira Putina", "Vladimiras Putinas": case forms of the listed
+  // words), never two loose ones ("Evgeny Prigojin").
+  bool fuzzy_ok = state.fuzzy_count == 0 || single_fuzzy ||
+                  (pos - state.first >= 2 && state.all_capitalized &&
+                   (state.exact_count >= 1 || state.min_fuzzy >= kCloseReading));
   if (pos > state.first && payload != TokenTrie::kNone && fuzzy_ok) {
     AddCandidates(
         index, payload,
         [&](const Payload& p, std::vector<Candidate>* candidates) {
           if (state.fuzzy_count > 0 && index.targets[p.target].kind != MatchKind::kEntity) return;
-          candidates->push_back(Candidate{p.target, state.first, pos, &p,
-                                          state.weight > 0 ? state.weighted / state.weight : 1.0,
-                                          state.fuzzy_count, state.fuzzy, state.transliterated,
-                                          state.all_capitalized});
+          if (single_fuzzy && (index.targets[p.target].type == EntityType::kPerson ||
+                               index.vocabulary.Word(state.fuzzy[0].listed).size() < 6)) {
+            return;
+          }
+          Candidate c{p.target, state.first, pos, &p,
+                      state.weight > 0 ? state.weighted / state.weight : 1.0,
+                      state.fuzzy_count, state.fuzzy, state.transliterated,
+                      state.all_capitalized};
+          c.min_fuzzy = state.min_fuzzy;
+          candidates->push_back(c);
         },
         out);
   }
@@ -229,7 +244,7 @@ void Walk(const MatcherIndex& index, const std::vector<TextWord>& words, std::st
     if (child == TokenTrie::kNone) continue;
     // Similarity is costly; first make sure the step can lead to a hit: a
     // name ends here (after an exact word), or the next word continues it.
-    bool can_end = state.exact_count > 0 && child_payload != TokenTrie::kNone;
+    bool can_end = child_payload != TokenTrie::kNone;
     bool can_go_on =
         next_word != nullptr && (next_word->group != kNoGroup ||
                                  (next_word->id != Vocabulary::kUnknown &&
@@ -244,8 +259,34 @@ void Walk(const MatcherIndex& index, const std::vector<TextWord>& words, std::st
     }
     if (ordinary == 1) return;
     std::string_view listed_word = index.vocabulary.Word(listed);
-    double similarity = JaroWinkler(written, listed_word);
-    if (similarity < kMinTokenSimilarity) continue;
+    double similarity = SpellingSimilarity(written, listed_word);
+    if (similarity < kMinTokenSimilarity) {
+      // A one-word organisation name in another transliteration differs
+      // most in its vowels ("Hezbollah", HIZBALLAH: same consonants, same
+      // first letter and length): such a word alone is a candidate that
+      // the rules send to the document for corroboration (see Walk's
+      // single-word case), scored as a plain spelling variant.
+      bool vowels_only = pos == state.first && child_payload != TokenTrie::kNone &&
+                         similarity >= 0.8 && written[0] == listed_word[0] &&
+                         written.size() + 1 >= listed_word.size() &&
+                         listed_word.size() + 1 >= written.size() && word.capitalized;
+      if (!vowels_only || listed_word.size() < 6) continue;
+      std::array<FuzzyStep, kMaxFuzzyWords> steps{};
+      steps[0] = FuzzyStep{pos, listed};
+      AddCandidates(
+          index, child_payload,
+          [&](const Payload& p, std::vector<Candidate>* candidates) {
+            const Target& target = index.targets[p.target];
+            if (target.kind != MatchKind::kEntity || target.type == EntityType::kPerson ||
+                target.type == EntityType::kVessel || target.type == EntityType::kAircraft) {
+              return;
+            }
+            candidates->push_back(Candidate{p.target, pos, pos + 1, &p, 0.9, 1, steps,
+                                            word.transliterated, true});
+          },
+          out);
+      continue;
+    }
     WalkState next = state;
     auto length = static_cast<double>(listed_word.size());
     next.weighted += length * similarity;
@@ -253,7 +294,56 @@ void Walk(const MatcherIndex& index, const std::vector<TextWord>& words, std::st
     next.fuzzy[next.fuzzy_count++] = FuzzyStep{pos, listed};
     next.transliterated |= word.transliterated;
     next.all_capitalized &= word.capitalized;
+    next.min_fuzzy = std::min(next.min_fuzzy, similarity);
     Walk(index, words, arena, pos + 1, child, child_payload, next, out);
+  }
+}
+
+// Hits whose name alone is too common or plain (Evaluate() set
+// needs_corroboration) alert if the document backs them: another listed
+// party found in it by a distinctive name, or words of sanctions, terrorism
+// or organised crime.
+void Corroborate(const MatcherIndex& index, std::string_view text,
+                 const std::vector<TextWord>& words, std::vector<Candidate>* candidates) {
+  bool looked = false;
+  const char* sanctions_word = nullptr;
+  for (Candidate& c : *candidates) {
+    if (!c.needs_corroboration || c.score < index.groups[index.targets[c.target].group].min_score) {
+      continue;
+    }
+    // Within a few sentences: "Gazprom chief executive Alexei Miller",
+    // not a footballer named in a story that later mentions a listed owner.
+    constexpr uint32_t kCoMentionReach = 250;
+    // A proper noun ("Dover", "Hezbollah") is confirmed by a neighbour only
+    // if they share a sanctions programme ("Hezbollah leader Hassan
+    // Nasrallah"); else only a document about sanctions, terrorism or
+    // conflict makes the listed body the likelier reading.
+    bool proper_noun = std::string_view(c.weak_reason) == "proper-noun" ||
+                       std::string_view(c.weak_reason) == "spelling-variant";
+    auto other = std::find_if(candidates->begin(), candidates->end(), [&](const Candidate& k) {
+      if (proper_noun && (index.targets[k.target].programs & index.targets[c.target].programs) == 0) {
+        return false;
+      }
+      if (!k.alert || k.needs_corroboration || k.target == c.target ||
+          index.targets[k.target].kind != MatchKind::kEntity || !(k.last <= c.first || c.last <= k.first)) {
+        return false;
+      }
+      uint32_t gap = k.last <= c.first ? words[c.first].start - words[k.last - 1].end
+                                       : words[k.first].start - words[c.last - 1].end;
+      return gap <= kCoMentionReach;
+    });
+    if (other != candidates->end()) {
+      c.corroboration = "co-mention";
+      c.corroborating_target = other->target;
+    } else {
+      if (!looked) sanctions_word = FindSanctionsWord(text);
+      looked = true;
+      if (sanctions_word != nullptr) {
+        c.corroboration = "sanctions-word";
+        c.corroborating_word = sanctions_word;
+      }
+    }
+    if (c.corroboration != nullptr) c.alert = true;
   }
 }
 
@@ -279,6 +369,9 @@ Match MakeMatch(const MatcherIndex& index, std::string_view text,
   match.snippet = MakeSnippet(text, match.start, match.end);
   match.score = c.score;
   match.alert = c.alert;
+  match.awaits_corroboration = (!c.alert && c.needs_corroboration && c.corroboration == nullptr &&
+                                c.score >= index.groups[target.group].min_score) ||
+                               c.awaits_vessel_word;
   match.matched_name = std::string(index.Name(payload.name));
   // Built in place: a big list's scan makes thousands of matches a second.
   std::string& rule = match.rule;
@@ -298,6 +391,24 @@ Match MakeMatch(const MatcherIndex& index, std::string_view text,
     rule += ')';
   }
   if (words[c.last - 1].possessive) add("possessive");
+  if (c.corroboration != nullptr) {
+    // "corroborated(sanctions-word:embargo)", "corroborated(co-mention:ofac/1234)".
+    add("corroborated(");
+    rule += c.corroboration;
+    rule += ':';
+    if (c.corroborating_word != nullptr) {
+      rule += c.corroborating_word;
+    } else {
+      const Target& other = index.targets[c.corroborating_target];
+      rule += index.groups[other.group].id;
+      rule += '/';
+      rule += index.ids.substr(other.id_offset, other.id_length);
+    }
+    rule += ')';
+  } else if (!c.alert && c.weak_reason != nullptr && std::string_view(c.weak_reason) != "single-name" &&
+             std::string_view(c.weak_reason) != "common-word") {
+    add(c.weak_reason);
+  }
   if (target.kind == MatchKind::kEntity && (payload.flags & kSingleWord)) {
     if (target.type == EntityType::kPerson) {
       add("single-name");
@@ -420,7 +531,8 @@ std::vector<Match> Scan(const MatcherIndex& index, std::string_view text,
   }
   std::vector<Match> matches;
   if (candidates.empty()) return matches;
-  for (Candidate& c : candidates) Evaluate(index, text, words, &c);
+  for (Candidate& c : candidates) Evaluate(index, text, words, arena, &c);
+  Corroborate(index, text, words, &candidates);
   std::vector<Candidate> kept = ResolveOverlaps(candidates, index.targets);
   matches.reserve(kept.size());
   for (const Candidate& c : kept) {

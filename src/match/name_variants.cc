@@ -4,6 +4,7 @@
 #include <array>
 #include <unordered_set>
 
+#include "common_names.h"
 #include "common_words.h"
 #include "normalize.h"
 
@@ -54,9 +55,12 @@ bool IsParticle(std::string_view w) {
 // Titles that lists put before a given name ("ALI, Sheikh Hassan"): never
 // the first name of a shortened form.
 bool IsTitle(std::string_view w) {
-  static constexpr std::array<std::string_view, 20> kTitles = {
-      "sheikh", "shaykh", "shaikh", "sheik", "mullah", "mulla",   "haji",    "hajji", "dr",   "imam",
-      "mufti",  "maulana", "maulvi", "mawlawi", "general", "colonel", "emir", "sayyid", "sayed", "prince"};
+  static constexpr auto kTitles = std::to_array<std::string_view>(
+      {"sheikh",  "shaykh",    "shaikh",    "sheik",   "sheykh",   "mullah",     "mulla",
+       "haji",    "hajji",     "hajj",      "dr",      "imam",     "mufti",      "maulana",
+       "maulvi",  "mawlawi",   "general",   "gen",     "colonel",  "col",        "emir",
+       "sayyid",  "sayed",     "prince",    "ayatollah", "president", "commander", "major",
+       "captain", "brigadier", "lieutenant", "marshal", "mr",      "mrs",        "sir"});
   return std::find(kTitles.begin(), kTitles.end(), w) != kTitles.end();
 }
 
@@ -64,14 +68,16 @@ bool IsTitle(std::string_view w) {
 // are written surname first in text too, so "KIM, Jong Un" is never "Jong
 // Kim".
 bool IsEastAsianSurname(std::string_view w) {
-  static constexpr std::array<std::string_view, 64> kSurnames = {
+  static constexpr std::array<std::string_view, 94> kSurnames = {
       "kim",  "lee",   "ri",    "yi",    "park", "pak",  "choe", "choi", "jong", "chong",
       "kang", "cho",   "jo",    "yun",   "yoon", "jang", "chang", "han", "shin", "sin",
       "so",   "kwon",  "hwang", "ahn",   "an",   "song", "ryu",  "hong", "jon",  "chon",
       "o",    "ko",    "mun",   "moon",  "wang", "li",   "zhang", "liu", "chen", "yang",
       "huang", "zhao", "wu",    "zhou",  "xu",   "sun",  "ma",   "zhu",  "hu",   "guo",
       "he",   "lin",   "gao",   "luo",   "zheng", "liang", "xie", "tang", "xi",  "deng",
-      "feng", "cai",   "pang",  "hyon"};
+      "feng", "cai",   "pang",  "hyon",  "yu",   "lu",   "ye",   "du",   "wong", "chan",
+      "lau",  "cheung", "kwok", "yeung", "ng",   "tan",  "lim",  "teo",  "goh",  "ho",
+      "tsai", "hsu",   "yeh",   "kuo",   "tseng", "chiang", "lai", "shen", "peng", "yan"};
   return std::find(kSurnames.begin(), kSurnames.end(), w) != kSurnames.end();
 }
 
@@ -144,7 +150,12 @@ void AddPersonVariants(std::string_view name, const Words& written, std::vector<
     }
     // "MADURO MOROS, Nicolas" and "MURILLO DE ORTEGA, Rosario": the first
     // of several surnames.
-    if (last.size() >= 2 && !IsParticle(last[0])) {
+    // Arabic and Persian names ("ALI NOORINAJAD, Mohammad") have no such
+    // double surname: "Mohammad Ali" is someone else.
+    bool arabic_persian =
+        std::any_of(last.begin(), last.end(), [](const std::string& w) { return match_internal::IsArabicPersianNameWord(w); }) ||
+        std::any_of(given.begin(), given.end(), [](const std::string& w) { return match_internal::IsArabicPersianNameWord(w); });
+    if (last.size() >= 2 && !IsParticle(last[0]) && !arabic_persian) {
       out->push_back({Concat(given, {last[0]}), VariantRule::kDoubleSurname});
       if (given.size() >= 2 && !IsParticle(given[first]) && !IsTitle(given[first])) {
         out->push_back({{given[first], last[0]}, VariantRule::kDoubleSurname});
@@ -168,10 +179,17 @@ void AddPersonVariants(std::string_view name, const Words& written, std::vector<
     rotated.push_back(written[0]);
     out->push_back({rotated, VariantRule::kReordered});
   }
-  if (comma == std::string_view::npos && written.size() >= 3 && !IsParticle(written[0])) {
+  // Titles first ("Sheikh Ahmad Iman Ali") are no given name: the short
+  // form starts after them ("Ahmad Ali", never "Sheikh Ali").
+  size_t head = 0;
+  while (head + 1 < written.size() && IsTitle(written[head])) ++head;
+  // Long names ("SHER MOHAMMAD ABBAS STANEKZAI PADSHAH KHAN") are not
+  // shortened to their ends: "Sher Khan" would be anyone.
+  if (comma == std::string_view::npos && written.size() >= head + 3 && written.size() <= head + 4 &&
+      !IsParticle(written[head])) {
     size_t surname = SurnameStart(written);
-    if (surname >= 2) {
-      Words short_form = {written[0]};
+    if (surname >= head + 2) {
+      Words short_form = {written[head]};
       short_form.insert(short_form.end(), written.begin() + static_cast<long>(surname), written.end());
       out->push_back({short_form, VariantRule::kWithoutMiddle});
     }
@@ -208,8 +226,11 @@ void AddLegalFormVariants(const Words& written, std::vector<NameVariant>* out) {
   // "LLC INTERNATIONAL BUSINESS CORP" is no "international business": a core
   // stands alone only with one word that is no ordinary word, given name or
   // place (and not a short acronym).
-  bool core_alone = std::any_of(core.begin(), core.end(), [&](const std::string& w) {
-    return (core.size() > 1 || w.size() >= 4) &&
+  // A core of three or more ordinary words ("Internet Research Agency")
+  // stands alone too: the matcher asks the document to confirm such names.
+  bool core_alone = core.size() >= 3 || std::any_of(core.begin(), core.end(), [&](const std::string& w) {
+    bool letters = std::any_of(w.begin(), w.end(), [](char c) { return c < '0' || c > '9'; });
+    return letters && (core.size() > 1 || w.size() >= 4) &&
            match_internal::ClassifyWord(w) == match_internal::WordClass::kName;
   });
   // "Rosneft Oil Company", and the legal form at the other end
@@ -252,6 +273,30 @@ bool IsLegalFormWord(std::string_view word) {
     return w;
   }();
   return words.count(word) > 0;
+}
+
+bool IsNameParticle(std::string_view w) { return IsParticle(w); }
+
+bool IsTitleWord(std::string_view w) {
+  static constexpr auto kRoles = std::to_array<std::string_view>(
+      {"minister", "prime",    "chairman", "chief",    "governor", "secretary", "king",
+       "queen",    "ambassador", "judge",  "senator",  "deputy",   "vice",      "speaker",
+       "lord",     "mayor",    "premier",  "chancellor", "director", "envoy",   "leader",
+       "commissioner", "sultan", "crown",  "admiral",  "sergeant", "officer",   "ms",
+       "hojatoleslam", "grand"});
+  return IsTitle(w) || std::find(kRoles.begin(), kRoles.end(), w) != kRoles.end();
+}
+
+bool IsEastAsianName(std::string_view name) {
+  size_t comma = name.find(',');
+  if (comma != std::string_view::npos) {
+    Words last = NormalizeWords(name.substr(0, comma));
+    Words given = NormalizeWords(name.substr(comma + 1));
+    return last.size() == 1 && IsEastAsianSurname(last[0]) && IsSyllabicGivenName(given);
+  }
+  Words written = NormalizeWords(name);
+  return written.size() >= 2 && IsEastAsianSurname(written[0]) &&
+         IsSyllabicGivenName(Words(written.begin() + 1, written.end()));
 }
 
 std::vector<NameVariant> NameVariants(std::string_view name, NameKind kind) {

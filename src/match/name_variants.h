@@ -62,6 +62,19 @@ std::vector<NameVariant> NameVariants(std::string_view name, NameKind kind);
 // Kept for callers of the first API: kPerson if `reorder_comma`, else kPlain.
 std::vector<NameVariant> NameVariants(std::string_view name, bool reorder_comma);
 
+// True if `name` is a Korean or Chinese person's name as lists write it
+// ("KIM, Jong Un", "WANG Chen"): its spellings are exact, since a close
+// spelling ("Chien" for "Chen") is another person.
+bool IsEastAsianName(std::string_view name);
+
+// A title or role written before a name ("sheikh", "general", "president",
+// "minister"; normalised): never a given name, nor part of a longer name.
+bool IsTitleWord(std::string_view normalized);
+
+// A particle that belongs to the surname after it ("al", "bin", "de",
+// "van"; normalised): written in lower case inside a name.
+bool IsNameParticle(std::string_view normalized);
+
 // True if the normalised word is a company legal form ("llc", "pjsc", "gmbh").
 bool IsLegalFormWord(std::string_view word);
 

@@ -58,6 +58,16 @@ void Tally::Print(size_t max_examples) const {
   std::fflush(stdout);
 }
 
+bool HasNameMatch(const std::vector<Match>& matches, std::string_view entity_id) {
+  for (const Match& match : matches) {
+    if (match.kind == MatchKind::kEntity && match.entity_id == entity_id &&
+        (match.alert || match.awaits_corroboration)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool HasHit(const std::vector<Match>& matches, std::string_view entity_id, bool or_candidate) {
   for (const Match& match : matches) {
     if (match.kind == MatchKind::kEntity && match.entity_id == entity_id &&

@@ -46,6 +46,10 @@ class Tally {
 bool HasHit(const std::vector<Match>& matches, std::string_view entity_id,
             bool or_candidate = false);
 bool HasAlert(const std::vector<Match>& matches);
+// True if `matches` holds an alert on `entity_id` or a candidate that only
+// awaits the document's corroboration (Match::awaits_corroboration): the
+// name matched. Sets of bare names have no document to corroborate them.
+bool HasNameMatch(const std::vector<Match>& matches, std::string_view entity_id);
 
 // "Kim Jong Un → 20157 (exact, 1.00)" for the printouts.
 std::string Describe(const Match& match);

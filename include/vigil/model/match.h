@@ -34,8 +34,14 @@ struct Match {
   // one-word name that is an ordinary word, without context: weak),
   // "common-words" (a name of ordinary words in lower case or inside a
   // longer capitalised name: weak),
-  // "context" (such a word confirmed by a vessel word, IMO number or the
-  // listed capitals). "exact" is dropped when anything follows, so an exact
+  // "context" (such a word confirmed by a vessel word, IMO number, company
+  // word or the listed capitals), "corroborated(sanctions-word:<stem>)" or
+  // "corroborated(co-mention:<list>/<id>)" (a name too common or plain to
+  // alert alone, confirmed by the document), and for a candidate why it is
+  // weak: "common-name", "common-words", "bare-name", "proper-noun",
+  // "spelling-variant" (each awaiting corroboration), "no-vessel-reference",
+  // "inside-longer-name", "other-company", "lower-case", "digits", "short",
+  // "spelling". "exact" is dropped when anything follows, so an exact
   // possessive is "possessive". `matched` never includes the "'s".
   std::string rule;
   // False for a candidate: a hit scoring below its watchlist's min_score, or
@@ -43,6 +49,10 @@ struct Match {
   // an ordinary word without context). Candidates never raise alerts and are
   // only returned when ScanOptions::include_candidates is set.
   bool alert = true;
+  // A candidate only for want of corroboration: the name matched, but it is
+  // too common or plain to alert without the document's support (see
+  // `rule`). Evaluations of bare names count it as a name match.
+  bool awaits_corroboration = false;
 };
 
 }  // namespace vigil

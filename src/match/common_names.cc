@@ -1,0 +1,151 @@
+#include "common_names.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace vigil::match_internal {
+namespace {
+
+// Written for Vigil from general knowledge of naming statistics: the most
+// frequent given names and surnames in English (about the 300 most common
+// US surnames and given names), Spanish, Portuguese, Russian and
+// Ukrainian, Arabic, Persian, Turkish and South Asian news, in the
+// spellings the press uses. Sorted, for binary search.
+constexpr auto kCommonNames = std::to_array<std::string_view>({
+    "aaron", "abbas", "abbott", "abdallah", "abdel", "abdul", "abdulla", "abdullah", "abdullahi",
+    "abu", "adam", "adams", "adel", "adil", "adkins", "aguilar", "ahmad", "ahmadi", "ahmed",
+    "ahmet", "akbar", "akhtar", "alan", "albert", "aleksandr", "alekseev", "aleksei", "alex",
+    "alexander", "alexandre", "alexei", "alexey", "ali", "alice", "alicia", "alireza", "allen",
+    "allison", "alma", "alvarado", "alvarez", "amanda", "amber", "amir", "amy", "ana", "anatoly",
+    "anderson", "andrea", "andreev", "andrei", "andrew", "andrews", "andrey", "andriy", "angela",
+    "anita", "ann", "anna", "anne", "annette", "annie", "anthony", "antonio", "anwar", "april",
+    "armstrong", "arnold", "artem", "arthur", "arturo", "ashley", "ashraf", "asif", "aslam",
+    "atkins", "audrey", "austin", "azam", "aziz", "baig", "bailey", "baker", "bakr", "baldwin",
+    "ball", "ballard", "banks", "barber", "barker", "barnes", "barnett", "barrett", "barton",
+    "bashir", "bass", "bates", "beatrice", "beck", "becker", "bell", "belov", "benjamin", "bennett",
+    "benson", "bernice", "berry", "bertha", "beth", "beverly", "bilal", "billy", "bin", "bishop",
+    "black", "blair", "blake", "bobby", "bondarenko", "bonnie", "boone", "boris", "borisov",
+    "bowen", "bowers", "bowman", "boyd", "bradley", "brady", "brandon", "brenda", "brewer", "brian",
+    "bridges", "briggs", "brittany", "brock", "brooks", "brown", "bruce", "bryan", "bryant",
+    "buchanan", "burgess", "burke", "burns", "burton", "bush", "butler", "byrd", "cain", "caldwell",
+    "campbell", "cannon", "carl", "carlos", "carlson", "carmen", "carol", "carolyn", "carpenter",
+    "carr", "carrie", "carroll", "carson", "carter", "casey", "castillo", "castro", "catherine",
+    "cathy", "chambers", "chandler", "chapman", "charles", "charlotte", "chaudhry", "chavez",
+    "chen", "cheryl", "christensen", "christian", "christina", "christine", "christopher", "cindy",
+    "clara", "clark", "clarke", "clayton", "cobb", "cohen", "cole", "coleman", "collier", "collins",
+    "colon", "conner", "connie", "cook", "cooper", "copeland", "cortez", "cox", "craig", "crawford",
+    "cross", "cruz", "crystal", "cummings", "cunningham", "curry", "curtis", "cynthia", "dana",
+    "daniel", "danielle", "daniels", "darlene", "david", "davidson", "davis", "dawn", "dawson",
+    "day", "dean", "debbie", "deborah", "debra", "delgado", "denis", "denise", "dennis", "diana",
+    "diane", "diaz", "dixon", "dmitri", "dmitriev", "dmitriy", "dmitry", "dolores", "donald",
+    "donna", "doris", "douglas", "doyle", "drake", "duncan", "dunn", "dylan", "ebrahim", "edith",
+    "edna", "eduardo", "edward", "edwards", "egorov", "elaine", "eleanor", "elizabeth", "ellen",
+    "elliott", "ellis", "elsie", "emad", "emily", "emma", "eric", "erica", "erickson", "erin",
+    "esmaeil", "esther", "estrada", "ethan", "ethel", "eugene", "eva", "evans", "evelyn", "evgeny",
+    "fahd", "faisal", "farah", "farmer", "farouk", "fawzi", "fedor", "fedorov", "ferguson",
+    "fernandez", "fernando", "fields", "figueroa", "fisher", "fitzgerald", "fleming", "fletcher",
+    "florence", "flores", "flowers", "floyd", "ford", "foster", "fouad", "fowler", "fox", "frances",
+    "francis", "francisco", "frank", "franklin", "frazier", "freeman", "french", "frolov", "fuller",
+    "fyodor", "gabriel", "gail", "garcia", "gardner", "garner", "garrett", "gary", "gennady",
+    "george", "gerald", "geraldine", "ghani", "gholam", "gibbs", "gibson", "gilbert", "gill",
+    "gladys", "gloria", "glover", "gomez", "gonzalez", "goodman", "goodwin", "gordon", "grace",
+    "graham", "grant", "graves", "gray", "green", "greene", "greer", "gregory", "griffin",
+    "griffith", "grigoriev", "grigory", "gross", "guerrero", "gusev", "gutierrez", "guzman", "hadi",
+    "hakim", "hale", "halim", "hall", "hamad", "hamid", "hamilton", "hammond", "hampton", "hamza",
+    "hani", "hansen", "hanson", "hardy", "harmon", "harold", "harper", "harrington", "harrison",
+    "hart", "harvey", "hasan", "hassan", "hawkins", "hayes", "haynes", "hazel", "heather", "helen",
+    "henderson", "henry", "hernandez", "herrera", "hicks", "higgins", "hill", "hines", "hisham",
+    "hodges", "hoffman", "hogan", "holland", "holloway", "holly", "holmes", "holt", "hopkins",
+    "horton", "hossein", "hosseini", "houston", "howard", "howell", "hubbard", "hudson", "huff",
+    "hughes", "hunt", "hunter", "huseyin", "hussain", "hussam", "hussein", "ibrahim", "ida", "igor",
+    "ilya", "imad", "imran", "ingram", "iqbal", "irene", "ismail", "issa", "ivan", "ivanov",
+    "jabbar", "jaber", "jabir", "jack", "jackson", "jacob", "jacobs", "jacqueline", "jafar",
+    "jamal", "james", "jamie", "jane", "janet", "janice", "jason", "javad", "javed", "javier",
+    "jawad", "jean", "jeanette", "jeanne", "jefferson", "jeffrey", "jenkins", "jennifer",
+    "jennings", "jensen", "jeremy", "jerry", "jesse", "jessica", "jesus", "jill", "jimenez", "joan",
+    "joann", "joanne", "joe", "john", "johnny", "johnson", "johnston", "jonathan", "jones",
+    "jordan", "jorge", "jose", "joseph", "josephine", "joyce", "juan", "juanita", "judith", "judy",
+    "julia", "julie", "june", "justin", "kamal", "kamran", "kareem", "karen", "karim", "katherine",
+    "kathleen", "kathryn", "kathy", "katie", "kazem", "keith", "keller", "kelley", "kelly",
+    "kennedy", "kenneth", "kevin", "khaled", "khalid", "khalil", "khan", "kim", "kimberly", "king",
+    "kirill", "kiselev", "klein", "knight", "konstantin", "kovalenko", "kovalev", "kozlov",
+    "kristen", "kumar", "kuzmin", "kuznetsov", "kyle", "lamb", "lambert", "lane", "larry", "larson",
+    "latif", "laura", "lauren", "laurie", "lawrence", "lawson", "lee", "leonard", "leonid",
+    "leslie", "lewis", "lillian", "linda", "lindsey", "lisa", "little", "lloyd", "logan", "lois",
+    "long", "lopez", "loretta", "lori", "lorraine", "louis", "louise", "love", "lowe", "lucas",
+    "lucille", "luis", "luna", "lynch", "lynn", "lyons", "mack", "mahmoud", "mahmud", "majeed",
+    "majid", "makarov", "maldonado", "malik", "malone", "mann", "manning", "mansour", "manuel",
+    "margaret", "maria", "marie", "marilyn", "mario", "marion", "marjorie", "mark", "marsh",
+    "marshall", "martha", "martin", "martinez", "marwan", "mary", "mason", "masoud", "massey",
+    "mathis", "matthew", "matthews", "maxim", "maximov", "maxwell", "may", "mcbride", "mccarthy",
+    "mccormick", "mccoy", "mcdaniel", "mcdonald", "mcgee", "mcguire", "mckenzie", "mckinney",
+    "mclaughlin", "medina", "megan", "mehdi", "mehmet", "melanie", "melissa", "mendez", "mendoza",
+    "meyer", "michael", "michele", "michelle", "miguel", "mikhail", "mikhailov", "mildred", "miles",
+    "miller", "mills", "mirza", "mitchell", "mohamed", "mohammad", "mohammadi", "mohammed",
+    "mohsen", "mojtaba", "monica", "montgomery", "moody", "moore", "morales", "moran", "moreno",
+    "morgan", "morozov", "morris", "morrison", "morteza", "morton", "moss", "mostafa", "mousavi",
+    "muhammad", "mullins", "munir", "munoz", "murad", "murphy", "murray", "mustafa", "mustapha",
+    "myers", "nabil", "nader", "naim", "nancy", "naser", "nash", "nasir", "nasser", "nathan",
+    "naveed", "neal", "nelson", "newman", "newton", "nguyen", "nicholas", "nicole", "nikitin",
+    "nikolaev", "nikolai", "nikolay", "noah", "norma", "norman", "norris", "norton", "novikov",
+    "nunez", "obrien", "oleg", "oliver", "olson", "omar", "orlov", "ortega", "ortiz", "osborne",
+    "osman", "othman", "owen", "owens", "padilla", "page", "palmer", "pamela", "park", "parker",
+    "parks", "parsons", "patricia", "patrick", "patterson", "patton", "paul", "paula", "pauline",
+    "pavel", "pavlov", "payne", "pearson", "pedro", "peggy", "pena", "perez", "perkins", "perry",
+    "peter", "peters", "peterson", "petrov", "phelps", "philip", "phillips", "phyllis", "pierce",
+    "pittman", "polyakov", "poole", "pope", "popov", "porter", "potter", "powell", "powers",
+    "pratt", "price", "pyotr", "qadir", "qasem", "qasim", "qassem", "quinn", "qureshi", "rachel",
+    "rafiq", "rahim", "rahman", "raja", "ralph", "rami", "ramirez", "ramos", "ramsey", "rana",
+    "randy", "rashad", "rasheed", "rashid", "rasoul", "rauf", "ray", "raymond", "razzaq", "rebecca",
+    "reed", "reese", "reeves", "regina", "reid", "renee", "reyes", "reynolds", "reza", "rezaei",
+    "rhodes", "rhonda", "rice", "richard", "richards", "richardson", "riley", "rios", "rita",
+    "rivera", "riyad", "robbins", "roberson", "robert", "roberta", "roberts", "robertson", "robin",
+    "robinson", "rodgers", "rodriguez", "rodriquez", "roger", "rogers", "romero", "ronald", "rosa",
+    "rose", "ross", "rowe", "roy", "ruby", "ruiz", "ruslan", "russell", "ruth", "ryan", "sabri",
+    "sadegh", "sadiq", "saeed", "said", "sajid", "salah", "salam", "salazar", "saleh", "salem",
+    "salim", "sally", "samantha", "sami", "samir", "samuel", "sanchez", "sanders", "sandoval",
+    "sandra", "santiago", "santos", "sara", "sarah", "sattar", "saunders", "schmidt", "schneider",
+    "schultz", "schwartz", "scott", "sean", "semenov", "sergeev", "sergei", "sergey", "shah",
+    "shahid", "shahzad", "shannon", "sharif", "sharon", "sharp", "shaw", "sheikh", "sheila",
+    "shelton", "sherman", "sherry", "shevchenko", "shirley", "silva", "simmons", "simon", "simpson",
+    "sims", "singh", "singleton", "smirnov", "smith", "snyder", "sokolov", "sorokin", "soto",
+    "sparks", "spencer", "stacy", "stanislav", "stanley", "steele", "stepanov", "stephanie",
+    "stephen", "stephens", "steven", "stevens", "stevenson", "stewart", "stokes", "stone",
+    "strickland", "sue", "suleiman", "sullivan", "summers", "susan", "sutton", "suzanne", "swanson",
+    "sylvia", "taha", "tammy", "tarek", "tariq", "tate", "tawfiq", "taylor", "teresa", "terry",
+    "thelma", "theresa", "thomas", "thompson", "thornton", "tiffany", "tina", "todd", "torres",
+    "townsend", "tracy", "tran", "tucker", "turner", "tyler", "umar", "underwood", "usman", "vadim",
+    "valdez", "valerie", "valery", "vanessa", "vargas", "vasiliev", "vasily", "vasquez", "vaughn",
+    "vega", "veronica", "victor", "victoria", "viktor", "vincent", "virginia", "vitaly", "vivian",
+    "vladimir", "volkov", "vorobyov", "wade", "wael", "wagner", "wahab", "wahid", "waleed", "walid",
+    "walker", "wallace", "walsh", "walter", "walters", "walton", "wanda", "waqar", "ward", "warner",
+    "warren", "washington", "waters", "watkins", "watson", "watts", "wayne", "weaver", "webb",
+    "weber", "webster", "welch", "wells", "wendy", "west", "wheeler", "white", "wilkerson",
+    "wilkins", "william", "williams", "williamson", "willie", "willis", "wilson", "wise", "wolfe",
+    "wong", "wood", "wright", "yahya", "yasin", "yasser", "yassin", "yates", "yevgeny", "yolanda",
+    "younes", "young", "younis", "yousef", "youssef", "yunus", "yuri", "yusuf", "yvonne", "zachary",
+    "zahid", "zaid", "zaitsev", "zakharov", "zaki", "ziad", "zimmerman", "zubair",
+});
+
+constexpr auto kArabicPersian = std::to_array<std::string_view>({
+    "abd",     "abdel",    "abdul",    "abdullah", "abu",      "ahmad",    "ahmed",
+    "al",      "ali",      "bin",      "el",       "hasan",    "hassan",   "hossein",
+    "husain",  "hussain",  "hussein",  "ibn",      "mohamed",  "mohammad", "mohammed",
+    "muhammad", "mustafa", "omar",     "reza",     "umar",     "ould",     "bint",
+});
+
+bool InSorted(const auto& words, std::string_view word) {
+  return std::binary_search(words.begin(), words.end(), word);
+}
+
+}  // namespace
+
+bool IsCommonNameWord(std::string_view normalized) { return InSorted(kCommonNames, normalized); }
+
+bool IsArabicPersianNameWord(std::string_view normalized) {
+  return std::find(kArabicPersian.begin(), kArabicPersian.end(), normalized) !=
+         kArabicPersian.end();
+}
+
+}  // namespace vigil::match_internal

@@ -1,0 +1,187 @@
+#include "evidence.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string>
+
+namespace vigil::match_internal {
+namespace {
+
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+// Ends a sentence or clause for the purpose of "refers to this name".
+bool IsStop(char c) { return c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n'; }
+
+// One ASCII word of a text, lower-cased, or empty at a stop or the text's
+// edge.
+struct Neighbour {
+  std::string word;
+  size_t start = 0;
+  size_t end = 0;
+  bool comma_or_bracket = false;  // a comma or bracket lies between
+};
+
+// The word before `pos`, over spaces, quotes and hyphens (not over a
+// stop). Non-ASCII letters end the search: the word is not ours to read.
+Neighbour WordBefore(std::string_view text, size_t pos) {
+  Neighbour n;
+  size_t i = pos;
+  while (i > 0 && !IsLetter(text[i - 1]) && !IsDigit(text[i - 1])) {
+    char c = text[i - 1];
+    if (IsStop(c) || static_cast<uint8_t>(c) >= 0x80) return n;
+    if (c == ',' || c == '(' || c == ')') n.comma_or_bracket = true;
+    --i;
+  }
+  n.end = i;
+  while (i > 0 && (IsLetter(text[i - 1]) || IsDigit(text[i - 1]))) --i;
+  n.start = i;
+  for (size_t k = n.start; k < n.end; ++k) n.word += Lower(text[k]);
+  return n;
+}
+
+Neighbour WordAfter(std::string_view text, size_t pos) {
+  Neighbour n;
+  size_t i = pos;
+  // A possessive belongs to the name: "Forest's crew".
+  if (i + 1 < text.size() && text[i] == '\'' && Lower(text[i + 1]) == 's') i += 2;
+  while (i < text.size() && !IsLetter(text[i]) && !IsDigit(text[i])) {
+    char c = text[i];
+    if (IsStop(c) || static_cast<uint8_t>(c) >= 0x80) return n;
+    if (c == ',' || c == '(' || c == ')') n.comma_or_bracket = true;
+    ++i;
+  }
+  n.start = i;
+  while (i < text.size() && (IsLetter(text[i]) || IsDigit(text[i]))) ++i;
+  n.end = i;
+  for (size_t k = n.start; k < n.end; ++k) n.word += Lower(text[k]);
+  return n;
+}
+
+bool IsOrganizationWord(std::string_view w) {
+  static constexpr auto kWords = std::to_array<std::string_view>(
+      {"bank",      "banks",     "company",    "companies", "concern",  "conglomerate",
+       "corp",      "firm",      "giant",      "group",     "holding",  "lender",
+       "maker",     "monopoly",  "operator",   "producer",  "exporter", "shareholder",
+       "shares",    "subsidiary", "unit",      "affiliate", "ltd",      "llc",
+       "plc",       "inc",       "jsc",        "pjsc",      "ojsc",     "gmbh",
+       "corporation", "enterprise", "shipyard", "refinery",  "airline",  "carrier",
+       "manufacturer", "contractor", "supplier", "insurer",  "fund",     "foundation",
+       "miner",     "branches",  "shipper",    "shipping",  "owned",    "controlled",
+       "run",       "ceo",       "brokerage",  "lenders",   "stake",    "tankers"});
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+}  // namespace
+
+bool IsVesselWord(std::string_view w) {
+  static constexpr auto kWords = std::to_array<std::string_view>(
+      {"tanker",   "tankers",    "vessel",    "vessels",     "ship",      "ships",
+       "yacht",    "yachts",     "superyacht", "freighter",  "boat",      "mv",
+       "mt",       "imo",        "trawler",   "barge",       "tug",       "tugboat",
+       "flagged",  "tankship",   "steamer",   "supertanker", "supertankers", "bulker",
+       "containership", "ferry", "dhow",      "vlcc",        "carrier",   "aircraft",
+       "jet",      "plane",      "airliner",  "helicopter",  "airplane",  "frigate",
+       "lng",      "lpg"});
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+bool HasVesselReference(std::string_view text, size_t start, size_t end) {
+  // "M/V Forest", "m/t Forest".
+  if (start >= 4) {
+    std::string before;
+    for (size_t k = start - 4; k < start; ++k) before += Lower(text[k]);
+    if (before == "m/v " || before == "m/t ") return true;
+  }
+  // A ship word written in capitals beside the name is part of another
+  // name ("Jet Star", "Piper Aircraft"), unless the text is in capitals.
+  auto plain = [&](const Neighbour& n) {
+    return n.start < text.size() && (!(text[n.start] >= 'A' && text[n.start] <= 'Z') ||
+                                     (n.word == "mv" || n.word == "mt" || n.word == "imo") ||
+                                     std::all_of(text.begin() + static_cast<long>(n.start),
+                                                 text.begin() + static_cast<long>(n.end),
+                                                 [](char c) { return !(c >= 'a' && c <= 'z'); }));
+  };
+  // "the tanker Forest", "the cargo carrier, Baku," (not across a bracket).
+  Neighbour before = WordBefore(text, start);
+  bool bracket_before = false;
+  for (size_t k = before.end; k < start; ++k) bracket_before |= text[k] == '(' || text[k] == ')';
+  if (!bracket_before && IsVesselWord(before.word) && plain(before)) return true;
+  // "the tanker, renamed HUMANITY in 2019": a new or former name of a
+  // vessel the sentence has named by a ship word.
+  if (before.word == "renamed" || before.word == "formerly" || before.word == "previously" ||
+      before.word == "named" || before.word == "called") {
+    Neighbour n = WordBefore(text, before.start);
+    for (int k = 0; k < 6 && !n.word.empty(); ++k) {
+      if (IsVesselWord(n.word)) return true;
+      n = WordBefore(text, n.start);
+    }
+  }
+  Neighbour after = WordAfter(text, end);
+  if (!after.comma_or_bracket && IsVesselWord(after.word) && plain(after) && after.word != "lng" &&
+      after.word != "lpg" && after.word != "carrier") {
+    return true;
+  }
+  // An apposition: "Forest, an Iranian oil tanker", "Forest (IMO 9193321)".
+  if (after.comma_or_bracket &&
+      (after.word == "a" || after.word == "an" || after.word == "the" || after.word == "imo")) {
+    Neighbour n = after;
+    for (int k = 0; k < 5 && !n.word.empty(); ++k) {
+      if (IsVesselWord(n.word)) return true;
+      n = WordAfter(text, n.end);
+      if (n.comma_or_bracket) break;
+    }
+  }
+  return false;
+}
+
+bool HasOrganizationWordNear(std::string_view text, size_t start, size_t end) {
+  Neighbour n = WordBefore(text, start);
+  for (int k = 0; k < 3 && !n.word.empty(); ++k) {
+    if (IsOrganizationWord(n.word)) return true;
+    n = WordBefore(text, n.start);
+  }
+  n = WordAfter(text, end);
+  for (int k = 0; k < 3 && !n.word.empty(); ++k) {
+    if (IsOrganizationWord(n.word)) return true;
+    n = WordAfter(text, n.end);
+  }
+  return false;
+}
+
+const char* FindSanctionsWord(std::string_view text) {
+  // Stems, matched at a word's start, lower-cased (ASCII letters only are
+  // folded; the Cyrillic stems are matched in both cases).
+  static constexpr auto kStems = std::to_array<const char*>({
+      "sanction",  "embargo",   "blacklist", "terroris",  "militant",  "insurgen",
+      "jihad",     "extremis",  "drug lord", "traffick",  "smuggl",    "launder",
+      "warlord",   "ofac",      "oligarch",  "militia",   "guerrilla",
+      "hezbollah", "hizbollah", "hizballah", "hamas",     "taliban",   "qaeda",
+      "qaida",     "houthi",    "junta",     "rebel",     "paramilitar", "attack",
+      "bomb",      "armed",     "kidnap",    "hostage",   "assassinat", "gunmen",
+      "rocket",    "missile",   "airstrike", "drone strike",     "indicted",  "narco",     "sanktion",
+      "sancion",   "sanzion",   "sankcj",    "sankcij",   "terror",    "санкци",
+      "Санкци",    "террор",    "Террор",
+  });
+  std::string lower;
+  lower.reserve(text.size());
+  for (char c : text) lower += Lower(c);
+  for (const char* stem : kStems) {
+    std::string_view s(stem);
+    for (size_t at = lower.find(s); at != std::string::npos; at = lower.find(s, at + 1)) {
+      if (at == 0 || !IsLetter(lower[at - 1])) return stem;
+    }
+  }
+  return nullptr;
+}
+
+bool IsCalendarWord(std::string_view w) {
+  static constexpr auto kWords = std::to_array<std::string_view>(
+      {"january", "february", "march",   "april",    "may",      "june",   "july",
+       "august",  "september", "october", "november", "december", "monday", "tuesday",
+       "wednesday", "thursday", "friday", "saturday", "sunday"});
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+}  // namespace vigil::match_internal

@@ -1,0 +1,38 @@
+// What the text around a hit says about it: a ship word that refers to a
+// vessel's name, a company word next to a company's bare name, sanctions
+// words in the document. The false-alarm rules (match_rules.h) weigh these
+// for hits whose name alone is too plain to alert.
+#ifndef VIGIL_SRC_MATCH_EVIDENCE_H_
+#define VIGIL_SRC_MATCH_EVIDENCE_H_
+
+#include <cstddef>
+#include <string_view>
+
+namespace vigil::match_internal {
+
+// A vessel or aircraft word that refers to the name at [start, end): just
+// before it ("the tanker Forest", "M/V Forest", "Panama-flagged Forest"),
+// just after it ("the Forest tanker"), or in an apposition after a comma
+// or bracket ("Forest, an Iranian oil tanker", "Forest (IMO 9193321)").
+// A ship word elsewhere in the sentence is about something else.
+bool HasVesselReference(std::string_view text, size_t start, size_t end);
+
+// A company word within a few words of [start, end) in the same sentence
+// ("oil company Rosneft", "Surgutneftegas shares", "the Mikron group").
+bool HasOrganizationWordNear(std::string_view text, size_t start, size_t end);
+
+// The document speaks of sanctions, terrorism, organised crime or armed
+// conflict (in English, German, French, Spanish, Italian, Polish,
+// Lithuanian or Russian): the setting in which a common name is more
+// likely the listed person. Returns the stem found, or nullptr.
+const char* FindSanctionsWord(std::string_view text);
+
+// "january".."december", "monday".."sunday" (normalised): never a name alone.
+bool IsCalendarWord(std::string_view normalized);
+
+// A word that names a kind of vessel or aircraft ("tanker", "yacht", "jet").
+bool IsVesselWord(std::string_view lower);
+
+}  // namespace vigil::match_internal
+
+#endif  // VIGIL_SRC_MATCH_EVIDENCE_H_
