@@ -10,6 +10,38 @@ namespace {
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+// A byte of a word: an ASCII letter or digit, or any byte of a non-ASCII
+// character (letters of other scripts; punctuation there is rare enough).
+bool IsWordByte(char c) {
+  return IsLetter(c) || (c >= '0' && c <= '9') || static_cast<uint8_t>(c) >= 0x80;
+}
+
+// Lower-cases ASCII, Latin-1 capitals (À..Þ) and Cyrillic capitals (А..Я,
+// Ё), enough to compare ship words in the languages Vigil's evidence knows.
+std::string LowerWord(std::string_view word) {
+  std::string out(word);
+  for (size_t i = 0; i < out.size(); ++i) {
+    auto b = static_cast<uint8_t>(out[i]);
+    if (b < 0x80) {
+      out[i] = Lower(out[i]);
+    } else if (i + 1 < out.size()) {
+      auto n = static_cast<uint8_t>(out[i + 1]);
+      if (b == 0xC3 && n >= 0x80 && n <= 0x9E && n != 0x97) {
+        out[i + 1] = static_cast<char>(n + 0x20);
+      } else if (b == 0xD0 && n >= 0x90 && n <= 0x9F) {
+        out[i + 1] = static_cast<char>(n + 0x20);
+      } else if (b == 0xD0 && n >= 0xA0 && n <= 0xAF) {
+        out[i] = static_cast<char>(0xD1);
+        out[i + 1] = static_cast<char>(n - 0x20);
+      } else if (b == 0xD0 && n == 0x81) {
+        out[i] = static_cast<char>(0xD1);
+        out[i + 1] = static_cast<char>(0x91);
+      }
+      ++i;
+    }
+  }
+  return out;
+}
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // Ends a sentence or clause for the purpose of "refers to this name".
 bool IsStop(char c) { return c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n'; }
@@ -28,16 +60,16 @@ struct Neighbour {
 Neighbour WordBefore(std::string_view text, size_t pos) {
   Neighbour n;
   size_t i = pos;
-  while (i > 0 && !IsLetter(text[i - 1]) && !IsDigit(text[i - 1])) {
+  while (i > 0 && !IsWordByte(text[i - 1])) {
     char c = text[i - 1];
-    if (IsStop(c) || static_cast<uint8_t>(c) >= 0x80) return n;
+    if (IsStop(c)) return n;
     if (c == ',' || c == '(' || c == ')') n.comma_or_bracket = true;
     --i;
   }
   n.end = i;
-  while (i > 0 && (IsLetter(text[i - 1]) || IsDigit(text[i - 1]))) --i;
+  while (i > 0 && IsWordByte(text[i - 1])) --i;
   n.start = i;
-  for (size_t k = n.start; k < n.end; ++k) n.word += Lower(text[k]);
+  n.word = LowerWord(text.substr(n.start, n.end - n.start));
   return n;
 }
 
@@ -46,16 +78,16 @@ Neighbour WordAfter(std::string_view text, size_t pos) {
   size_t i = pos;
   // A possessive belongs to the name: "Forest's crew".
   if (i + 1 < text.size() && text[i] == '\'' && Lower(text[i + 1]) == 's') i += 2;
-  while (i < text.size() && !IsLetter(text[i]) && !IsDigit(text[i])) {
+  while (i < text.size() && !IsWordByte(text[i])) {
     char c = text[i];
-    if (IsStop(c) || static_cast<uint8_t>(c) >= 0x80) return n;
+    if (IsStop(c)) return n;
     if (c == ',' || c == '(' || c == ')') n.comma_or_bracket = true;
     ++i;
   }
   n.start = i;
-  while (i < text.size() && (IsLetter(text[i]) || IsDigit(text[i]))) ++i;
+  while (i < text.size() && IsWordByte(text[i])) ++i;
   n.end = i;
-  for (size_t k = n.start; k < n.end; ++k) n.word += Lower(text[k]);
+  n.word = LowerWord(text.substr(n.start, n.end - n.start));
   return n;
 }
 
@@ -76,6 +108,22 @@ bool IsOrganizationWord(std::string_view w) {
 }  // namespace
 
 bool IsVesselWord(std::string_view w) {
+  // Other languages' ship words, as stems (case endings follow): German,
+  // French, Spanish, Italian, Polish, Lithuanian and Russian.
+  static constexpr auto kStems = std::to_array<std::string_view>(
+      {"pétrolier", "petrolier", "navire",   "vraquier",  "méthanier", "chimiquier", "petroler",
+       "buque",     "carguero",  "granelero", "metanero", "petrolier", "portacontainer",
+       "tankowc",   "tankowiec", "masowc",   "masowiec",  "statek",   "statku",    "gazowc",
+       "kontenerowc", "tanklaiv", "laivas",  "laivo",     "jacht",    "jachta",    "frachter",
+       "танкер",    "сухогруз",  "судн",     "теплоход",  "яхт",      "газовоз",   "балкер",
+       "трубоукладчик", "контейнеровоз", "лесовоз"});
+  for (std::string_view stem : kStems) {
+    if (w.starts_with(stem)) return true;
+  }
+  // German compounds: "Öltanker", "Frachtschiff", "Containerschiff".
+  if (w.size() > 6 && (w.ends_with("tanker") || w.ends_with("schiff") || w.ends_with("frachter"))) {
+    return true;
+  }
   static constexpr auto kWords = std::to_array<std::string_view>(
       {"tanker",   "tankers",    "vessel",    "vessels",     "ship",      "ships",
        "yacht",    "yachts",     "superyacht", "freighter",  "boat",      "mv",
@@ -83,7 +131,8 @@ bool IsVesselWord(std::string_view w) {
        "flagged",  "tankship",   "steamer",   "supertanker", "supertankers", "bulker",
        "containership", "ferry", "dhow",      "vlcc",        "carrier",   "aircraft",
        "jet",      "plane",      "airliner",  "helicopter",  "airplane",  "frigate",
-       "lng",      "lpg"});
+       "lng",      "lpg",        "nave",      "petroliera", "yate",       "barco",     "navío",
+       "bateau",   "yacht"});
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
@@ -136,6 +185,17 @@ bool HasVesselReference(std::string_view text, size_t start, size_t end) {
   return false;
 }
 
+bool HasShipPrefix(std::string_view text, size_t start) {
+  for (std::string_view prefix : {"mt ", "mv ", "m/t ", "m/v "}) {
+    if (start < prefix.size()) continue;
+    std::string before;
+    for (size_t k = start - prefix.size(); k < start; ++k) before += Lower(text[k]);
+    bool boundary = start == prefix.size() || !IsWordByte(text[start - prefix.size() - 1]);
+    if (before == prefix && boundary) return true;
+  }
+  return false;
+}
+
 bool HasOrganizationWordNear(std::string_view text, size_t start, size_t end) {
   Neighbour n = WordBefore(text, start);
   for (int k = 0; k < 3 && !n.word.empty(); ++k) {
@@ -160,7 +220,12 @@ const char* FindSanctionsWord(std::string_view text) {
       "hezbollah", "hizbollah", "hizballah", "hamas",     "taliban",   "qaeda",
       "qaida",     "houthi",    "junta",     "rebel",     "paramilitar", "attack",
       "bomb",      "armed",     "kidnap",    "hostage",   "assassinat", "gunmen",
-      "rocket",    "missile",   "airstrike", "drone strike",     "indicted",  "narco",     "sanktion",
+      "rocket",    "missile",   "airstrike", "drone strike", "attaqu",  "atac",
+      "angriff",   "anschlag",  "atak",      "запрещ",    "экстремист", "атак",   "ракет",
+      "terrorist", "militär",   "raket",     "roquette",  "cohete",    "seiz",
+      "shadow fleet", "dark fleet", "price cap", "impound", "confiscat", "freez",
+      "frozen",    "detained",  "transponder", "ship-to-ship", "spoof", "iranian crude",
+      "iranian oil", "russian crude", "russian oil",     "indicted",  "narco",     "sanktion",
       "sancion",   "sanzion",   "sankcj",    "sankcij",   "terror",    "санкци",
       "Санкци",    "террор",    "Террор",
   });

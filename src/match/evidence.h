@@ -17,6 +17,9 @@ namespace vigil::match_internal {
 // A ship word elsewhere in the sentence is about something else.
 bool HasVesselReference(std::string_view text, size_t start, size_t end);
 
+// "MT ", "MV ", "M/T " or "M/V " right before `start`: a ship's name.
+bool HasShipPrefix(std::string_view text, size_t start);
+
 // A company word within a few words of [start, end) in the same sentence
 // ("oil company Rosneft", "Surgutneftegas shares", "the Mikron group").
 bool HasOrganizationWordNear(std::string_view text, size_t start, size_t end);

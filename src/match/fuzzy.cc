@@ -51,11 +51,26 @@ std::string Apply(std::string_view word, const Rewrite (&rules)[N]) {
 
 // JW of `written` and `listed`, also with a case ending (vowel or
 // consonant) taken off `written`.
+// A Russian name's final "-ий"/"-ей"/"-ый", however romanised: "dmitri",
+// "dmitriy", "dmitrij", "dmitry" -> "dmitry"; "sergei", "sergej" -> "sergey".
+std::string FinalYot(std::string_view word) {
+  std::string out(word);
+  for (std::string_view ending : {"iy", "ij", "ii", "yj", "yi", "i", "j", "y"}) {
+    if (out.size() > ending.size() + 2 && out.ends_with(ending)) {
+      out.resize(out.size() - ending.size());
+      out += 'y';
+      break;
+    }
+  }
+  return out;
+}
+
 double BestWithoutEnding(std::string_view written, std::string_view listed) {
   static constexpr std::string_view kEndings[] = {
       "owi", "ovi", "iem", "ego", "emu", "aus", "ius", "ui", "em", "om", "ym", "im",
       "as",  "is",  "us",  "ys",  "ie",  "a",   "u",   "e",  "o",  "y",  "s"};
   double best = JaroWinkler(written, listed);
+  if (FinalYot(written) == FinalYot(listed)) return 1.0;
   for (std::string_view ending : kEndings) {
     if (written.size() >= ending.size() + 4 && written.ends_with(ending)) {
       best = std::max(best, JaroWinkler(written.substr(0, written.size() - ending.size()), listed));
@@ -108,7 +123,8 @@ size_t SkeletonInto(std::string_view word, char* out) {
   const size_t n = word.size();
   auto at = [&](size_t k) { return k < n ? word[k] : '\0'; };
   size_t i = 0;
-  if (n >= 2 && word[0] == 'y' && IsVowel(word[1])) i = 1;
+  // A leading "y" or "j" before a vowel (Yevgeny, Jewgeni, Jurij) goes.
+  if (n >= 2 && (word[0] == 'y' || word[0] == 'j') && IsVowel(word[1])) i = 1;
   // One pass: each letter, or digraph, maps to one or two letters (ph->f,
   // x->ks, ...), which are then kept as consonants, dropped as vowels (a
   // leading one becomes "a"), or dropped as a repeat.
@@ -150,22 +166,20 @@ size_t SkeletonInto(std::string_view word, char* out) {
         break;
       case 'd':
         if (next == 'z' && at(i + 2) == 'h') {
-          emit('j');
+          emit('s');
           i += 2;
         } else if (next == 'j') {
-          emit('j');
+          emit('s');
           ++i;
         } else {
           emit(c);
         }
         break;
       case 'z':
-        if (next == 'h') {
-          emit('j');
-          ++i;
-        } else {
-          emit(c);
-        }
+        // "z", "zh" and "s" are one sound family across transliterations
+        // (Ramzan/Ramsan, Prigozhin/Prigoschin, Zakharova/Sacharowa).
+        emit('s');
+        if (next == 'h') ++i;
         break;
       case 'k':
         if (next == 'h') {
@@ -216,7 +230,8 @@ size_t SkeletonInto(std::string_view word, char* out) {
         emit('v');
         break;
       case 'j':
-        emit(!first && IsVowel(last_mapped) && !IsVowel(next) ? 'i' : c);
+        // A consonant "j" is French and Arabic "zh" (Prigojine) as well.
+        emit(!first && IsVowel(last_mapped) && !IsVowel(next) ? 'i' : 's');
         break;
       default:
         emit(c);

@@ -278,7 +278,7 @@ bool FollowedByOfName(std::string_view text, size_t end) {
 
 // Some word of the hit, matched exactly, is no common given name or
 // surname ("Putin" in "Vladimir Putin"); spelling variants count as common.
-bool HasDistinctiveWord(const MatcherIndex& index, std::string_view text,
+bool HasDistinctiveWord(const MatcherIndex& index, std::string_view arena,
                         const std::vector<TextWord>& words, const Candidate& c) {
   for (uint32_t p = c.first; p < c.last; ++p) {
     const FuzzyStep* fuzzy = nullptr;
@@ -290,17 +290,20 @@ bool HasDistinctiveWord(const MatcherIndex& index, std::string_view text,
       // is spelt like, starting with the same letter ("Yushchenko" is no
       // spelling of ISHCHENKO but another family).
       std::string_view listed = index.vocabulary.Word(fuzzy->listed);
-      std::string written(text.substr(words[p].start, words[p].end - words[p].start));
-      for (char& ch : written) ch = word_internal::kAsciiLower[static_cast<uint8_t>(ch)];
+      std::string_view written = arena.substr(words[p].norm_offset, words[p].norm_length);
+      // Compared by skeleton: "Хезболла" reads "khezbolla", HIZBALLAH.
+      std::string written_key = Skeleton(written);
+      std::string listed_key = Skeleton(listed);
       if (!index.common_name_word[fuzzy->listed] && !IsCommonNameWord(written) &&
-          !written.empty() && written[0] == listed[0]) {
+          !written_key.empty() && !listed_key.empty() && written_key[0] == listed_key[0]) {
         return true;
       }
       continue;
     }
     uint32_t id = words[p].id;
     if (id == Vocabulary::kUnknown || index.legal_word[id]) continue;
-    if (!index.common_name_word[id] && index.vocabulary.Word(id).size() >= 2) return true;
+    std::string_view word = index.vocabulary.Word(id);
+    if (!index.common_name_word[id] && word.size() >= 2 && !IsNameParticle(word)) return true;
   }
   return false;
 }
@@ -386,6 +389,17 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
       make_weak("common-word");
     }
     if (single && (IsVesselWord(first_word) || IsCalendarWord(first_word))) make_weak("common-word");
+    // "The Greenpeace ship Esperanza": a ship called by an ordinary word or
+    // a given name is one of many; the listed one only where the document
+    // speaks of sanctions, seizures or a shadow fleet.
+    // The list's own capitals ("the tanker HUMANITY") or a ship prefix
+    // ("MT Fortune") name the listed ship: text copied from an advisory.
+    bool listed_form = HasListedCapitals(text, start, end, index.Name(payload.name)) ||
+                       HasShipPrefix(text, start);
+    if (!weak && single && (payload.flags & (kOrdinaryWord | kProperNoun)) && !listed_form) {
+      c->needs_corroboration = true;
+      c->weak_reason = "common-vessel-name";
+    }
   } else if (single) {
     // Short one-word names and aliases ("NPA", "ALFA" without its LLC) are
     // mostly other bodies' acronyms or brands.
@@ -472,6 +486,11 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
       } else {
         make_weak("single-name");
       }
+    } else if (c->last - c->first == 2 && IsTitleWord(first_word)) {
+      // "Haji Ibrahim", "Sultan Ahmed", "Qari Zakir": a title and one name
+      // is how thousands of people are addressed.
+      c->needs_corroboration = true;
+      c->weak_reason = "common-name";
     } else if (HasGenderForm(index, words, arena, *c)) {
       // "Francesca Schiavone" is no SCHIAVONE, Francesco: a word in its
       // other gender's form beside a word as listed is another person
@@ -482,7 +501,7 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
       // "Wang Chien" is not WANG, Chen: Korean and Chinese names are
       // romanised one way per person (a typo, "Sonng", is still one).
       make_weak("spelling");
-    } else if (!HasDistinctiveWord(index, text, words, *c)) {
+    } else if (!HasDistinctiveWord(index, arena, words, *c)) {
       if (InsideLongerName(text, start, end)) {
         // "Arturo Hernandez Grisanti", "Mir-Hossein Mousavi": a longer
         // name that starts or ends with a common one is another person.
@@ -512,9 +531,29 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
   }
   // A spelling variant inside a longer capitalised name ("Ali Hosseini
   // Khamenei" is not "Ali Hussein") is only a candidate.
-  bool inside_longer_name =
-      c->fuzzy_count > 0 && (AfterCapitalisedWord(text, words[c->first].start) ||
-                             BeforeCapitalisedWord(text, words[c->last - 1].end));
+  // Only a listed name word counts as the longer name's: German writes
+  // every noun with a capital ("Kremlsprecher Dmitri Peskow").
+  auto listed = [&](size_t word_start, size_t word_end) {
+    std::string lower(text.substr(word_start, word_end - word_start));
+    for (char& ch : lower) ch = word_internal::kAsciiLower[static_cast<uint8_t>(ch)];
+    uint32_t id = index.vocabulary.Find(lower);
+    return id != Vocabulary::kUnknown && !index.legal_word[id];
+  };
+  bool inside_longer_name = false;
+  if (c->fuzzy_count > 0 && AfterCapitalisedWord(text, words[c->first].start)) {
+    size_t e = words[c->first].start;
+    while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+    size_t s = e;
+    while (s > 0 && word_internal::IsAsciiWordByte(text[s - 1])) --s;
+    inside_longer_name = listed(s, e);
+  }
+  if (c->fuzzy_count > 0 && !inside_longer_name && BeforeCapitalisedWord(text, words[c->last - 1].end)) {
+    size_t s = words[c->last - 1].end;
+    while (s < text.size() && (text[s] == ' ' || text[s] == '\t')) ++s;
+    size_t e = s;
+    while (e < text.size() && word_internal::IsAsciiWordByte(text[e])) ++e;
+    inside_longer_name = listed(s, e);
+  }
   // Weak for another reason than the missing ship word: not a vessel's name.
   if (weak_reasons > 1 || c->score < index.groups[target.group].min_score) {
     c->awaits_vessel_word = false;

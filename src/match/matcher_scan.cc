@@ -267,7 +267,7 @@ void Walk(const MatcherIndex& index, const std::vector<TextWord>& words, std::st
       // the rules send to the document for corroboration (see Walk's
       // single-word case), scored as a plain spelling variant.
       bool vowels_only = pos == state.first && child_payload != TokenTrie::kNone &&
-                         similarity >= 0.8 && written[0] == listed_word[0] &&
+                         similarity >= 0.8 && Skeleton(written).substr(0, 1) == Skeleton(listed_word).substr(0, 1) &&
                          written.size() + 1 >= listed_word.size() &&
                          listed_word.size() + 1 >= written.size() && word.capitalized;
       if (!vowels_only || listed_word.size() < 6) continue;
@@ -319,7 +319,8 @@ void Corroborate(const MatcherIndex& index, std::string_view text,
     // Nasrallah"); else only a document about sanctions, terrorism or
     // conflict makes the listed body the likelier reading.
     bool proper_noun = std::string_view(c.weak_reason) == "proper-noun" ||
-                       std::string_view(c.weak_reason) == "spelling-variant";
+                       std::string_view(c.weak_reason) == "spelling-variant" ||
+                       std::string_view(c.weak_reason) == "common-vessel-name";
     auto other = std::find_if(candidates->begin(), candidates->end(), [&](const Candidate& k) {
       if (proper_noun && (index.targets[k.target].programs & index.targets[c.target].programs) == 0) {
         return false;

@@ -60,7 +60,8 @@ bool IsTitle(std::string_view w) {
        "haji",    "hajji",     "hajj",      "dr",      "imam",     "mufti",      "maulana",
        "maulvi",  "mawlawi",   "general",   "gen",     "colonel",  "col",        "emir",
        "sayyid",  "sayed",     "prince",    "ayatollah", "president", "commander", "major",
-       "captain", "brigadier", "lieutenant", "marshal", "mr",      "mrs",        "sir"});
+       "captain", "brigadier", "lieutenant", "marshal", "mr",      "mrs",        "sir",
+       "qari",    "hojatoleslam", "sultan"});
   return std::find(kTitles.begin(), kTitles.end(), w) != kTitles.end();
 }
 
@@ -147,6 +148,25 @@ void AddPersonVariants(std::string_view name, const Words& written, std::vector<
       // "Vladimir V. Putin"
       Words initial = {given[first], given[first + 1].substr(0, 1)};
       out->push_back({Concat(initial, last), VariantRule::kMiddleInitial});
+    }
+    // Arabic and Persian names: the second given name after a common first
+    // one ("ZARIF, Mohammad Javad" as "Javad Zarif"), and a nom de guerre
+    // that is the given part without its last element ("AL-QURASHI, Abu
+    // Bakr al-Baghdadi al-Husseini" as "Abu Bakr al-Baghdadi").
+    if (given.size() >= first + 2 && match_internal::IsArabicPersianNameWord(given[first]) &&
+        !IsParticle(given[first]) && !IsParticle(given[first + 1]) && !IsTitle(given[first + 1]) &&
+        given[first + 1].size() >= 3) {
+      out->push_back({Concat({given[first + 1]}, last), VariantRule::kWithoutMiddle});
+    }
+    if (given.size() >= first + 4 && std::any_of(given.begin(), given.end(), [](const std::string& w) {
+          return IsParticle(w);
+        })) {
+      Words head(given.begin() + static_cast<long>(first), given.end());
+      size_t cut = SurnameStart(head);
+      if (cut >= 2) {
+        head.resize(cut);
+        if (!IsParticle(head.back())) out->push_back({head, VariantRule::kWithoutMiddle});
+      }
     }
     // "MADURO MOROS, Nicolas" and "MURILLO DE ORTEGA, Rosario": the first
     // of several surnames.
@@ -238,6 +258,52 @@ void AddLegalFormVariants(const Words& written, std::vector<NameVariant>* out) {
   if (core_alone) out->push_back({core, VariantRule::kLegalForm});
   if (!tail.empty() && head.empty()) out->push_back({Concat(tail, core), VariantRule::kLegalForm});
   if (!head.empty() && tail.empty()) out->push_back({Concat(core, head), VariantRule::kLegalForm});
+}
+
+// Words an apostrophe or ʿayn splits in `name` ("QA'ANI", "SA'D"), as
+// (first, second) normalised.
+std::vector<std::pair<std::string, std::string>> ApostrophePairs(std::string_view name) {
+  std::vector<WordSpan> spans;
+  FindWords(name, &spans);
+  std::vector<std::pair<std::string, std::string>> pairs;
+  static constexpr std::string_view kMarks[] = {"'", "\u2019", "\u2018", "\u02BF", "\u02BE", "`"};
+  for (size_t i = 1; i < spans.size(); ++i) {
+    std::string_view between = name.substr(spans[i - 1].end, spans[i].start - spans[i - 1].end);
+    if (std::find(std::begin(kMarks), std::end(kMarks), between) == std::end(kMarks)) continue;
+    Words a = NormalizeWords(name.substr(spans[i - 1].start, spans[i - 1].end - spans[i - 1].start));
+    Words b = NormalizeWords(name.substr(spans[i].start, spans[i].end - spans[i].start));
+    if (a.size() == 1 && b.size() == 1) pairs.emplace_back(a[0], b[0]);
+  }
+  return pairs;
+}
+
+// Arabic-derived spellings: a word an apostrophe or ʿayn splits is also
+// written whole ("Qa'ani" as "Qaani"), and "al"/"el" is also written
+// joined to the word after it ("al-Baghdadi" as "Albaghdadi"). One more
+// variant per variant, with every such join made.
+void AddJoinedVariants(std::string_view name, std::vector<NameVariant>* variants) {
+  std::vector<std::pair<std::string, std::string>> apostrophes = ApostrophePairs(name);
+  size_t count = variants->size();
+  for (size_t v = 0; v < count; ++v) {
+    const Words& words = (*variants)[v].words;
+    Words joined;
+    bool changed = false;
+    for (size_t k = 0; k < words.size(); ++k) {
+      bool join = false;
+      if (k + 1 < words.size()) {
+        join = (words[k] == "al" || words[k] == "el") && words[k + 1].size() >= 3;
+        for (const auto& [a, b] : apostrophes) join |= words[k] == a && words[k + 1] == b;
+      }
+      if (join) {
+        joined.push_back(words[k] + words[k + 1]);
+        ++k;
+        changed = true;
+      } else {
+        joined.push_back(words[k]);
+      }
+    }
+    if (changed) variants->push_back({joined, VariantRule::kJoined});
+  }
 }
 
 }  // namespace
@@ -343,6 +409,7 @@ std::vector<NameVariant> NameVariants(std::string_view name, NameKind kind) {
   if (kind == NameKind::kOrganization || kind == NameKind::kOther) {
     AddLegalFormVariants(written, &variants);
   }
+  if (kind != NameKind::kPlain) AddJoinedVariants(name, &variants);
   // Oddities ("X, X") make a variant equal an earlier form; a variant of one
   // word that is a legal form is no name.
   for (size_t i = variants.size(); i-- > 0;) {

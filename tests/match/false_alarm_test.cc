@@ -42,10 +42,16 @@ TEST(FalseAlarmTest, OneWordVesselNamesNeedAVesselWord) {
   EXPECT_EQ(Alerts(*m, "Then Vladimir and Alexei met Jacob in Baku, and in March spoke to Radio "
                        "Liberty about Hercules."),
             Want{});
-  EXPECT_EQ(Alerts(*m, "The Liberty, a tanker, sailed."), Want{"lib|Liberty"});
-  EXPECT_EQ(Alerts(*m, "the yacht Jacob left port"), Want{"ava|Jacob"});
-  EXPECT_EQ(Alerts(*m, "M/V Vladimir docked"), Want{"sanar|Vladimir"});
-  EXPECT_EQ(Alerts(*m, "a cargo carrier, Baku, docked"), Want{"gracep|Baku"});
+  // Such a name is one of many ships: with its ship word it alerts where
+  // the document speaks of sanctions or seizures, else it awaits that.
+  EXPECT_EQ(Alerts(*m, "The Liberty, a tanker under sanctions, sailed."), Want{"lib|Liberty"});
+  EXPECT_EQ(Alerts(*m, "the sanctioned yacht Jacob left port"), Want{"ava|Jacob"});
+  EXPECT_EQ(Alerts(*m, "M/V Vladimir docked; it was seized"), Want{"sanar|Vladimir"});
+  EXPECT_EQ(Alerts(*m, "a cargo carrier, Baku, was detained"), Want{"gracep|Baku"});
+  auto waiting = m->Scan("The Liberty, a tanker, sailed.", ScanOptions{.include_candidates = true});
+  ASSERT_EQ(waiting.size(), 1u);
+  EXPECT_FALSE(waiting[0].alert);
+  EXPECT_TRUE(waiting[0].awaits_corroboration);
   // Still found, as a candidate.
   auto all = m->Scan("Then Vladimir spoke.", ScanOptions{.include_candidates = true});
   ASSERT_EQ(all.size(), 1u);

@@ -289,7 +289,18 @@ TEST(SkeletonTest, FoldsRomanisations) {
   EXPECT_EQ(Skeleton("philip"), "flp");
   EXPECT_EQ(Skeleton("schmidt"), "smdt");
   EXPECT_EQ(Skeleton("alexei"), "alks");
-  EXPECT_EQ(Skeleton("dzhokhar"), "jhr");
+  // "dzh", "zh", "j", "z" and "s" are one family: Prigozhin, Prigojine,
+  // Prigoschin, Prigożyn.
+  EXPECT_EQ(Skeleton("dzhokhar"), "shr");
+  EXPECT_EQ(Skeleton("prigozhin"), Skeleton("prigojin"));
+  EXPECT_EQ(Skeleton("prigozhin"), Skeleton("prigoschin"));
+  EXPECT_EQ(Skeleton("ramzan"), Skeleton("ramsan"));
+  // Consonant case endings go: "putinem" and "putinas" are keyed as "putin".
+  EXPECT_EQ(Skeleton("putinem"), Skeleton("putin"));
+  EXPECT_EQ(Skeleton("putinas"), Skeleton("putin"));
+  EXPECT_EQ(Skeleton("lavrovym"), Skeleton("lavrov"));
+  EXPECT_NE(Skeleton("putinism"), Skeleton("putin"));
+  EXPECT_EQ(Skeleton("qassem"), "ksm");  // five letters must remain
   EXPECT_EQ(Skeleton("o'brien"), "");  // not plain letters
 }
 

@@ -277,18 +277,27 @@ TEST(MatcherRulesTest, OrdinaryWordsNeedContext) {
   EXPECT_EQ(candidates[0].rule, "no-vessel-reference+common-word");
   EXPECT_EQ(candidates[0].score, 0.5);
 
-  EXPECT_EQ(Alerts(*m, "the tanker Forest was seized"), Want{"forest|Forest|context"});
-  EXPECT_EQ(Alerts(*m, "Forest (IMO 9187629) docked"), Want{"forest|Forest|context"});
-  EXPECT_EQ(Alerts(*m, "the yacht Daniel"), Want{"daniel|Daniel|context"});
+  // A ship called by an ordinary word or a given name needs its ship word
+  // and a document about sanctions or seizures.
+  EXPECT_EQ(Alerts(*m, "the tanker Forest was seized"),
+            Want{"forest|Forest|corroborated(sanctions-word:seiz)+context"});
+  EXPECT_EQ(Alerts(*m, "Forest (IMO 9187629) docked under sanctions"),
+            Want{"forest|Forest|corroborated(sanctions-word:sanction)+context"});
+  EXPECT_EQ(Alerts(*m, "the sanctioned yacht Daniel"),
+            Want{"daniel|Daniel|corroborated(sanctions-word:sanction)+context"});
+  EXPECT_EQ(Alerts(*m, "the yacht Daniel"), Want{});
+  // A ship prefix ("MT", "M/V") or the list's capitals name the listed
+  // ship as an advisory writes it: no more is needed.
   EXPECT_EQ(Alerts(*m, "MT Forest was listed"), Want{"forest|Forest|context"});
+  EXPECT_EQ(Alerts(*m, "the tanker FOREST was seen"), Want{"forest|FOREST|context"});
   // A vessel needs a vessel word: its listed capitals alone are no context.
   EXPECT_EQ(Alerts(*m, "sanctions on FOREST and others"), Want{});
   EXPECT_EQ(Alerts(*m, "a donation for Humanity today, officials said"), Want{});
   // All-capitals headlines give every word the listed capitals.
   EXPECT_EQ(Alerts(*m, "TALKS ON FOREST FIRES END"), Want{});
   // Vessel words speak for vessels only.
-  EXPECT_EQ(Alerts(*m, "the tanker Daniel and the ship Gazprom"),
-            (Want{"daniel|Daniel|context", "gazprom|Gazprom|exact"}));
+  // (A listed neighbour confirms such a ship only if they share a programme.)
+  EXPECT_EQ(Alerts(*m, "the tanker Daniel and the ship Gazprom"), (Want{"gazprom|Gazprom|exact"}));
   // Untyped and organisation names that are ordinary words, given names or
   // places need context: the list's unusual capitals (not just a capital
   // first letter) away from a sentence start.
