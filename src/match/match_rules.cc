@@ -190,6 +190,27 @@ bool InsideLongerName(std::string_view text, size_t start, size_t end) {
   return ContinuesName(text.substr(word_start, i - word_start), false);
 }
 
+// A number or a roman numeral after `end` ("Seapride II", "Sparta 4"):
+// part of a ship's name.
+bool FollowedByNumeral(std::string_view text, size_t end) {
+  size_t i = end;
+  if (i >= text.size() || text[i] != ' ') return false;
+  size_t s = ++i;
+  while (i < text.size() && ((text[i] >= '0' && text[i] <= '9') || text[i] == 'I' || text[i] == 'V' ||
+                             text[i] == 'X')) {
+    ++i;
+  }
+  return i > s && (i == text.size() || !IsNameLetter(text[i]));
+}
+
+// A hyphen and a letter right after `end`, or a letter and a hyphen right
+// before `start`.
+bool HyphenatedOn(std::string_view text, size_t start, size_t end) {
+  auto letter = [](char ch) { return IsNameLetter(ch) || static_cast<uint8_t>(ch) >= 0x80; };
+  return (end + 1 < text.size() && text[end] == '-' && letter(text[end + 1])) ||
+         (start >= 2 && text[start - 1] == '-' && letter(text[start - 2]));
+}
+
 // A legal form after [start, end), past at most three capitalised words
 // ("Univisa Inc", "Avia Group International Inc", "SASCO PRODUCTS INC").
 bool FollowedByLegalForm(std::string_view text, size_t end) {
@@ -292,10 +313,15 @@ bool HasDistinctiveWord(const MatcherIndex& index, std::string_view arena,
       std::string_view listed = index.vocabulary.Word(fuzzy->listed);
       std::string_view written = arena.substr(words[p].norm_offset, words[p].norm_length);
       // Compared by skeleton: "Хезболла" reads "khezbolla", HIZBALLAH.
+      // The same first letter, as the German and Polish press write it
+      // ("Wladimir"): "Yushchenko" is not a spelling of ISHCHENKO.
+      auto initial = [](std::string_view w) {
+        char c = w.empty() ? '\0' : w[0];
+        return c == 'w' ? 'v' : c == 'j' ? 'y' : c == 'c' ? 'k' : c;
+      };
       std::string written_key = Skeleton(written);
-      std::string listed_key = Skeleton(listed);
       if (!index.common_name_word[fuzzy->listed] && !IsCommonNameWord(written) &&
-          !written_key.empty() && !listed_key.empty() && written_key[0] == listed_key[0]) {
+          !written_key.empty() && initial(written) == initial(listed)) {
         return true;
       }
       continue;
@@ -381,8 +407,11 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
       make_weak("no-vessel-reference");
       c->awaits_vessel_word = true;
     }
-    // "tanker Nord Pacific", "carrier Ocean City": another ship's name.
-    if (single && InsideLongerName(text, start, end)) make_weak("inside-longer-name");
+    // "tanker Nord Pacific", "carrier Ocean City", "Seapride II": another
+    // ship's name.
+    if (single && (InsideLongerName(text, start, end) || FollowedByNumeral(text, end))) {
+      make_weak("inside-longer-name");
+    }
     // A lower-case ordinary word is the word, not the ship, even next to
     // ship words: "a cargo aircraft" is no vessel CARGO, "a mystery" no MYSTERY.
     if (single && (payload.flags & (kOrdinaryWord | kProperNoun)) && !words[c->first].capitalized) {
@@ -461,6 +490,10 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
     // name is a company's full name.
     c->needs_corroboration = true;
     c->weak_reason = "common-words";
+  } else if (target.type == EntityType::kPerson && HyphenatedOn(text, start, end)) {
+    // "Yu Chien-ming", "Mir-Hossein Mousavi": a hyphen joins the hit to
+    // another name part.
+    make_weak("inside-longer-name");
   } else if (target.type == EntityType::kPerson) {
     static constexpr auto kServantOf = std::to_array<std::string_view>(
         {"abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdur", "abdu", "abdool"});

@@ -175,6 +175,12 @@ void ScanWords(const MatcherIndex& index, std::string_view text, SpellingCache* 
   }
 }
 
+// The text word is in no dictionary Vigil has: not an ordinary English word,
+// given name or place.
+bool UnknownToDictionary(std::string_view arena, const TextWord& word) {
+  return ClassifyWord(arena.substr(word.norm_offset, word.norm_length)) == WordClass::kName;
+}
+
 // Walks on from trie node `node`, reached with words [state.first, pos),
 // whose payloads start at `payload` (kNone: none).
 void Walk(const MatcherIndex& index, const std::vector<TextWord>& words, std::string_view arena,
@@ -196,8 +202,14 @@ void Walk(const MatcherIndex& index, const std::vector<TextWord>& words, std::st
         index, payload,
         [&](const Payload& p, std::vector<Candidate>* candidates) {
           if (state.fuzzy_count > 0 && index.targets[p.target].kind != MatchKind::kEntity) return;
+          // Only an organisation's own written name, not a company's core
+          // without its legal form ("America" is no AMERKO LLC), and only
+          // for a text word no dictionary knows ("Palmer", "Friday" are
+          // words and names, not spellings of POLIMER or FIRDAWS).
           if (single_fuzzy && (index.targets[p.target].type == EntityType::kPerson ||
-                               index.vocabulary.Word(state.fuzzy[0].listed).size() < 6)) {
+                               p.rule == VariantRule::kLegalForm ||
+                               index.vocabulary.Word(state.fuzzy[0].listed).size() < 6 ||
+                               !UnknownToDictionary(arena, words[state.first]))) {
             return;
           }
           Candidate c{p.target, state.first, pos, &p,
@@ -267,6 +279,7 @@ void Walk(const MatcherIndex& index, const std::vector<TextWord>& words, std::st
       // the rules send to the document for corroboration (see Walk's
       // single-word case), scored as a plain spelling variant.
       bool vowels_only = pos == state.first && child_payload != TokenTrie::kNone &&
+                         ClassifyWord(written) == WordClass::kName &&
                          similarity >= 0.8 && Skeleton(written).substr(0, 1) == Skeleton(listed_word).substr(0, 1) &&
                          written.size() + 1 >= listed_word.size() &&
                          listed_word.size() + 1 >= written.size() && word.capitalized;
@@ -278,7 +291,8 @@ void Walk(const MatcherIndex& index, const std::vector<TextWord>& words, std::st
           [&](const Payload& p, std::vector<Candidate>* candidates) {
             const Target& target = index.targets[p.target];
             if (target.kind != MatchKind::kEntity || target.type == EntityType::kPerson ||
-                target.type == EntityType::kVessel || target.type == EntityType::kAircraft) {
+                target.type == EntityType::kVessel || target.type == EntityType::kAircraft ||
+                p.rule == VariantRule::kLegalForm) {
               return;
             }
             candidates->push_back(Candidate{p.target, pos, pos + 1, &p, 0.9, 1, steps,
@@ -465,7 +479,12 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate>& candidates,
                       bool fuller = k.first == c.first && k.last == c.last &&
                                     (c.payload->flags & kGivenDropped) != 0 &&
                                     (k.payload->flags & kGivenDropped) == 0;
-                      return longer || fuller || (c.fuzzy_count > 0 && k.fuzzy_count == 0);
+                      // "National Iranian Oil Company" is the company listed
+                      // so, not a subsidiary listed with a legal form after it.
+                      bool literal = k.first == c.first && k.last == c.last &&
+                                     c.payload->rule == VariantRule::kLegalForm &&
+                                     k.payload->rule != VariantRule::kLegalForm;
+                      return longer || fuller || literal || (c.fuzzy_count > 0 && k.fuzzy_count == 0);
                     });
     if (!shadowed) out.push_back(c);
   }

@@ -21,6 +21,12 @@ struct RealOfac {
 };
 RealOfac LoadRealOfac(bool with_consolidated);
 
+// Every real list under ../shared/data/lists that Vigil loads, as
+// scripts/scan-news loads them: OFAC SDN and consolidated (with their
+// aliases), UN, OpenSanctions targets CSV and the two FtM samples, UK and
+// EU. Same contract as LoadRealOfac().
+RealOfac LoadAllRealLists();
+
 }  // namespace vigil::eval
 
 #endif  // VIGIL_TESTS_EVAL_REAL_LISTS_H_
