@@ -67,7 +67,7 @@ std::string FinalYot(std::string_view word) {
 
 double BestWithoutEnding(std::string_view written, std::string_view listed) {
   static constexpr std::string_view kEndings[] = {
-      "owi", "ovi", "iem", "ego", "emu", "aus", "ius", "ui", "em", "om", "ym", "im",
+      "iumi", "umi", "owi", "ovi", "iem", "ego", "emu", "aus", "ius", "ui", "em", "om", "ym", "im",
       "as",  "is",  "us",  "ys",  "ie",  "a",   "u",   "e",  "o",  "y",  "s"};
   double best = JaroWinkler(written, listed);
   if (FinalYot(written) == FinalYot(listed)) return 1.0;
@@ -82,9 +82,9 @@ double BestWithoutEnding(std::string_view written, std::string_view listed) {
 }  // namespace
 
 std::string_view InflectionStem(std::string_view word) {
-  static constexpr std::string_view kEndings[] = {"owi", "ovi", "iem", "ego", "emu", "aus",
-                                                  "ius", "em",  "om",  "ym",  "im",  "as",
-                                                  "is",  "us",  "ys",  "s"};
+  static constexpr std::string_view kEndings[] = {"iumi", "owi", "ovi", "iem", "ego", "emu",
+                                                  "aus",  "ius", "umi", "em",  "om",  "ym",
+                                                  "im",   "as",  "is",  "us",  "ys",  "s"};
   if (word.size() < 6) return word;
   for (std::string_view ending : kEndings) {
     // Five letters must remain: "qassem" keeps its "-em" ("qasem").
@@ -230,8 +230,10 @@ size_t SkeletonInto(std::string_view word, char* out) {
         emit('v');
         break;
       case 'j':
-        // A consonant "j" is French and Arabic "zh" (Prigojine) as well.
-        emit(!first && IsVowel(last_mapped) && !IsVowel(next) ? 'i' : 's');
+        // After a vowel and not before an "i", "j" is the glide "y" of
+        // German, Polish and Baltic spellings (Siergieja, Sergejus, Sergej);
+        // else it is "zh" or Arabic "j" (Prigojin, Majid).
+        emit(!first && IsVowel(last_mapped) && next != 'i' ? 'i' : 's');
         break;
       default:
         emit(c);

@@ -243,8 +243,8 @@ TEST(MatcherRulesTest, FindsCompaniesWithAndWithoutLegalForms) {
   // A name of ordinary words alone is a description many bodies answer to:
   // it needs the document's corroboration.
   EXPECT_EQ(Alerts(*words, "members of The Base"), Want{});
-  EXPECT_EQ(Alerts(*words, "the attack by members of The Base"),
-            Want{"base|The Base|corroborated(sanctions-word:attack)"});
+  EXPECT_EQ(Alerts(*words, "the bombing by militants of The Base"),
+            Want{"base|The Base|corroborated(sanctions-word:militant)"});
   // A company's bare name needs a company word near it (or corroboration).
   EXPECT_EQ(Alerts(*words, "Gazprom said"), Want{});
   EXPECT_EQ(Alerts(*words, "gas company Gazprom said"),
