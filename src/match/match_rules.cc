@@ -190,6 +190,13 @@ bool InsideLongerName(std::string_view text, size_t start, size_t end) {
   return ContinuesName(text.substr(word_start, i - word_start), false);
 }
 
+// `matched` is three or more capital letters, written exactly as the
+// one-word listed name.
+bool IsListedAcronym(std::string_view matched, std::string_view listed) {
+  return matched.size() >= 3 && matched == listed &&
+         std::all_of(matched.begin(), matched.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+}
+
 // A number or a roman numeral after `end` ("Seapride II", "Sparta 4"):
 // part of a ship's name.
 bool FollowedByNumeral(std::string_view text, size_t end) {
@@ -203,10 +210,12 @@ bool FollowedByNumeral(std::string_view text, size_t end) {
   return i > s && (i == text.size() || !IsNameLetter(text[i]));
 }
 
-// A hyphen and a letter right after `end`, or a letter and a hyphen right
-// before `start`.
+// A hyphen and a letter or digit right after `end`, or one and a hyphen
+// right before `start` ("Chien-ming", "RIM-7M").
 bool HyphenatedOn(std::string_view text, size_t start, size_t end) {
-  auto letter = [](char ch) { return IsNameLetter(ch) || static_cast<uint8_t>(ch) >= 0x80; };
+  auto letter = [](char ch) {
+    return IsNameLetter(ch) || (ch >= '0' && ch <= '9') || static_cast<uint8_t>(ch) >= 0x80;
+  };
   return (end + 1 < text.size() && text[end] == '-' && letter(text[end + 1])) ||
          (start >= 2 && text[start - 1] == '-' && letter(text[start - 2]));
 }
@@ -437,6 +446,15 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
                        index.common_name_word[words[c->first].id];
     if (target.type == EntityType::kPerson) {
       make_weak("single-name");
+    } else if (short_word && HyphenatedOn(text, start, end)) {
+      make_weak("inside-longer-name");  // "RIM-7M", "AIM/RIM-7M Sparrow"
+    } else if (short_word && IsListedAcronym(matched, index.Name(payload.name))) {
+      // "IRGC", "ELN": an acronym the list gives, in its capitals. Short
+      // acronyms name many bodies ("Conservation Reserve Program (CRP)"):
+      // the document must support it, or define it after the body's name
+      // (see Corroborate()).
+      c->needs_corroboration = true;
+      c->weak_reason = "acronym";
     } else if (short_word) {
       make_weak("short");
     } else if (InsideLongerName(text, start, end)) {

@@ -332,7 +332,24 @@ void Corroborate(const MatcherIndex& index, std::string_view text,
     // if they share a sanctions programme ("Hezbollah leader Hassan
     // Nasrallah"); else only a document about sanctions, terrorism or
     // conflict makes the listed body the likelier reading.
-    bool proper_noun = std::string_view(c.weak_reason) == "proper-noun" ||
+    std::string_view reason(c.weak_reason);
+    if (reason == "acronym") {
+      // "the Islamic Revolutionary Guard Corps (IRGC) ... the IRGC": the
+      // document defines the acronym right after a name of the same entity.
+      std::string defined =
+          " (" + std::string(text.substr(words[c.first].start, words[c.last - 1].end - words[c.first].start)) + ")";
+      bool named = std::any_of(candidates->begin(), candidates->end(), [&](const Candidate& k) {
+        return k.target == c.target && k.last - k.first >= 2 &&
+               text.substr(words[k.last - 1].end, defined.size()) == defined;
+      });
+      if (named) {
+        c.corroboration = "acronym-defined";
+        c.corroborating_word = "";
+        c.alert = true;
+        continue;
+      }
+    }
+    bool proper_noun = reason == "acronym" || std::string_view(c.weak_reason) == "proper-noun" ||
                        std::string_view(c.weak_reason) == "spelling-variant" ||
                        std::string_view(c.weak_reason) == "common-vessel-name";
     auto other = std::find_if(candidates->begin(), candidates->end(), [&](const Candidate& k) {
@@ -410,10 +427,11 @@ Match MakeMatch(const MatcherIndex& index, std::string_view text,
     // "corroborated(sanctions-word:embargo)", "corroborated(co-mention:ofac/1234)".
     add("corroborated(");
     rule += c.corroboration;
-    rule += ':';
     if (c.corroborating_word != nullptr) {
+      if (*c.corroborating_word != '\0') rule += ':';
       rule += c.corroborating_word;
     } else {
+      rule += ':';
       const Target& other = index.targets[c.corroborating_target];
       rule += index.groups[other.group].id;
       rule += '/';

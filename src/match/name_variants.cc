@@ -408,6 +408,14 @@ std::vector<NameVariant> NameVariants(std::string_view name, NameKind kind) {
   }
   if (kind == NameKind::kOrganization || kind == NameKind::kOther) {
     AddLegalFormVariants(written, &variants);
+    // "WAGNER GROUP" as the European press writes it: "Gruppe Wagner",
+    // "groupe Wagner", "gruppo Wagner", "grupo Wagner".
+    if (written.size() >= 2 && written.size() <= 3 && written.back() == "group") {
+      Words core(written.begin(), written.end() - 1);
+      for (const char* word : {"gruppe", "groupe", "gruppo", "grupo", "grupa"}) {
+        variants.push_back({Concat({word}, core), VariantRule::kReordered});
+      }
+    }
   }
   if (kind != NameKind::kPlain) AddJoinedVariants(name, &variants);
   // Oddities ("X, X") make a variant equal an earlier form; a variant of one
