@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace vigil::match_internal {
 namespace {
@@ -42,7 +43,6 @@ std::string LowerWord(std::string_view word) {
   }
   return out;
 }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // Ends a sentence or clause for the purpose of "refers to this name".
 bool IsStop(char c) { return c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n'; }
 
@@ -229,13 +229,22 @@ const char* FindSanctionsWord(std::string_view text) {
       "sancion",   "sanzion",   "sankcj",    "sankcij",   "terror",    "санкци",
       "Санкци",    "террор",    "Террор",
   });
-  std::string lower;
-  lower.reserve(text.size());
-  for (char c : text) lower += Lower(c);
-  for (const char* stem : kStems) {
-    std::string_view s(stem);
-    for (size_t at = lower.find(s); at != std::string::npos; at = lower.find(s, at + 1)) {
-      if (at == 0 || !IsLetter(lower[at - 1])) return stem;
+  // One pass over the text: at each word's start, only the stems that begin
+  // with its first byte (lower-cased) are compared, in place. No copy: a
+  // scan asks this for most articles with a common name in them.
+  // The stems by first byte.
+  static const std::array<std::vector<const char*>, 256> kByFirst = [] {
+    std::array<std::vector<const char*>, 256> by_first;
+    for (const char* stem : kStems) by_first[static_cast<uint8_t>(stem[0])].push_back(stem);
+    return by_first;
+  }();
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (i > 0 && (IsLetter(text[i - 1]) || static_cast<uint8_t>(text[i - 1]) >= 0x80)) continue;
+    const char first = Lower(text[i]);
+    for (const char* stem : kByFirst[static_cast<uint8_t>(first)]) {
+      size_t k = 0;
+      while (stem[k] != '\0' && i + k < text.size() && Lower(text[i + k]) == stem[k]) ++k;
+      if (stem[k] == '\0') return stem;
     }
   }
   return nullptr;

@@ -30,39 +30,39 @@ constexpr Rewrite kSpanish[] = {{"gue", "ge"}, {"gui", "gi"}, {"j", "kh"}};
 constexpr Rewrite kHungarian[] = {{"gy", "d"},  {"ty", "t"},  {"ny", "n"},
                                   {"cs", "ch"}, {"zs", "zh"}, {"j", "y"}};
 
+// The rewrites applied to `word` (up to 64 bytes) into `out`, which holds
+// 2 * 64 bytes; returns the rewritten word. No allocation: the scan tries
+// these for every spelling variant it weighs.
 template <size_t N>
-std::string Apply(std::string_view word, const Rewrite (&rules)[N]) {
-  std::string out;
-  out.reserve(word.size() + 4);
+std::string_view Apply(std::string_view word, const Rewrite (&rules)[N], char* out) {
+  size_t k = 0;
   for (size_t i = 0; i < word.size();) {
     bool done = false;
     for (const Rewrite& rule : rules) {
       if (word.substr(i, rule.from.size()) == rule.from) {
-        out += rule.to;
+        for (char c : rule.to) out[k++] = c;
         i += rule.from.size();
         done = true;
         break;
       }
     }
-    if (!done) out += word[i++];
+    if (!done) out[k++] = word[i++];
   }
-  return out;
+  return std::string_view(out, k);
 }
 
 // JW of `written` and `listed`, also with a case ending (vowel or
 // consonant) taken off `written`.
 // A Russian name's final "-ий"/"-ей"/"-ый", however romanised: "dmitri",
-// "dmitriy", "dmitrij", "dmitry" -> "dmitry"; "sergei", "sergej" -> "sergey".
-std::string FinalYot(std::string_view word) {
-  std::string out(word);
+// "dmitriy", "dmitrij", "dmitry" all end in one; returns the stem before it
+// (or the word, if it has none).
+std::string_view WithoutFinalYot(std::string_view word) {
   for (std::string_view ending : {"iy", "ij", "ii", "yj", "yi", "i", "j", "y"}) {
-    if (out.size() > ending.size() + 2 && out.ends_with(ending)) {
-      out.resize(out.size() - ending.size());
-      out += 'y';
-      break;
+    if (word.size() > ending.size() + 2 && word.ends_with(ending)) {
+      return word.substr(0, word.size() - ending.size());
     }
   }
-  return out;
+  return word;
 }
 
 double BestWithoutEnding(std::string_view written, std::string_view listed) {
@@ -70,7 +70,8 @@ double BestWithoutEnding(std::string_view written, std::string_view listed) {
       "iumi", "umi", "owi", "ovi", "iem", "ego", "emu", "aus", "ius", "ui", "em", "om", "ym", "im",
       "as",  "is",  "us",  "ys",  "ie",  "a",   "u",   "e",  "o",  "y",  "s"};
   double best = JaroWinkler(written, listed);
-  if (FinalYot(written) == FinalYot(listed)) return 1.0;
+  std::string_view written_stem = WithoutFinalYot(written);
+  if (written_stem.size() < written.size() && written_stem == WithoutFinalYot(listed)) return 1.0;
   for (std::string_view ending : kEndings) {
     if (written.size() >= ending.size() + 4 && written.ends_with(ending)) {
       best = std::max(best, JaroWinkler(written.substr(0, written.size() - ending.size()), listed));
@@ -86,6 +87,9 @@ std::string_view InflectionStem(std::string_view word) {
                                                   "aus",  "ius", "umi", "em",  "om",  "ym",
                                                   "im",   "as",  "is",  "us",  "ys",  "s"};
   if (word.size() < 6) return word;
+  // Every ending ends in one of these letters (most words end otherwise).
+  char last = word.back();
+  if (last != 'i' && last != 'm' && last != 's' && last != 'o' && last != 'u') return word;
   for (std::string_view ending : kEndings) {
     // Five letters must remain: "qassem" keeps its "-em" ("qasem").
     if (word.size() >= ending.size() + 5 && word.ends_with(ending)) {
@@ -97,15 +101,21 @@ std::string_view InflectionStem(std::string_view word) {
 
 double SpellingSimilarity(std::string_view written, std::string_view listed) {
   double best = JaroWinkler(written, listed);
-  if (best >= 0.99 || listed.size() < 4) return best;
+  // Respellings lift a word a little; one far from the listed word, or one
+  // close enough already, is left as it is.
+  if (best >= 0.95 || best < 0.7 || listed.size() < 4 || written.size() > 64) return best;
   // A respelling is a reading, not the word as written: a little less
   // than an exact one, so that the listed spelling ranks first.
   constexpr double kRespelled = 0.02;
+  char buffer[2 * 64];
   double respelled = BestWithoutEnding(written, listed);
-  respelled = std::max(respelled, BestWithoutEnding(Apply(written, kGermanPolish), listed));
-  respelled = std::max(respelled, BestWithoutEnding(Apply(written, kFrenchItalian), listed));
-  respelled = std::max(respelled, BestWithoutEnding(Apply(written, kSpanish), listed));
-  respelled = std::max(respelled, BestWithoutEnding(Apply(written, kHungarian), listed));
+  auto try_reading = [&](std::string_view reading) {
+    if (reading != written) respelled = std::max(respelled, BestWithoutEnding(reading, listed));
+  };
+  try_reading(Apply(written, kGermanPolish, buffer));
+  try_reading(Apply(written, kFrenchItalian, buffer));
+  try_reading(Apply(written, kSpanish, buffer));
+  try_reading(Apply(written, kHungarian, buffer));
   return std::max(best, respelled - kRespelled);
 }
 

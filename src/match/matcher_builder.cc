@@ -8,7 +8,6 @@
 #include <string>
 #include <tuple>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 #include "common_names.h"
@@ -109,10 +108,8 @@ class IndexBuilder {
   // (node, payload) as compiled, until Finish() sorts and merges them.
   std::vector<std::pair<uint32_t, Payload>> pending_;
   std::vector<bool> entity_word_;  // by word id: used by an entity name
-  // By word id: how many people's primary names use the word, each name
-  // counted once however many lists hold it (by the hash of its words).
+  // By word id: how many people's primary names use the word.
   std::vector<uint32_t> person_word_count_;
-  std::unordered_set<uint64_t> person_names_;
 };
 
 IndexBuilder::IndexBuilder() {
@@ -242,14 +239,18 @@ bool IndexBuilder::AddName(uint32_t target, std::string_view name, NameKind kind
 }
 
 void IndexBuilder::CountPersonName(const std::vector<std::string>& words) {
-  std::vector<uint32_t> ids;
-  for (const std::string& word : words) ids.push_back(index_->vocabulary.Intern(word));
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  uint64_t hash = 1469598103934665603ULL;
-  for (uint32_t id : ids) hash = (hash ^ id) * 1099511628211ULL;
-  if (!person_names_.insert(hash).second) return;
-  for (uint32_t id : ids) {
+  // Each person once per list, not once per list entry that repeats a word
+  // ("ALI, Ali"); the same person in three lists counts three times, which
+  // the threshold allows for.
+  std::array<uint32_t, 16> ids{};
+  size_t n = 0;
+  for (const std::string& word : words) {
+    if (n < ids.size()) ids[n++] = index_->vocabulary.Intern(word);
+  }
+  std::sort(ids.begin(), ids.begin() + static_cast<long>(n));
+  n = static_cast<size_t>(std::unique(ids.begin(), ids.begin() + static_cast<long>(n)) - ids.begin());
+  for (size_t i = 0; i < n; ++i) {
+    uint32_t id = ids[i];
     if (person_word_count_.size() <= id) person_word_count_.resize(id + 1, 0);
     ++person_word_count_[id];
   }
@@ -329,9 +330,9 @@ std::unique_ptr<MatcherIndex> IndexBuilder::Finish() {
   }
   word_info_.clear();
   word_info_.shrink_to_fit();
-  // A name word twenty people of the lists share is common, whatever the
-  // built-in table says.
-  constexpr uint32_t kCommonInLists = 20;
+  // A name word twenty-five list entries share is common, whatever the
+  // built-in table says (a person on three lists counts three times).
+  constexpr uint32_t kCommonInLists = 25;
   index_->common_name_word.assign(index_->vocabulary.size(), false);
   for (uint32_t id = 0; id < index_->vocabulary.size(); ++id) {
     index_->common_name_word[id] =
@@ -339,7 +340,6 @@ std::unique_ptr<MatcherIndex> IndexBuilder::Finish() {
         IsCommonNameWord(index_->vocabulary.Word(id));
   }
   person_word_count_ = {};
-  person_names_ = {};
   BuildFuzzyIndex();
   entity_word_.clear();
   entity_word_.shrink_to_fit();

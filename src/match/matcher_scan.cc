@@ -256,7 +256,10 @@ void Walk(const MatcherIndex& index, const std::vector<TextWord>& words, std::st
     if (child == TokenTrie::kNone) continue;
     // Similarity is costly; first make sure the step can lead to a hit: a
     // name ends here (after an exact word), or the next word continues it.
-    bool can_end = child_payload != TokenTrie::kNone;
+    // A name can end here after an exact word, or as one close reading of
+    // each word so far (the single-word case is weighed below).
+    bool can_end = child_payload != TokenTrie::kNone &&
+                   (state.exact_count > 0 || pos == state.first || state.min_fuzzy >= kCloseReading);
     bool can_go_on =
         next_word != nullptr && (next_word->group != kNoGroup ||
                                  (next_word->id != Vocabulary::kUnknown &&
@@ -278,12 +281,15 @@ void Walk(const MatcherIndex& index, const std::vector<TextWord>& words, std::st
       // first letter and length): such a word alone is a candidate that
       // the rules send to the document for corroboration (see Walk's
       // single-word case), scored as a plain spelling variant.
+      // Cheap tests first: the dictionary and the skeletons cost most.
       bool vowels_only = pos == state.first && child_payload != TokenTrie::kNone &&
-                         ClassifyWord(written) == WordClass::kName &&
-                         similarity >= 0.8 && Skeleton(written).substr(0, 1) == Skeleton(listed_word).substr(0, 1) &&
+                         listed_word.size() >= 6 && similarity >= 0.8 && word.capitalized &&
                          written.size() + 1 >= listed_word.size() &&
-                         listed_word.size() + 1 >= written.size() && word.capitalized;
-      if (!vowels_only || listed_word.size() < 6) continue;
+                         listed_word.size() + 1 >= written.size();
+      if (!vowels_only || ordinary == 1 || ClassifyWord(written) != WordClass::kName ||
+          Skeleton(written).substr(0, 1) != Skeleton(listed_word).substr(0, 1)) {
+        continue;
+      }
       std::array<FuzzyStep, kMaxFuzzyWords> steps{};
       steps[0] = FuzzyStep{pos, listed};
       AddCandidates(

@@ -282,7 +282,10 @@ std::vector<std::pair<std::string, std::string>> ApostrophePairs(std::string_vie
 // joined to the word after it ("al-Baghdadi" as "Albaghdadi"). One more
 // variant per variant, with every such join made.
 void AddJoinedVariants(std::string_view name, std::vector<NameVariant>* variants) {
-  std::vector<std::pair<std::string, std::string>> apostrophes = ApostrophePairs(name);
+  // Apostrophes and ayns: ASCII ones, or UTF-8 ones (lead bytes E2, CA).
+  bool marks = name.find_first_of("'`\xE2\xCA") != std::string_view::npos;
+  std::vector<std::pair<std::string, std::string>> apostrophes;
+  if (marks) apostrophes = ApostrophePairs(name);
   size_t count = variants->size();
   for (size_t v = 0; v < count; ++v) {
     const Words& words = (*variants)[v].words;
