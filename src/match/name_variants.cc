@@ -281,7 +281,7 @@ std::vector<std::pair<std::string, std::string>> ApostrophePairs(std::string_vie
 // written whole ("Qa'ani" as "Qaani"), and "al"/"el" is also written
 // joined to the word after it ("al-Baghdadi" as "Albaghdadi"). One more
 // variant per variant, with every such join made.
-void AddJoinedVariants(std::string_view name, std::vector<NameVariant>* variants) {
+void AddJoinedVariants(std::string_view name, bool join_al, std::vector<NameVariant>* variants) {
   // Apostrophes and ayns: ASCII ones, or UTF-8 ones (lead bytes E2, CA).
   bool marks = name.find_first_of("'`\xE2\xCA") != std::string_view::npos;
   std::vector<std::pair<std::string, std::string>> apostrophes;
@@ -294,7 +294,7 @@ void AddJoinedVariants(std::string_view name, std::vector<NameVariant>* variants
     for (size_t k = 0; k < words.size(); ++k) {
       bool join = false;
       if (k + 1 < words.size()) {
-        join = (words[k] == "al" || words[k] == "el") && words[k + 1].size() >= 3;
+        join = join_al && (words[k] == "al" || words[k] == "el") && words[k + 1].size() >= 3;
         for (const auto& [a, b] : apostrophes) join |= words[k] == a && words[k + 1] == b;
       }
       if (join) {
@@ -420,7 +420,9 @@ std::vector<NameVariant> NameVariants(std::string_view name, NameKind kind) {
       }
     }
   }
-  if (kind != NameKind::kPlain) AddJoinedVariants(name, &variants);
+  // Untyped entries get the apostrophe joins only: "al" joined is how
+  // Arabic names of people and bodies are written, as the other person rules.
+  if (kind != NameKind::kPlain) AddJoinedVariants(name, kind != NameKind::kOther, &variants);
   // Oddities ("X, X") make a variant equal an earlier form; a variant of one
   // word that is a legal form is no name.
   for (size_t i = variants.size(); i-- > 0;) {
