@@ -105,14 +105,13 @@ bool IsOrganizationWord(std::string_view w) {
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
-}  // namespace
-
-bool IsVesselWord(std::string_view w) {
-  // Other languages' ship words, as stems (case endings follow): German,
-  // French, Spanish, Italian, Polish, Lithuanian and Russian.
+// Other languages' ship words, as stems (case endings follow): German,
+// French, Spanish, Italian, Polish, Lithuanian and Russian. German writes
+// them with a capital, as every noun.
+bool IsForeignVesselWord(std::string_view w) {
   static constexpr auto kStems = std::to_array<std::string_view>(
       {"pétrolier", "petrolier", "navire",   "vraquier",  "méthanier", "chimiquier", "petroler",
-       "buque",     "carguero",  "granelero", "metanero", "petrolier", "portacontainer",
+       "buque",     "carguero",  "granelero", "metanero", "portacontainer", "petroliera",
        "tankowc",   "tankowiec", "masowc",   "masowiec",  "statek",   "statku",    "gazowc",
        "kontenerowc", "tanklaiv", "laivas",  "laivo",     "jacht",    "jachta",    "frachter",
        "танкер",    "сухогруз",  "судн",     "теплоход",  "яхт",      "газовоз",   "балкер",
@@ -121,9 +120,13 @@ bool IsVesselWord(std::string_view w) {
     if (w.starts_with(stem)) return true;
   }
   // German compounds: "Öltanker", "Frachtschiff", "Containerschiff".
-  if (w.size() > 6 && (w.ends_with("tanker") || w.ends_with("schiff") || w.ends_with("frachter"))) {
-    return true;
-  }
+  return w.size() > 6 && (w.ends_with("tanker") || w.ends_with("schiff") || w.ends_with("frachter"));
+}
+
+}  // namespace
+
+bool IsVesselWord(std::string_view w) {
+  if (IsForeignVesselWord(w)) return true;
   static constexpr auto kWords = std::to_array<std::string_view>(
       {"tanker",   "tankers",    "vessel",    "vessels",     "ship",      "ships",
        "yacht",    "yachts",     "superyacht", "freighter",  "boat",      "mv",
@@ -131,22 +134,19 @@ bool IsVesselWord(std::string_view w) {
        "flagged",  "tankship",   "steamer",   "supertanker", "supertankers", "bulker",
        "containership", "ferry", "dhow",      "vlcc",        "carrier",   "aircraft",
        "jet",      "plane",      "airliner",  "helicopter",  "airplane",  "frigate",
-       "lng",      "lpg",        "nave",      "petroliera", "yate",       "barco",     "navío",
-       "bateau",   "yacht"});
+       "lng",      "lpg",        "nave",      "yate",        "barco",     "navío",
+       "bateau"});
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
 bool HasVesselReference(std::string_view text, size_t start, size_t end) {
-  // "M/V Forest", "m/t Forest".
-  if (start >= 4) {
-    std::string before;
-    for (size_t k = start - 4; k < start; ++k) before += Lower(text[k]);
-    if (before == "m/v " || before == "m/t ") return true;
-  }
+  if (HasShipPrefix(text, start)) return true;  // "M/V Forest", "MT Forest"
   // A ship word written in capitals beside the name is part of another
-  // name ("Jet Star", "Piper Aircraft"), unless the text is in capitals.
+  // name ("Jet Star", "Piper Aircraft"), unless the text is in capitals or
+  // the word is German ("Das Frachtschiff Sparta IV").
   auto plain = [&](const Neighbour& n) {
     return n.start < text.size() && (!(text[n.start] >= 'A' && text[n.start] <= 'Z') ||
+                                     IsForeignVesselWord(n.word) ||
                                      (n.word == "mv" || n.word == "mt" || n.word == "imo") ||
                                      std::all_of(text.begin() + static_cast<long>(n.start),
                                                  text.begin() + static_cast<long>(n.end),

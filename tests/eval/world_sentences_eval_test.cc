@@ -76,7 +76,7 @@ WorldFigures EvaluateWorld(const std::string& name, const std::vector<Watchlist>
 void ExpectWorldFigures(const WorldFigures& figures) {
   EXPECT_EQ(figures.all.positives(), 310);  // every (sentence, named party) pair
   EXPECT_EQ(figures.all.negatives(), 438);  // every sentence
-  EXPECT_GE(figures.all.found(), 208) << "recall fell";
+  EXPECT_GE(figures.all.found(), 209) << "recall fell";
   EXPECT_LE(figures.all.false_alarms(), 10) << "sentences with a wrong alert rose";
 }
 
@@ -122,7 +122,7 @@ TEST(WorldSentencesEval, FullRealOfacLists) {
   ASSERT_FALSE(ofac.failed) << ofac.why;
   if (ofac.lists.empty()) GTEST_SKIP() << ofac.why;
   WorldFigures figures = EvaluateWorld("world sentences vs real OFAC SDN+consolidated", ofac.lists);
-  EXPECT_GE(figures.all.found(), 212) << "recall fell";
+  EXPECT_GE(figures.all.found(), 213) << "recall fell";
   EXPECT_LE(figures.all.false_alarms(), 14) << "sentences with a wrong alert rose";
 }
 
