@@ -69,6 +69,10 @@ struct Candidate {
   const char* corroboration = nullptr;  // what confirmed it, for --explain
   const char* corroborating_word = nullptr;  // the sanctions word found
   uint32_t corroborating_target = 0;  // the other listed party found
+  // Another entity of the same list found at the same words: the hit is
+  // ambiguous between them ("Hafiz Saeed" on two entries).
+  bool ambiguous = false;
+  uint32_t ambiguous_with = 0;
 };
 
 }  // namespace vigil::match_internal

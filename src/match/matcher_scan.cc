@@ -385,6 +385,23 @@ void Corroborate(const MatcherIndex& index, std::string_view text,
   }
 }
 
+// Two entities of one list alerting on the same words: the text does not
+// say which it names, so each hit says so ("ambiguous(list/id)") rather
+// than one of them silently being taken for the other.
+void MarkAmbiguous(const MatcherIndex& index, std::vector<Candidate>* kept) {
+  for (Candidate& c : *kept) {
+    if (!c.alert || index.targets[c.target].kind != MatchKind::kEntity) continue;
+    for (const Candidate& k : *kept) {
+      if (k.alert && k.target != c.target && k.first == c.first && k.last == c.last &&
+          index.targets[k.target].group == index.targets[c.target].group) {
+        c.ambiguous = true;
+        c.ambiguous_with = k.target;
+        break;
+      }
+    }
+  }
+}
+
 // The match's rule reads "reordered+possessive", "fuzzy(Dmitri→dmitry)",
 // "single-name", ...: the variant rule, then what else the text needed.
 // "exact" is left out when anything else is said.
@@ -447,6 +464,14 @@ Match MakeMatch(const MatcherIndex& index, std::string_view text,
   } else if (!c.alert && c.weak_reason != nullptr && std::string_view(c.weak_reason) != "single-name" &&
              std::string_view(c.weak_reason) != "common-word") {
     add(c.weak_reason);
+  }
+  if (c.ambiguous) {
+    const Target& other = index.targets[c.ambiguous_with];
+    add("ambiguous(");
+    rule += index.groups[other.group].id;
+    rule += '/';
+    rule += index.ids.substr(other.id_offset, other.id_length);
+    rule += ')';
   }
   if (target.kind == MatchKind::kEntity && (payload.flags & kSingleWord)) {
     if (target.type == EntityType::kPerson) {
@@ -578,6 +603,7 @@ std::vector<Match> Scan(const MatcherIndex& index, std::string_view text,
   for (Candidate& c : candidates) Evaluate(index, text, words, arena, &c);
   Corroborate(index, text, words, &candidates);
   std::vector<Candidate> kept = ResolveOverlaps(candidates, index.targets);
+  MarkAmbiguous(index, &kept);
   matches.reserve(kept.size());
   for (const Candidate& c : kept) {
     if (c.alert || options.include_candidates) matches.push_back(MakeMatch(index, text, words, c));

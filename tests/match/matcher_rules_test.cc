@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 
 #include <string>
 #include <thread>
@@ -360,6 +361,29 @@ TEST(MatcherRulesTest, ScansConcurrently) {
   }
   for (std::thread& t : threads) t.join();
   EXPECT_EQ(mismatches, std::vector<int>(4, 0));
+}
+
+}  // namespace
+}  // namespace vigil
+
+namespace vigil {
+namespace {
+
+// Two entries of one list that share a name both alert, each saying the
+// text could name the other; entries of different lists (one person on
+// several lists) are not ambiguous.
+TEST(MatcherRulesTest, SharedNamesSayTheyAreAmbiguous) {
+  Watchlist list{"l", {Person("lashkar", "SAEED, Hafiz Muhammad", {"SAEED, Hafiz"}),
+                       Person("khorasan", "SAEED KHAN, Hafiz", {"SAEED, Hafiz"})}};
+  Watchlist other{"o", {Person("same", "SAEED, Hafiz")}};
+  auto m = BuildOrDie({list, other});
+  auto matches = m->Scan("Hafiz Saeed was sentenced for terrorism financing.");
+  std::map<std::string, std::string> rules;
+  for (const Match& match : matches) rules[match.entity_id] = match.rule;
+  ASSERT_EQ(rules.size(), 3u);
+  EXPECT_THAT(rules["lashkar"], ::testing::HasSubstr("ambiguous(l/khorasan)"));
+  EXPECT_THAT(rules["khorasan"], ::testing::HasSubstr("ambiguous(l/lashkar)"));
+  EXPECT_THAT(rules["same"], ::testing::Not(::testing::HasSubstr("ambiguous")));
 }
 
 }  // namespace

@@ -41,7 +41,8 @@ struct Match {
   // weak: "common-name", "common-words", "bare-name", "proper-noun",
   // "spelling-variant" (each awaiting corroboration), "no-vessel-reference",
   // "inside-longer-name", "other-company", "lower-case", "digits", "short",
-  // "spelling". "exact" is dropped when anything follows, so an exact
+  // "spelling"; "ambiguous(<list>/<id>)" when another entry of the same list
+  // is found at the same words. "exact" is dropped when anything follows, so an exact
   // possessive is "possessive". `matched` never includes the "'s".
   std::string rule;
   // False for a candidate: a hit scoring below its watchlist's min_score, or
