@@ -258,8 +258,13 @@ void Walk(const MatcherIndex& index, const std::vector<TextWord>& words, std::st
     // name ends here (after an exact word), or the next word continues it.
     // A name can end here after an exact word, or as one close reading of
     // each word so far (the single-word case is weighed below).
-    bool can_end = child_payload != TokenTrie::kNone &&
-                   (state.exact_count > 0 || pos == state.first || state.min_fuzzy >= kCloseReading);
+    // (A first word alone can end only as a one-word organisation name,
+    // which is six letters or more.)
+    bool can_end =
+        child_payload != TokenTrie::kNone &&
+        (state.exact_count > 0 ||
+         (pos == state.first && index.vocabulary.Word(listed).size() >= 6) ||
+         (state.fuzzy_count > 0 && state.min_fuzzy >= kCloseReading));
     bool can_go_on =
         next_word != nullptr && (next_word->group != kNoGroup ||
                                  (next_word->id != Vocabulary::kUnknown &&

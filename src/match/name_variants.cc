@@ -289,6 +289,12 @@ void AddJoinedVariants(std::string_view name, bool join_al, std::vector<NameVari
   size_t count = variants->size();
   for (size_t v = 0; v < count; ++v) {
     const Words& words = (*variants)[v].words;
+    // Most names have nothing to join: look before copying any word.
+    bool any = !apostrophes.empty() ||
+               (join_al && std::any_of(words.begin(), words.end(), [](const std::string& w) {
+                  return w == "al" || w == "el";
+                }));
+    if (!any) continue;
     Words joined;
     bool changed = false;
     for (size_t k = 0; k < words.size(); ++k) {
