@@ -429,9 +429,9 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
     if (single && (IsVesselWord(first_word) || IsCalendarWord(first_word))) make_weak("common-word");
     // "The Greenpeace ship Esperanza": a ship called by an ordinary word or
     // a given name is one of many; the listed one only where the document
-    // speaks of sanctions, seizures or a shadow fleet.
-    // The list's own capitals ("the tanker HUMANITY") or a ship prefix
-    // ("MT Fortune") name the listed ship: text copied from an advisory.
+    // speaks of sanctions, seizures or a shadow fleet, or where the list's
+    // own capitals ("the tanker HUMANITY") or a ship prefix ("MT Fortune")
+    // name it as an advisory writes it.
     bool listed_form = HasListedCapitals(text, start, end, index.Name(payload.name)) ||
                        HasShipPrefix(text, start);
     if (!weak && single && (payload.flags & (kOrdinaryWord | kProperNoun)) && !listed_form) {
@@ -467,13 +467,11 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
     } else if (IsCalendarWord(first_word) || common_name) {
       make_weak("common-word");
     } else if ((payload.flags & kOrdinaryWord) || (payload.flags & kProperNoun)) {
-      // Ordinary words ("League", "Forest") and given names and places
-      // ("DANIEL", "India") never alert alone as a name, unless the text
-      // writes them with the list's unusual capitals ("FOREST" in running
-      // text). A proper noun that is no person's name ("Hezbollah") can
-      // be confirmed by the document.
-      // A proper noun that is only an alias ("Baikal" of a gun maker) is
-      // a place or a brand far more often.
+      // Ordinary words ("League", "Forest"), and proper nouns that are only
+      // an alias ("Baikal" of a gun maker: a place far more often), never
+      // alert alone, unless the text writes them with the list's unusual
+      // capitals ("FOREST" in running text). A proper noun that is the
+      // entity's own name ("Hezbollah") can be confirmed by the document.
       c->context = HasListedCapitals(text, start, end, index.Name(payload.name));
       if (!c->context && ((payload.flags & kOrdinaryWord) || !payload.own_name)) {
         make_weak("common-word");
@@ -581,9 +579,9 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
     c->weak_reason = "bare-name";
   }
   // A spelling variant inside a longer capitalised name ("Ali Hosseini
-  // Khamenei" is not "Ali Hussein") is only a candidate.
-  // Only a listed name word counts as the longer name's: German writes
-  // every noun with a capital ("Kremlsprecher Dmitri Peskow").
+  // Khamenei" is not "Ali Hussein") is only a candidate; only a listed name
+  // word counts as the longer name's, since German writes every noun with a
+  // capital ("Kremlsprecher Dmitri Peskow").
   auto listed = [&](size_t word_start, size_t word_end) {
     std::string lower(text.substr(word_start, word_end - word_start));
     for (char& ch : lower) ch = word_internal::kAsciiLower[static_cast<uint8_t>(ch)];
