@@ -80,12 +80,17 @@ void ExpectWorldFigures(const WorldFigures& figures) {
   EXPECT_LE(figures.all.false_alarms(), 10) << "sentences with a wrong alert rose";
 }
 
-TEST(WorldSentencesEval, EveryExpectedIdIsInTheFixture) {
+// The committed OFAC entries the world set names (world_subset.yaml).
+Result<Watchlist> LoadWorldSubset() {
   WatchlistConfig config;
   config.id = "world";
   config.format = ListFormat::kVigilYaml;
   config.path = VIGIL_TESTDATA "/eval/world_subset.yaml";
-  auto list = LoadWatchlist(config);
+  return LoadWatchlist(config);
+}
+
+TEST(WorldSentencesEval, EveryExpectedIdIsInTheFixture) {
+  auto list = LoadWorldSubset();
   ASSERT_TRUE(list.ok()) << list.status().message();
   std::set<std::string> ids;
   for (const Entity& entity : list->entities) ids.insert(entity.id);
@@ -108,11 +113,7 @@ TEST(WorldSentencesEval, EveryExpectedIdIsInTheFixture) {
 }
 
 TEST(WorldSentencesEval, WorldSubsetFixture) {
-  WatchlistConfig config;
-  config.id = "world";
-  config.format = ListFormat::kVigilYaml;
-  config.path = VIGIL_TESTDATA "/eval/world_subset.yaml";
-  auto list = LoadWatchlist(config);
+  auto list = LoadWorldSubset();
   ASSERT_TRUE(list.ok()) << list.status().message();
   ExpectWorldFigures(EvaluateWorld("world sentences vs their OFAC fixture", {*list}));
 }
