@@ -13,12 +13,15 @@ namespace vigil {
 namespace {
 
 constexpr std::array<std::string_view, 1> kTopKeys = {"entities"};
-constexpr std::array<std::string_view, 4> kEntityKeys = {"id", "name", "type", "aliases"};
+constexpr std::array<std::string_view, 5> kEntityKeys = {"id", "name", "type", "aliases",
+                                                        "programs"};
 constexpr std::array<std::string_view, 5> kEntityTypes = {"person", "organization", "vessel",
                                                           "aircraft", "other"};
 
-// Trimmed aliases, without empty ones, repeats or copies of the name.
-void ReadAliases(const YamlField& field, YamlDiagnostics& diag, Entity& entity) {
+// Trimmed strings of a list field, without empty ones, repeats or copies of
+// `skip` (aliases: the entity's name).
+void ReadStrings(const YamlField& field, YamlDiagnostics& diag, std::string_view skip,
+                 std::vector<std::string>& out) {
   if (!field.value.IsNull() && !field.value.IsSequence()) {
     diag.Error(field.mark(), field.path + " must be a list of strings");
     return;
@@ -30,12 +33,10 @@ void ReadAliases(const YamlField& field, YamlDiagnostics& diag, Entity& entity) 
                                   " is not a string");
       continue;
     }
-    std::string alias = Trim(item.value.Scalar());
-    if (alias.empty() || alias == entity.name) continue;
-    if (std::find(entity.aliases.begin(), entity.aliases.end(), alias) != entity.aliases.end()) {
-      continue;
-    }
-    entity.aliases.push_back(std::move(alias));
+    std::string value = Trim(item.value.Scalar());
+    if (value.empty() || value == skip) continue;
+    if (std::find(out.begin(), out.end(), value) != out.end()) continue;
+    out.push_back(std::move(value));
   }
 }
 
@@ -62,7 +63,13 @@ void ReadEntity(const YamlField& item, IdSet& ids, YamlDiagnostics& diag, Entity
     }
   }
   if (auto it = fields.find("aliases"); it != fields.end()) {
-    ReadAliases(it->second, diag, entity);
+    ReadStrings(it->second, diag, entity.name, entity.aliases);
+  }
+  // Sanctions programmes ("RUSSIA-EO14024", "SDGT"): hits on entities that
+  // share one corroborate each other, and a programme's country in the
+  // document supports a company's bare name (docs/matching.md).
+  if (auto it = fields.find("programs"); it != fields.end()) {
+    ReadStrings(it->second, diag, "", entity.programs);
   }
 }
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace vigil::match_internal {
@@ -242,6 +243,62 @@ const char* FindSanctionsWord(std::string_view text) {
     if (i > 0 && (IsLetter(text[i - 1]) || static_cast<uint8_t>(text[i - 1]) >= 0x80)) continue;
     const char first = Lower(text[i]);
     for (const char* stem : kByFirst[static_cast<uint8_t>(first)]) {
+      size_t k = 0;
+      while (stem[k] != '\0' && i + k < text.size() && Lower(text[i + k]) == stem[k]) ++k;
+      if (stem[k] == '\0') return stem;
+    }
+  }
+  return nullptr;
+}
+
+uint8_t CountriesOfProgram(std::string_view program) {
+  std::string lower(program);
+  for (char& ch : lower) ch = Lower(ch);
+  static constexpr std::pair<std::string_view, uint8_t> kNames[] = {
+      {"russia", kCountryRussia},  {"ukraine", kCountryRussia},
+      {"iran", kCountryIran},      {"syria", kCountrySyria},      {"dprk", kCountryNorthKorea},
+      {"korea", kCountryNorthKorea}, {"belarus", kCountryBelarus}, {"venezuela", kCountryVenezuela},
+      {"cuba", kCountryCuba}};
+  uint8_t countries = 0;
+  for (const auto& [name, bit] : kNames) {
+    if (lower.find(name) != std::string::npos) countries |= bit;
+  }
+  return countries;
+}
+
+const char* FindCountryWord(std::string_view text, uint8_t countries) {
+  // Stems at a word's start; ASCII ones are compared lower-cased, Cyrillic
+  // ones in both cases.
+  static constexpr std::pair<const char*, uint8_t> kStems[] = {
+      {"russia", kCountryRussia},   {"russe", kCountryRussia},    {"russland", kCountryRussia},
+      {"russo", kCountryRussia},    {"russa", kCountryRussia},    {"russi", kCountryRussia},
+      {"rusia", kCountryRussia},    {"ruso", kCountryRussia},     {"rusa", kCountryRussia},
+      {"rosj", kCountryRussia},     {"rosyj", kCountryRussia},    {"rusij", kCountryRussia},
+      {"rusų", kCountryRussia},     {"moscow", kCountryRussia},   {"moskau", kCountryRussia},
+      {"moscou", kCountryRussia},   {"moscú", kCountryRussia},    {"mosca", kCountryRussia},
+      {"moskw", kCountryRussia},    {"kremlin", kCountryRussia},  {"kreml", kCountryRussia},
+      {"росси", kCountryRussia},    {"Росси", kCountryRussia},    {"российск", kCountryRussia},
+      {"Российск", kCountryRussia}, {"москв", kCountryRussia},    {"Москв", kCountryRussia},
+      {"iran", kCountryIran},       {"tehran", kCountryIran},     {"teheran", kCountryIran},
+      {"иран", kCountryIran},       {"Иран", kCountryIran},       {"syri", kCountrySyria},
+      {"siria", kCountrySyria},      {"damascus", kCountrySyria},  {"сири", kCountrySyria},
+      {"Сири", kCountrySyria},      {"north korea", kCountryNorthKorea},
+      {"pyongyang", kCountryNorthKorea}, {"nordkorea", kCountryNorthKorea},
+      {"corée du nord", kCountryNorthKorea}, {"corea del nord", kCountryNorthKorea},
+      {"korei pn", kCountryNorthKorea}, {"кндр", kCountryNorthKorea}, {"КНДР", kCountryNorthKorea},
+      {"belarus", kCountryBelarus}, {"bielorus", kCountryBelarus}, {"biélorus", kCountryBelarus},
+      {"białoru", kCountryBelarus}, {"weißruss", kCountryBelarus}, {"baltarus", kCountryBelarus},
+      {"minsk", kCountryBelarus},   {"беларус", kCountryBelarus}, {"Беларус", kCountryBelarus},
+      {"белорус", kCountryBelarus}, {"Белорус", kCountryBelarus}, {"venezuel", kCountryVenezuela},
+      {"caracas", kCountryVenezuela}, {"cuba", kCountryCuba},     {"kuba", kCountryCuba},
+      {"havana", kCountryCuba},     {"куба", kCountryCuba},       {"Куба", kCountryCuba},
+  };
+  if (countries == 0) return nullptr;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (i > 0 && (IsLetter(text[i - 1]) || static_cast<uint8_t>(text[i - 1]) >= 0x80)) continue;
+    const char first = Lower(text[i]);
+    for (const auto& [stem, bit] : kStems) {
+      if ((countries & bit) == 0 || stem[0] != first) continue;
       size_t k = 0;
       while (stem[k] != '\0' && i + k < text.size() && Lower(text[i + k]) == stem[k]) ++k;
       if (stem[k] == '\0') return stem;

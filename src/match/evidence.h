@@ -6,6 +6,7 @@
 #define VIGIL_SRC_MATCH_EVIDENCE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace vigil::match_internal {
@@ -29,6 +30,24 @@ bool HasOrganizationWordNear(std::string_view text, size_t start, size_t end);
 // Lithuanian or Russian): the setting in which a common name is more
 // likely the listed person. Returns the stem found, or nullptr.
 const char* FindSanctionsWord(std::string_view text);
+
+// The countries a sanctions programme is about, as bits (kCountryRussia,
+// ...), read from its name ("RUSSIA-EO14024", "UKRAINE-EO13662", "IRAN",
+// "DPRK3", "Belarus"); 0 for thematic programmes (SDGT, SDNTK).
+inline constexpr uint8_t kCountryRussia = 1;
+inline constexpr uint8_t kCountryIran = 2;
+inline constexpr uint8_t kCountrySyria = 4;
+inline constexpr uint8_t kCountryNorthKorea = 8;
+inline constexpr uint8_t kCountryBelarus = 16;
+inline constexpr uint8_t kCountryVenezuela = 32;
+inline constexpr uint8_t kCountryCuba = 64;
+uint8_t CountriesOfProgram(std::string_view program);
+
+// The document names one of `countries` or its people, in any of the nine
+// languages ("Russia", "russische", "Rosji", "России", "Iranian"): a
+// company named by its bare name in such a document is likelier the
+// listed one. Returns the stem found, or nullptr.
+const char* FindCountryWord(std::string_view text, uint8_t countries);
 
 // "january".."december", "monday".."sunday" (normalised): never a name alone.
 bool IsCalendarWord(std::string_view normalized);

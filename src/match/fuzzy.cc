@@ -253,6 +253,23 @@ size_t SkeletonInto(std::string_view word, char* out) {
   return k;
 }
 
+bool MaySpellAlone(std::string_view listed) {
+  if (listed.size() < kMinSpellingSingleBytes || listed.size() > 64) return false;
+  char key[2 * 64];
+  return SkeletonInto(listed, key) >= 4;
+}
+
+bool SameOnset(std::string_view written, std::string_view listed) {
+  if (written.empty() || listed.empty()) return false;
+  if (written[0] == listed[0]) return true;
+  if (written.size() > 64 || listed.size() > 64) return false;
+  char a[2 * 64];
+  char b[2 * 64];
+  size_t na = SkeletonInto(written, a);
+  size_t nb = SkeletonInto(listed, b);
+  return na > 0 && nb > 0 && a[0] == b[0] && a[0] != 'a';
+}
+
 std::string Skeleton(std::string_view word) {
   std::string key(2 * word.size(), '\0');
   key.resize(SkeletonInto(word, key.data()));

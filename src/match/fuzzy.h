@@ -11,6 +11,19 @@ namespace vigil::match_internal {
 // Words shorter than this match exactly only: "Il", "Un" and "Nam" are
 // different people, not spelling variants.
 inline constexpr size_t kMinFuzzyWordBytes = 4;
+// A spelling variant alone names only a one-word organisation name this
+// long or longer ("Hezbollah" for HIZBALLAH, not "Hamas" for HAMAS's kin).
+inline constexpr size_t kMinSpellingSingleBytes = 6;
+// A listed one-word name whose spelling variant may name it alone: six
+// letters or more, and four consonant sounds or more ("Hezbollah" for
+// HIZBALLAH, "Sbierbanku" for SBERBANK), since a short skeleton is shared
+// by unrelated names that differ in vowels only ("Sarney", "Soriano" and
+// SAIRAN).
+bool MaySpellAlone(std::string_view listed);
+// The two words start alike: the same first letter, or the same consonant
+// sound ("khezbolla", "hizballah"). A one-word spelling variant needs it:
+// "Ivangrad" is no AVANGARD, though their skeletons agree.
+bool SameOnset(std::string_view written, std::string_view listed);
 // A fuzzy token must be at least this similar (Jaro-Winkler) to the listed one.
 inline constexpr double kMinTokenSimilarity = 0.88;
 // A spelling variant at least this similar (see SpellingSimilarity()) is a

@@ -57,6 +57,9 @@ struct Candidate {
   double score = 1.0;
   bool alert = true;
   bool context = false;  // a one-word name confirmed by its surroundings
+  // What lifted a hit that would otherwise need the document's support
+  // ("distinctive-name", "title"), for --explain.
+  const char* evidence = nullptr;
   int rank = 0;          // lower is a more literal reading
   // Set by Evaluate() when the name alone is too common or too plain to
   // alert (a full name of common given names and surnames, a company's
@@ -64,6 +67,10 @@ struct Candidate {
   // in the document, and `corroboration` says what it found.
   bool needs_corroboration = false;
   const char* weak_reason = nullptr;    // why the hit is weak, for --explain
+  // A company's distinctive bare name: a document naming the country of
+  // its sanctions programme supports it too ("Severstal" in a story about
+  // Russia).
+  bool country_corroborates = false;
   // A vessel's name, weak only for want of a ship word that refers to it.
   bool awaits_vessel_word = false;
   const char* corroboration = nullptr;  // what confirmed it, for --explain

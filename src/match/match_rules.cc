@@ -343,6 +343,28 @@ bool HasDistinctiveWord(const MatcherIndex& index, std::string_view arena,
   return false;
 }
 
+// A company's name without its legal form that names no one else: a word
+// of it, as listed, is long, in no dictionary and no common name
+// ("Severstal", "Rosoboronexport", "Tinkoff Bank"), unlike "Mirza" of
+// MIRZA CO. or "Astra" of ASTRA LLC, which are a surname and a word.
+bool HasDistinctiveCompanyWord(const MatcherIndex& index, const std::vector<TextWord>& words,
+                               const Candidate& c) {
+  constexpr size_t kMinDistinctiveBytes = 7;
+  for (uint32_t p = c.first; p < c.last; ++p) {
+    uint32_t id = words[p].id;
+    if (id == Vocabulary::kUnknown || index.legal_word[id] || index.common_name_word[id] ||
+        !words[p].capitalized) {
+      continue;
+    }
+    std::string_view word = index.vocabulary.Word(id);
+    if (word.size() >= kMinDistinctiveBytes && ClassifyWord(word) == WordClass::kName &&
+        !IsCommonNameWord(word)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool HasLegalWord(const MatcherIndex& index, const std::vector<TextWord>& words,
                   const Candidate& c) {
   for (uint32_t p = c.first; p < c.last; ++p) {
@@ -491,6 +513,7 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
       if (!c->context) {
         c->needs_corroboration = true;
         c->weak_reason = "bare-name";
+        c->country_corroborates = HasDistinctiveCompanyWord(index, words, *c);
       }
     }
   } else if ((payload.flags & kAllOrdinary) &&
@@ -577,6 +600,7 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
              !HasLegalWord(index, words, *c) && !HasOrganizationWordNear(text, start, end)) {
     c->needs_corroboration = true;
     c->weak_reason = "bare-name";
+    c->country_corroborates = HasDistinctiveCompanyWord(index, words, *c);
   }
   // A spelling variant inside a longer capitalised name ("Ali Hosseini
   // Khamenei" is not "Ali Hussein") is only a candidate; only a listed name

@@ -12,6 +12,7 @@
 
 #include "common_names.h"
 #include "common_words.h"
+#include "evidence.h"
 #include "fuzzy.h"
 #include "match_rules.h"
 #include "token_trie.h"
@@ -149,6 +150,7 @@ Status IndexBuilder::AddEntity(const Watchlist& list, const Entity& entity) {
   index_->ids += entity.id;
   for (const std::string& program : entity.programs) {
     index_->targets.back().programs |= 1u << (std::hash<std::string>{}(program) % 32);
+    index_->targets.back().countries |= CountriesOfProgram(program);
   }
   auto where = [&]() { return "list '" + list.id + "' entity '" + entity.id + "': "; };
   NameKind kind = KindOf(entity.type);
@@ -430,6 +432,21 @@ void IndexBuilder::BuildWordGate(const std::vector<uint32_t>& first_payload) {
     if (parent == TokenTrie::kRoot) {
       if (named) {
         for (const Spelling& b : of(words[node])) index_->gate.AddSingle(b.hash);
+        // Walk() takes a spelling variant alone only for an organisation.
+        bool organisation = false;
+        for (uint32_t p = first_payload[node];; ++p) {
+          const Payload& payload = index_->payloads[p];
+          const Target& target = index_->targets[payload.target];
+          organisation |= target.kind == MatchKind::kEntity && target.type != EntityType::kPerson &&
+                          target.type != EntityType::kVessel && target.type != EntityType::kAircraft &&
+                          payload.rule != VariantRule::kLegalForm;
+          if (payload.flags & kLastOfNode) break;
+        }
+        for (const Spelling& b : of(words[node])) {
+          if (organisation && b.key != b.hash && MaySpellAlone(index_->vocabulary.Word(words[node]))) {
+            index_->gate.AddSpellingSingle(b.key);
+          }
+        }
       }
       continue;
     }

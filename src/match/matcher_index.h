@@ -31,6 +31,8 @@ struct Target {
   // The entity's sanctions programmes, one bit per programme name's hash:
   // two entities that share a bit likely share a programme (SDGT, IRAN, ...).
   uint32_t programs = 0;
+  // The countries its programmes are about (kCountryRussia, ...; evidence.h).
+  uint8_t countries = 0;
 };
 
 // A watchlist or keyword list.

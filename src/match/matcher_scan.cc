@@ -208,7 +208,10 @@ void Walk(const MatcherIndex& index, const std::vector<TextWord>& words, std::st
           // words and names, not spellings of POLIMER or FIRDAWS).
           if (single_fuzzy && (index.targets[p.target].type == EntityType::kPerson ||
                                p.rule == VariantRule::kLegalForm ||
-                               index.vocabulary.Word(state.fuzzy[0].listed).size() < 6 ||
+                               !MaySpellAlone(index.vocabulary.Word(state.fuzzy[0].listed)) ||
+                               !SameOnset(arena.substr(words[state.first].norm_offset,
+                                                       words[state.first].norm_length),
+                                          index.vocabulary.Word(state.fuzzy[0].listed)) ||
                                !UnknownToDictionary(arena, words[state.first]))) {
             return;
           }
@@ -263,7 +266,7 @@ void Walk(const MatcherIndex& index, const std::vector<TextWord>& words, std::st
     bool can_end =
         child_payload != TokenTrie::kNone &&
         (state.exact_count > 0 ||
-         (pos == state.first && index.vocabulary.Word(listed).size() >= 6) ||
+         (pos == state.first && index.vocabulary.Word(listed).size() >= kMinSpellingSingleBytes) ||
          (state.fuzzy_count > 0 && state.min_fuzzy >= kCloseReading));
     bool can_go_on =
         next_word != nullptr && (next_word->group != kNoGroup ||
@@ -288,11 +291,11 @@ void Walk(const MatcherIndex& index, const std::vector<TextWord>& words, std::st
       // single-word case), scored as a plain spelling variant.
       // Cheap tests first: the dictionary and the skeletons cost most.
       bool vowels_only = pos == state.first && child_payload != TokenTrie::kNone &&
-                         listed_word.size() >= 6 && similarity >= 0.8 && word.capitalized &&
+                         similarity >= 0.8 && MaySpellAlone(listed_word) && word.capitalized &&
                          written.size() + 1 >= listed_word.size() &&
                          listed_word.size() + 1 >= written.size();
       if (!vowels_only || ordinary == 1 || ClassifyWord(written) != WordClass::kName ||
-          Skeleton(written).substr(0, 1) != Skeleton(listed_word).substr(0, 1)) {
+          !SameOnset(written, listed_word)) {
         continue;
       }
       std::array<FuzzyStep, kMaxFuzzyWords> steps{};
@@ -384,6 +387,11 @@ void Corroborate(const MatcherIndex& index, std::string_view text,
       if (sanctions_word != nullptr) {
         c.corroboration = "sanctions-word";
         c.corroborating_word = sanctions_word;
+      } else if (c.country_corroborates) {
+        if (const char* country = FindCountryWord(text, index.targets[c.target].countries)) {
+          c.corroboration = "country-word";
+          c.corroborating_word = country;
+        }
       }
     }
     if (c.corroboration != nullptr) c.alert = true;
@@ -451,6 +459,7 @@ Match MakeMatch(const MatcherIndex& index, std::string_view text,
     rule += ')';
   }
   if (words[c.last - 1].possessive) add("possessive");
+  if (c.evidence != nullptr) add(c.evidence);
   if (c.corroboration != nullptr) {
     // "corroborated(sanctions-word:embargo)", "corroborated(co-mention:ofac/1234)".
     add("corroborated(");

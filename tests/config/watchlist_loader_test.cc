@@ -1,5 +1,6 @@
 #include "vigil/config/config.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "tests/support/temp_dir.h"
@@ -48,6 +49,28 @@ entities:
   EXPECT_TRUE(list->entities[2].aliases.empty());
   EXPECT_EQ(list->entities[3].type, EntityType::kAircraft);
   EXPECT_EQ(list->entities[4].type, EntityType::kOther);  // the default
+}
+
+TEST(LoadWatchlistTest, ReadsProgramsAndRejectsANonList) {
+  TempDir dir;
+  std::filesystem::path file = dir.Write("list.yaml", R"(entities:
+  - id: severstal
+    name: SEVERSTAL PAO
+    programs: [" RUSSIA-EO14024 ", RUSSIA-EO14024, "", UKRAINE-EO13662]
+)");
+  Result<Watchlist> list = LoadWatchlist(ListAt(file));
+  ASSERT_TRUE(list.ok()) << list.status().message();
+  EXPECT_EQ(list->entities[0].programs,
+            (std::vector<std::string>{"RUSSIA-EO14024", "UKRAINE-EO13662"}));
+  std::filesystem::path bad = dir.Write("bad.yaml", R"(entities:
+  - id: severstal
+    name: SEVERSTAL PAO
+    programs: RUSSIA-EO14024
+)");
+  Result<Watchlist> failed = LoadWatchlist(ListAt(bad));
+  ASSERT_FALSE(failed.ok());
+  EXPECT_THAT(failed.status().message(), ::testing::HasSubstr("bad.yaml:4:"));
+  EXPECT_THAT(failed.status().message(), ::testing::HasSubstr("programs must be a list of strings"));
 }
 
 TEST(LoadWatchlistTest, TrimsAndDropsEmptyOrRepeatedAliases) {

@@ -388,3 +388,51 @@ TEST(MatcherRulesTest, SharedNamesSayTheyAreAmbiguous) {
 
 }  // namespace
 }  // namespace vigil
+
+namespace vigil {
+namespace {
+
+Entity Company(std::string id, std::string name, std::vector<std::string> programs) {
+  Entity e{std::move(id), std::move(name), EntityType::kOrganization, {}};
+  e.programs = std::move(programs);
+  return e;
+}
+
+// A company's bare name that no dictionary or common name shares waits for
+// the document; a story about the country of its sanctions programme is
+// enough, one about another country or none is not.
+TEST(MatcherRulesTest, DistinctiveBareCompanyNameAlertsInAStoryAboutItsCountry) {
+  auto m = BuildOrDie({Watchlist{
+      "sdn", {Company("severstal", "SEVERSTAL PAO", {"RUSSIA-EO14024"}),
+              Company("mirza", "MIRZA CO.", {"IRAN"})}}});
+  EXPECT_EQ(Alerts(*m, "Severstal reported a fall in steel output, the Russian steelmaker said."),
+            (Want{"severstal|Severstal|legal-form+corroborated(country-word:russia)"}));
+  EXPECT_EQ(Alerts(*m, "Die Severstal steigert die Produktion, meldet Moskau."),
+            (Want{"severstal|Severstal|legal-form+corroborated(country-word:moskau)"}));
+  EXPECT_TRUE(Alerts(*m, "Severstal reported a fall in steel output.").empty());
+  EXPECT_TRUE(Alerts(*m, "Severstal opened a plant in Brazil, the Brazilian press said.").empty());
+  // A surname is no company's distinctive name, whatever the country.
+  EXPECT_TRUE(Alerts(*m, "Mirza spoke to reporters in Tehran.").empty());
+}
+
+// A lone capitalised word that spells a one-word organisation name another
+// way (inflected, or in another press's transliteration) reaches the
+// spelling rules, which then ask the document; a short name's vowel
+// variants ("Sarney", SAIRAN) and a word with another onset ("Ivangrad",
+// AVANGARD) do not.
+TEST(MatcherRulesTest, LoneSpellingOfAnOrganisationNameIsFound) {
+  auto m = BuildOrDie({Watchlist{
+      "sdn", {Company("hizballah", "HIZBALLAH", {"SDGT"}), Company("sberbank", "SBERBANK", {"RUSSIA-EO14024"}),
+              Company("sairan", "SAIRAN", {"IRAN"}), Company("avangard", "AVANGARD", {"RUSSIA-EO14024"})}}});
+  EXPECT_EQ(Alerts(*m, "Die Hisbollah feuerte Raketen ab."),
+            (Want{"hizballah|Hisbollah|fuzzy(Hisbollah→hizballah)+corroborated(sanctions-word:raket)"}));
+  std::vector<Match> all = m->Scan("Banki zerwały współpracę ze Sbierbankiem.", ScanOptions{true});
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].entity_id, "sberbank");
+  EXPECT_TRUE(all[0].awaits_corroboration);
+  EXPECT_TRUE(m->Scan("Sarney froze prices and imposed sanctions.", ScanOptions{true}).empty());
+  EXPECT_TRUE(m->Scan("The factory at Ivangrad closed after sanctions.", ScanOptions{true}).empty());
+}
+
+}  // namespace
+}  // namespace vigil
