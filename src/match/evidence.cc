@@ -47,6 +47,26 @@ std::string LowerWord(std::string_view word) {
 // Ends a sentence or clause for the purpose of "refers to this name".
 bool IsStop(char c) { return c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n'; }
 
+// The length of a quotation mark that ends at `i` (before) or starts at
+// `i` (at), or 0: « » „ “ ” ‘ ’ ‹ › are UTF-8 bytes >= 0x80, which the word
+// readers below would take for letters ("Сухогруз «Спарта IV»").
+size_t QuoteBefore(std::string_view text, size_t i) {
+  if (i >= 2 && static_cast<uint8_t>(text[i - 2]) == 0xC2 &&
+      (static_cast<uint8_t>(text[i - 1]) == 0xAB || static_cast<uint8_t>(text[i - 1]) == 0xBB)) {
+    return 2;
+  }
+  if (i >= 3 && static_cast<uint8_t>(text[i - 3]) == 0xE2 && static_cast<uint8_t>(text[i - 2]) == 0x80) {
+    auto b = static_cast<uint8_t>(text[i - 1]);
+    if ((b >= 0x98 && b <= 0x9F) || b == 0xB9 || b == 0xBA) return 3;
+  }
+  return 0;
+}
+size_t QuoteAt(std::string_view text, size_t i) {
+  if (i + 2 <= text.size() && QuoteBefore(text, i + 2) == 2) return 2;
+  if (i + 3 <= text.size() && QuoteBefore(text, i + 3) == 3) return 3;
+  return 0;
+}
+
 // One ASCII word of a text, lower-cased, or empty at a stop or the text's
 // edge.
 struct Neighbour {
@@ -61,14 +81,19 @@ struct Neighbour {
 Neighbour WordBefore(std::string_view text, size_t pos) {
   Neighbour n;
   size_t i = pos;
-  while (i > 0 && !IsWordByte(text[i - 1])) {
+  while (i > 0) {
+    if (size_t quote = QuoteBefore(text, i)) {
+      i -= quote;
+      continue;
+    }
+    if (IsWordByte(text[i - 1])) break;
     char c = text[i - 1];
     if (IsStop(c)) return n;
     if (c == ',' || c == '(' || c == ')') n.comma_or_bracket = true;
     --i;
   }
   n.end = i;
-  while (i > 0 && IsWordByte(text[i - 1])) --i;
+  while (i > 0 && IsWordByte(text[i - 1]) && QuoteBefore(text, i) == 0) --i;
   n.start = i;
   n.word = LowerWord(text.substr(n.start, n.end - n.start));
   return n;
@@ -79,14 +104,19 @@ Neighbour WordAfter(std::string_view text, size_t pos) {
   size_t i = pos;
   // A possessive belongs to the name: "Forest's crew".
   if (i + 1 < text.size() && text[i] == '\'' && Lower(text[i + 1]) == 's') i += 2;
-  while (i < text.size() && !IsWordByte(text[i])) {
+  while (i < text.size()) {
+    if (size_t quote = QuoteAt(text, i)) {
+      i += quote;
+      continue;
+    }
+    if (IsWordByte(text[i])) break;
     char c = text[i];
     if (IsStop(c)) return n;
     if (c == ',' || c == '(' || c == ')') n.comma_or_bracket = true;
     ++i;
   }
   n.start = i;
-  while (i < text.size() && IsWordByte(text[i])) ++i;
+  while (i < text.size() && IsWordByte(text[i]) && QuoteAt(text, i) == 0) ++i;
   n.end = i;
   n.word = LowerWord(text.substr(n.start, n.end - n.start));
   return n;
@@ -116,7 +146,8 @@ bool IsForeignVesselWord(std::string_view w) {
        "tankowc",   "tankowiec", "masowc",   "masowiec",  "statek",   "statku",    "gazowc",
        "kontenerowc", "tanklaiv", "laivas",  "laivo",     "jacht",    "jachta",    "frachter",
        "танкер",    "сухогруз",  "судн",     "теплоход",  "яхт",      "газовоз",   "балкер",
-       "трубоукладчик", "контейнеровоз", "лесовоз"});
+       "трубоукладчик", "контейнеровоз", "лесовоз", "flagge",  "bandera",  "bandiera",
+       "pavillon",  "bander",    "vėliav",   "флаг"});
   for (std::string_view stem : kStems) {
     if (w.starts_with(stem)) return true;
   }
@@ -136,7 +167,9 @@ bool IsVesselWord(std::string_view w) {
        "containership", "ferry", "dhow",      "vlcc",        "carrier",   "aircraft",
        "jet",      "plane",      "airliner",  "helicopter",  "airplane",  "frigate",
        "lng",      "lpg",        "nave",      "yate",        "barco",     "navío",
-       "bateau"});
+       "bateau",   "pipelayer",  "layer",     "dredger",     "icebreaker", "warship",
+       "cruiser",  "destroyer",  "submarine", "corvette",    "liner",     "schooner",
+       "catamaran", "megayacht", "gigayacht", "reefer",      "bulkcarrier"});
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
@@ -158,6 +191,34 @@ bool HasVesselReference(std::string_view text, size_t start, size_t end) {
   bool bracket_before = false;
   for (size_t k = before.end; k < start; ++k) bracket_before |= text[k] == '(' || text[k] == ')';
   if (!bracket_before && IsVesselWord(before.word) && plain(before)) return true;
+  // Romance and German word order puts words between a ship word and the
+  // name: "el buque ruso Ursa Major", "le navire poseur de canalisations
+  // Akademik Chersky", "die unter gabunischer Flagge fahrende Nevskiy
+  // Prospect". Up to three lower-case words, for those languages' ship words.
+  {
+    Neighbour n = before;
+    for (int k = 0; k < 3 && !n.word.empty() && !n.comma_or_bracket && n.start < text.size() &&
+                    !(text[n.start] >= 'A' && text[n.start] <= 'Z');
+         ++k) {
+      Neighbour next = WordBefore(text, n.start);
+      if (next.comma_or_bracket) break;
+      if (IsForeignVesselWord(next.word)) return true;
+      n = next;
+    }
+  }
+  // "Die Jacht von Alischer Usmanow, die Dilbar": the name in an apposition
+  // after a ship word earlier in the clause.
+  static constexpr auto kArticles = std::to_array<std::string_view>(
+      {"the", "die", "der", "das", "la", "le", "el", "il", "lo"});
+  if (std::find(kArticles.begin(), kArticles.end(), before.word) != kArticles.end()) {
+    Neighbour n = WordBefore(text, before.start);
+    if (n.comma_or_bracket) {
+      for (int k = 0; k < 6 && !n.word.empty(); ++k) {
+        if (IsVesselWord(n.word)) return true;
+        n = WordBefore(text, n.start);
+      }
+    }
+  }
   // "the tanker, renamed HUMANITY in 2019": a new or former name of a
   // vessel the sentence has named by a ship word.
   if (before.word == "renamed" || before.word == "formerly" || before.word == "previously" ||

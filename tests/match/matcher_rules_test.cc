@@ -436,3 +436,34 @@ TEST(MatcherRulesTest, LoneSpellingOfAnOrganisationNameIsFound) {
 
 }  // namespace
 }  // namespace vigil
+
+namespace vigil {
+namespace {
+
+// Ship words of other languages refer to the name across the words their
+// word order puts between (an adjective, a noun's complement), across
+// quotation marks, and from an apposition ("die Jacht ..., die Dilbar");
+// an English ship word does not reach over words.
+TEST(MatcherRulesTest, VesselWordsReferToTheNameInOtherLanguagesWordOrder) {
+  auto m = BuildOrDie({Watchlist{
+      "sdn", {Make("ursa", "URSA MAJOR", EntityType::kVessel), Make("sparta", "SPARTA IV", EntityType::kVessel),
+              Make("dilbar", "DILBAR", EntityType::kVessel),
+              Make("cherskiy", "AKADEMIK CHERSKIY", EntityType::kVessel)}}});
+  auto ids = [&](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Match& match : m->Scan(text)) out.push_back(match.entity_id);
+    return out;
+  };
+  EXPECT_EQ(ids("El buque ruso Ursa Major se hundió frente a Cartagena."), (Want{"ursa"}));
+  EXPECT_EQ(ids("Le navire poseur de canalisations Akademik Cherskiy est arrivé."), (Want{"cherskiy"}));
+  EXPECT_EQ(ids("Сухогруз «Спарта IV» прошёл через Босфор."), (Want{"sparta"}));
+  EXPECT_EQ(ids("Die Jacht von Alischer Usmanow, die Dilbar, liegt in Hamburg."), (Want{"dilbar"}));
+  EXPECT_EQ(ids("The pipe-layer Akademik Cherskiy arrived at Mukran."), (Want{"cherskiy"}));
+  // No ship word refers to the name.
+  EXPECT_TRUE(ids("The ship was seen by Ursa Major watchers on the coast.").empty());
+  EXPECT_TRUE(ids("Ursa Major ist ein Sternbild; das Schiff lag im Hafen.").empty());
+  EXPECT_TRUE(ids("El buque zarpó; Ursa Major brillaba sobre el puerto.").empty());
+}
+
+}  // namespace
+}  // namespace vigil
