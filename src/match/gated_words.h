@@ -204,23 +204,6 @@ void GatedWordReader::Process(std::string_view text, bool last, Keep& keep) {
       flags_[k] |= kSpelled;
     }
   }
-  // A lone capitalised word long enough may be a spelling variant of a
-  // one-word organisation name ("Hezbollah's", Polish "Sbierbanku"): kept
-  // if its key may be one. Most capitalised words have their key cached.
-  if (gate_.has_spelling_singles) {
-    for (size_t w = 0; w < kMaskWords; ++w) {
-      uint64_t todo = capital[w] & (w == 0 ? ~0ull << first : ~0ull);
-      for (; todo != 0; todo &= todo - 1) {
-        size_t k = 64 * w + static_cast<size_t>(__builtin_ctzll(todo));
-        if (end_[k] - start_[k] < match_internal::kMinSpellingSingleBytes) continue;
-        if (!(flags_[k] & kSpelled)) {
-          spelling_[k] = cache_->Get(text.data() + start_[k], end_[k] - start_[k], hash_[k]);
-          flags_[k] |= kSpelled;
-        }
-        if (spelling_[k] != hash_[k] && gate_.MaySpellingSingle(spelling_[k])) flags_[k] |= kKept;
-      }
-    }
-  }
   const bool prefetch = !gate_.spelling.fits_cache();
   for (size_t w = 0; prefetch && w < kMaskWords; ++w) {
     for (uint64_t bits = pairs[w]; bits != 0; bits &= bits - 1) {

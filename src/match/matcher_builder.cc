@@ -432,21 +432,6 @@ void IndexBuilder::BuildWordGate(const std::vector<uint32_t>& first_payload) {
     if (parent == TokenTrie::kRoot) {
       if (named) {
         for (const Spelling& b : of(words[node])) index_->gate.AddSingle(b.hash);
-        // Walk() takes a spelling variant alone only for an organisation.
-        bool organisation = false;
-        for (uint32_t p = first_payload[node];; ++p) {
-          const Payload& payload = index_->payloads[p];
-          const Target& target = index_->targets[payload.target];
-          organisation |= target.kind == MatchKind::kEntity && target.type != EntityType::kPerson &&
-                          target.type != EntityType::kVessel && target.type != EntityType::kAircraft &&
-                          payload.rule != VariantRule::kLegalForm;
-          if (payload.flags & kLastOfNode) break;
-        }
-        for (const Spelling& b : of(words[node])) {
-          if (organisation && b.key != b.hash && MaySpellAlone(index_->vocabulary.Word(words[node]))) {
-            index_->gate.AddSpellingSingle(b.key);
-          }
-        }
       }
       continue;
     }

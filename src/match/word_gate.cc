@@ -214,7 +214,6 @@ void WordGate::Freeze() {
   exact.Freeze();
   spelling.Freeze();
   singles.Freeze(128);
-  spelling_singles.Freeze(128);
   listed.Freeze(32);
 #if defined(__x86_64__)
   avx2 = __builtin_cpu_supports("avx2");

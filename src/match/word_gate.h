@@ -122,14 +122,6 @@ struct WordGate {
   void AddSingle(uint64_t h) { singles.Add(h); }
   // 128 bits per name: under 1% false positives.
   bool MaySingle(uint64_t h) const { return singles.MayContain(h); }
-  // The spelling key of a one-word organisation name that a spelling
-  // variant alone may name ("Hezbollah", "Sbierbanku" for HIZBALLAH and
-  // SBERBANK): a lone capitalised word is kept if its key may be one.
-  void AddSpellingSingle(uint64_t key) {
-    spelling_singles.Add(key);
-    has_spelling_singles = true;
-  }
-  bool MaySpellingSingle(uint64_t key) const { return spelling_singles.MayContain(key); }
   // The hash of each word (and synonym) of a listed name.
   void AddListed(uint64_t h) { listed.Add(h); }
   void Freeze();
@@ -150,8 +142,6 @@ struct WordGate {
   PairFilter exact;   // pairs of Vocabulary::Hash() values
   PairFilter spelling;  // pairs of spelling keys
   HashBits singles;  // one-word names
-  HashBits spelling_singles;  // spelling keys of one-word organisation names
-  bool has_spelling_singles = false;
   // Listed words, 32 bits each (about 3% false positives): a text pair of
   // which a word is not listed cannot be in the pair filter, so a big list
   // reads its pair filter, which is not in cache, only for the pairs of

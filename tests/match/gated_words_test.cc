@@ -304,6 +304,22 @@ TEST(SkeletonTest, FoldsRomanisations) {
   EXPECT_EQ(Skeleton("o'brien"), "");  // not plain letters
 }
 
+// A spelling variant alone names a one-word organisation only if the
+// listed name is long, has four consonant sounds or more, and the text
+// word starts like it.
+TEST(SkeletonTest, OneWordSpellingsNeedALongNameAndTheSameOnset) {
+  using match_internal::MaySpellAlone;
+  using match_internal::SameOnset;
+  EXPECT_TRUE(MaySpellAlone("hizballah"));
+  EXPECT_TRUE(MaySpellAlone("sberbank"));
+  EXPECT_FALSE(MaySpellAlone("sairan"));  // "srn": "Sarney", "Soriano" too
+  EXPECT_FALSE(MaySpellAlone("hamas"));   // too short
+  EXPECT_TRUE(SameOnset("hisbollah", "hizballah"));
+  EXPECT_TRUE(SameOnset("khezbolla", "hizballah"));  // the same first sound
+  EXPECT_FALSE(SameOnset("ivangrad", "avangard"));   // both open with a vowel, another one
+  EXPECT_FALSE(SameOnset("dalmer", "polimer"));
+}
+
 // The gate must never hide a name: each kind of name, at every word
 // position of a long text, so that names cross the reader's chunks and
 // 64-byte blocks, is found where it was put.

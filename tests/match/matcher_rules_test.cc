@@ -415,25 +415,6 @@ TEST(MatcherRulesTest, DistinctiveBareCompanyNameAlertsInAStoryAboutItsCountry) 
   EXPECT_TRUE(Alerts(*m, "Mirza spoke to reporters in Tehran.").empty());
 }
 
-// A lone capitalised word that spells a one-word organisation name another
-// way (inflected, or in another press's transliteration) reaches the
-// spelling rules, which then ask the document; a short name's vowel
-// variants ("Sarney", SAIRAN) and a word with another onset ("Ivangrad",
-// AVANGARD) do not.
-TEST(MatcherRulesTest, LoneSpellingOfAnOrganisationNameIsFound) {
-  auto m = BuildOrDie({Watchlist{
-      "sdn", {Company("hizballah", "HIZBALLAH", {"SDGT"}), Company("sberbank", "SBERBANK", {"RUSSIA-EO14024"}),
-              Company("sairan", "SAIRAN", {"IRAN"}), Company("avangard", "AVANGARD", {"RUSSIA-EO14024"})}}});
-  EXPECT_EQ(Alerts(*m, "Die Hisbollah feuerte Raketen ab."),
-            (Want{"hizballah|Hisbollah|fuzzy(Hisbollah→hizballah)+corroborated(sanctions-word:raket)"}));
-  std::vector<Match> all = m->Scan("Banki zerwały współpracę ze Sbierbankiem.", ScanOptions{true});
-  ASSERT_EQ(all.size(), 1u);
-  EXPECT_EQ(all[0].entity_id, "sberbank");
-  EXPECT_TRUE(all[0].awaits_corroboration);
-  EXPECT_TRUE(m->Scan("Sarney froze prices and imposed sanctions.", ScanOptions{true}).empty());
-  EXPECT_TRUE(m->Scan("The factory at Ivangrad closed after sanctions.", ScanOptions{true}).empty());
-}
-
 }  // namespace
 }  // namespace vigil
 
