@@ -150,6 +150,8 @@ bool InSorted(const auto& words, std::string_view word) {
 
 bool IsCommonNameWord(std::string_view normalized) { return InSorted(kCommonNames, normalized); }
 
+std::span<const std::string_view> CommonNameWords() { return kCommonNames; }
+
 bool IsArabicPersianNameWord(std::string_view normalized) {
   return std::find(kArabicPersian.begin(), kArabicPersian.end(), normalized) !=
          kArabicPersian.end();

@@ -82,6 +82,28 @@ double BestWithoutEnding(std::string_view written, std::string_view listed) {
 
 }  // namespace
 
+bool IsInflectionOf(std::string_view written, std::string_view listed) {
+  // Russian, Polish, Czech and Lithuanian noun case endings, as the
+  // normaliser writes them (no diacritics; Cyrillic read as BGN/PCGN).
+  static constexpr std::string_view kEndings[] = {
+      "a",   "u",   "e",   "y",   "i",   "o",   "ie",  "om",  "em",  "ym",  "im",  "oy",
+      "ey",  "yu",  "ya",  "ov",  "ow",  "ach", "akh", "ami", "owi", "ovi", "ego", "emu",
+      "iem", "as",  "is",  "us",  "ys",  "os",  "ai",  "ui",  "ui",  "ams", "uose", "oje"};
+  if (listed.size() < 4 || written.size() <= listed.size() - 1) return false;
+  auto ends_with_ending = [&](std::string_view stem) {
+    if (!written.starts_with(stem) || written.size() <= stem.size()) return false;
+    std::string_view ending = written.substr(stem.size());
+    for (std::string_view e : kEndings) {
+      if (ending == e) return true;
+    }
+    return false;
+  };
+  if (ends_with_ending(listed)) return true;
+  char last = listed.back();
+  bool vowel = last == 'a' || last == 'o' || last == 'e' || last == 'y' || last == 'i' || last == 'u';
+  return vowel && listed.size() >= 5 && ends_with_ending(listed.substr(0, listed.size() - 1));
+}
+
 std::string_view InflectionStem(std::string_view word) {
   static constexpr std::string_view kEndings[] = {"iumi", "owi", "ovi", "iem", "ego", "emu",
                                                   "aus",  "ius", "umi", "em",  "om",  "ym",
@@ -100,6 +122,9 @@ std::string_view InflectionStem(std::string_view word) {
 }
 
 double SpellingSimilarity(std::string_view written, std::string_view listed) {
+  // A case form of the listed word is the name as written, less a little
+  // (the listed spelling ranks first).
+  if (IsInflectionOf(written, listed)) return 0.98;
   double best = JaroWinkler(written, listed);
   // Respellings lift a word a little; one far from the listed word, or one
   // close enough already, is left as it is.
@@ -110,7 +135,8 @@ double SpellingSimilarity(std::string_view written, std::string_view listed) {
   char buffer[2 * 64];
   double respelled = BestWithoutEnding(written, listed);
   auto try_reading = [&](std::string_view reading) {
-    if (reading != written) respelled = std::max(respelled, BestWithoutEnding(reading, listed));
+    if (reading == written) return;
+    respelled = std::max(respelled, IsInflectionOf(reading, listed) ? 0.99 : BestWithoutEnding(reading, listed));
   };
   try_reading(Apply(written, kGermanPolish, buffer));
   try_reading(Apply(written, kFrenchItalian, buffer));
@@ -128,8 +154,8 @@ bool IsGenderForm(std::string_view a, std::string_view b) {
   return a.size() == b.size() && a.substr(0, a.size() - 1) == stem && (a.back() == 'o' || a.back() == 'y');
 }
 
-size_t SkeletonInto(std::string_view word, char* out) {
-  word = InflectionStem(word);
+size_t SkeletonInto(std::string_view word, char* out, bool stem) {
+  if (stem) word = InflectionStem(word);
   const size_t n = word.size();
   auto at = [&](size_t k) { return k < n ? word[k] : '\0'; };
   size_t i = 0;
@@ -268,6 +294,12 @@ bool SameOnset(std::string_view written, std::string_view listed) {
   size_t na = SkeletonInto(written, a);
   size_t nb = SkeletonInto(listed, b);
   return na > 0 && nb > 0 && a[0] == b[0] && a[0] != 'a';
+}
+
+std::string WholeSkeleton(std::string_view word) {
+  std::string key(2 * word.size(), '\0');
+  key.resize(SkeletonInto(word, key.data(), false));
+  return key;
 }
 
 std::string Skeleton(std::string_view word) {

@@ -43,9 +43,14 @@ inline constexpr double kCloseReading = 0.95;
 // "putin"'s key (vowel endings, "putina", "putinu", fold already). Empty if
 // `word` is not plain lower-case ASCII letters.
 std::string Skeleton(std::string_view word);
+// Skeleton() of the whole word, even where it ends like a case ending: a
+// listed "gazprom" is keyed "gspr" (its "-om" read as an ending), but its
+// inflections "gazpromom", "gazpromu" read "gsprm"; the builder files a
+// listed word under both keys.
+std::string WholeSkeleton(std::string_view word);
 // Skeleton() without allocating, for the scan: writes the key to `out` and
 // returns its length; `out` must hold 2 * word.size() bytes (x becomes ks).
-size_t SkeletonInto(std::string_view word, char* out);
+size_t SkeletonInto(std::string_view word, char* out, bool stem = true);
 
 // Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, up to 4 characters).
 double JaroWinkler(std::string_view a, std::string_view b);
@@ -64,6 +69,13 @@ std::string_view InflectionStem(std::string_view word);
 // without a case ending ("Putinem", "Putinas", "Lavrova", "Putina"). Both
 // words normalised (lower-case ASCII).
 double SpellingSimilarity(std::string_view written, std::string_view listed);
+
+// `written` is `listed` with a Slavic or Baltic case ending, as the text's
+// grammar declines the name ("gazpromom", "sberbanka", "rosnefti",
+// "putinas"), or, for a listed word ending in a vowel, its stem with one
+// ("zakharovu" of "zakharova", "lukashenkos" of "lukashenka"). Not a
+// derivation ("putinism", "putinist"): only endings of nouns' cases.
+bool IsInflectionOf(std::string_view written, std::string_view listed);
 
 // `a` is the other's form with a final "-a" ("francesca"/"francesco",
 // "lavrova"/"lavrov", "aleksandra"/"aleksandr"): a woman's name, or in

@@ -33,6 +33,9 @@ struct TextWord {
   // the word before, or from a spelling variant of it that all-capitalised
   // text could match, to this one.
   bool paired;
+  // A word of another script that starts with a lower-case letter
+  // ("контроль"); `capitalized` counts every such word as capitalised.
+  bool lower_case;
 };
 
 // A word matched to a listed word that it is only similar to.

@@ -365,6 +365,20 @@ bool HasDistinctiveCompanyWord(const MatcherIndex& index, const std::vector<Text
   return false;
 }
 
+// Every spelling step of the hit is a case form of its listed word
+// ("Газпромом", "Сбербанка"): the name as the text's grammar declines it,
+// not another spelling.
+bool AllInflected(const MatcherIndex& index, const std::vector<TextWord>& words,
+                  std::string_view arena, const Candidate& c) {
+  for (size_t k = 0; k < c.fuzzy_count; ++k) {
+    const TextWord& w = words[c.fuzzy[k].pos];
+    if (!IsInflectionOf(arena.substr(w.norm_offset, w.norm_length), index.vocabulary.Word(c.fuzzy[k].listed))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool HasLegalWord(const MatcherIndex& index, const std::vector<TextWord>& words,
                   const Candidate& c) {
   for (uint32_t p = c.first; p < c.last; ++p) {
@@ -482,7 +496,7 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
     } else if (InsideLongerName(text, start, end)) {
       // "Baikal Finance Group", "Gazprom Neft": another body's name.
       make_weak("inside-longer-name");
-    } else if (c->fuzzy_count > 0) {
+    } else if (c->fuzzy_count > 0 && !AllInflected(index, words, arena, *c)) {
       // "Hezbollah" for HIZBALLAH: a one-word spelling needs the document.
       c->needs_corroboration = true;
       c->weak_reason = "spelling-variant";

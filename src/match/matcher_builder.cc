@@ -301,6 +301,10 @@ void IndexBuilder::BuildFuzzyIndex() {
     // Two-consonant keys ("jn": John, Jhan, Jean) are too loose.
     if (key.size() < 3) continue;
     groups[key].push_back(id);
+    // A listed word that ends like a case ending ("gazprom") is also filed
+    // under its whole key, which its inflections have ("Газпромом").
+    std::string whole = WholeSkeleton(word);
+    if (whole != key && whole.size() >= 3) groups[whole].push_back(id);
   }
   index_->group_begin.reserve(groups.size() + 1);
   for (auto& [key, members] : groups) {
@@ -310,8 +314,10 @@ void IndexBuilder::BuildFuzzyIndex() {
     index_->group_begin.push_back(static_cast<uint32_t>(index_->group_members.size()));
     for (uint32_t id : members) {
       index_->group_members.push_back(id);
-      // A listed word with no other spelling in the index needs no group.
-      if (members.size() > 1) {
+      // A listed word with no other spelling in the index needs no group;
+      // one filed twice has its own key's (see above).
+      if (members.size() > 1 && (index_->word_group[id] == kNoGroup ||
+                                 Skeleton(index_->vocabulary.Word(id)) == key)) {
         index_->word_group[id] = group;
         index_->ordinary_word[id] =
             ClassifyWord(index_->vocabulary.Word(id)) == WordClass::kOrdinary;
@@ -336,10 +342,12 @@ std::unique_ptr<MatcherIndex> IndexBuilder::Finish() {
   // built-in table says (a person on three lists counts three times).
   constexpr uint32_t kCommonInLists = 25;
   index_->common_name_word.assign(index_->vocabulary.size(), false);
-  for (uint32_t id = 0; id < index_->vocabulary.size(); ++id) {
-    index_->common_name_word[id] =
-        (id < person_word_count_.size() && person_word_count_[id] >= kCommonInLists) ||
-        IsCommonNameWord(index_->vocabulary.Word(id));
+  for (uint32_t id = 0; id < person_word_count_.size(); ++id) {
+    if (person_word_count_[id] >= kCommonInLists) index_->common_name_word[id] = true;
+  }
+  for (std::string_view word : CommonNameWords()) {
+    uint32_t id = index_->vocabulary.Find(word);
+    if (id != Vocabulary::kUnknown) index_->common_name_word[id] = true;
   }
   person_word_count_ = {};
   BuildFuzzyIndex();

@@ -152,7 +152,8 @@ void ScanWords(const MatcherIndex& index, std::string_view text, SpellingCache* 
                   run_start,
                   transliterated,
                   lead >= 0x80 || (lead >= 'A' && lead <= 'Z'),
-                  paired};
+                  paired,
+                  lead >= 0x80 && StartsLowerCase(text.substr(span.start, length))};
     if (group != kNoGroup) {
       word.norm_offset = static_cast<uint32_t>(arena->size());
       arena->append(normalized);
@@ -242,7 +243,11 @@ void Walk(const MatcherIndex& index, const std::vector<TextWord>& words, std::st
       Walk(index, words, arena, pos + 1, step.child, step.value, next, out);
     }
   }
-  if (word.group == kNoGroup || state.fuzzy_count >= kMaxFuzzyWords || !state.all_capitalized) {
+  // "контроль" is a word, not a misspelt KONTROLES: a spelling variant in
+  // a script with capitals starts with one, unless it follows a listed word
+  // as written (list style: "ПУТІН володимир").
+  if (word.group == kNoGroup || state.fuzzy_count >= kMaxFuzzyWords || !state.all_capitalized ||
+      (word.lower_case && state.exact_count == 0)) {
     return;
   }
   std::string_view written = arena.substr(word.norm_offset, word.norm_length);

@@ -206,6 +206,19 @@ void FindWords(std::string_view text, std::vector<WordSpan>* out) {
   word_internal::ForEachWord(text, [out](const WordSpan& word) { out->push_back(word); });
 }
 
+bool StartsLowerCase(std::string_view word) {
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), c);
+  if (c <= 0 || !u_islower(c)) return false;
+  // Georgian's Mkhedruli letters are lower case to Unicode, but the script
+  // writes names with them: only scripts whose names take capitals count.
+  UErrorCode err = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(c, &err);
+  return script == USCRIPT_LATIN || script == USCRIPT_CYRILLIC || script == USCRIPT_GREEK ||
+         script == USCRIPT_ARMENIAN;
+}
+
 void NormalizeWord(std::string_view word, std::string* out, bool* transliterated) {
   out->clear();
   if (transliterated != nullptr) *transliterated = false;

@@ -19,6 +19,10 @@ struct WordSpan {
   bool possessive = false;  // directly followed by 's, ’s or ʼs
 };
 
+// The word's first letter is a lower-case one ("контроль", "é"): not a
+// name's start in a script with capitals. False for scripts without case.
+bool StartsLowerCase(std::string_view word);
+
 // Appends the words of `text` to `out`, in order.
 //
 // A word is a maximal run of letters (L), decimal and letter numbers (Nd, Nl)

@@ -320,6 +320,26 @@ TEST(SkeletonTest, OneWordSpellingsNeedALongNameAndTheSameOnset) {
   EXPECT_FALSE(SameOnset("dalmer", "polimer"));
 }
 
+// Case forms of a listed word are its noun case endings, on the word or on
+// its stem before a final vowel; derivations are not.
+TEST(SkeletonTest, InflectionsAreCaseEndingsOnly) {
+  using match_internal::IsInflectionOf;
+  EXPECT_TRUE(IsInflectionOf("gazpromom", "gazprom"));
+  EXPECT_TRUE(IsInflectionOf("sberbanka", "sberbank"));
+  EXPECT_TRUE(IsInflectionOf("putinas", "putin"));
+  EXPECT_TRUE(IsInflectionOf("zakharovu", "zakharova"));
+  EXPECT_FALSE(IsInflectionOf("putinism", "putin"));
+  EXPECT_FALSE(IsInflectionOf("putinist", "putin"));
+  EXPECT_FALSE(IsInflectionOf("gazprom", "gazprom"));  // the word itself
+  EXPECT_FALSE(IsInflectionOf("una", "un"));           // too short to decline
+  // The builder files a listed word that ends like an ending under its
+  // whole key too, which its inflections share.
+  using match_internal::Skeleton;
+  using match_internal::WholeSkeleton;
+  EXPECT_EQ(Skeleton("gazpromom"), WholeSkeleton("gazprom"));
+  EXPECT_NE(Skeleton("gazpromom"), Skeleton("gazprom"));
+}
+
 // The gate must never hide a name: each kind of name, at every word
 // position of a long text, so that names cross the reader's chunks and
 // 64-byte blocks, is found where it was put.

@@ -421,6 +421,21 @@ TEST(MatcherRulesTest, DistinctiveBareCompanyNameAlertsInAStoryAboutItsCountry) 
 namespace vigil {
 namespace {
 
+// A company's one-word name declined by Russian or Polish grammar is the
+// name, not another spelling: it alerts as the name would. A lower-case
+// word of a script with capitals is no spelling variant of a name.
+TEST(MatcherRulesTest, DeclinedOrganisationNamesAlertAndLowerCaseWordsAreNoSpellings) {
+  auto m = BuildOrDie({Watchlist{
+      "sdn", {Company("gazprom", "GAZPROM", {"RUSSIA-EO14024"}),
+              Company("kontroles", "KONTROLES ELECTRONICOS", {"SDNTK"}),
+              Make("kontroles-1", "KONTROLES", EntityType::kOrganization)}}});
+  EXPECT_EQ(Alerts(*m, "Контракт с Газпромом продлён до 2030 года."),
+            (Want{"gazprom|Газпромом|transliterated+fuzzy(Газпромом→gazprom)"}));
+  EXPECT_EQ(Alerts(*m, "Акции Газпрома выросли."),
+            (Want{"gazprom|Газпрома|transliterated+fuzzy(Газпрома→gazprom)"}));
+  EXPECT_TRUE(m->Scan("Талибы взяли под контроль Кабул.", ScanOptions{true}).empty());
+}
+
 // Ship words of other languages refer to the name across the words their
 // word order puts between (an adjective, a noun's complement), across
 // quotation marks, and from an apposition ("die Jacht ..., die Dilbar");
