@@ -24,6 +24,9 @@ size_t BlocksFor(size_t keys) { return keys / 4 + 1; }
 
 void WordGate::TestWords(const uint64_t* hash, size_t from, size_t to, uint64_t* keys,
                          uint8_t* flags) const {
+  // A text of no words gives [1, 0): nothing to test (the out-of-cache
+  // test would take `to - from` for a huge count and crash).
+  if (from >= to) return;
   if (!exact.fits_cache()) {
     TestWordsOutOfCache(hash, from, to, flags);
   } else if (avx2) {

@@ -411,6 +411,33 @@ TEST(WordGateTest, BatchTestAnswersAsOneWordAtATime) {
   ExpectBatchTestAgrees(300000, false);
 }
 
+// A text with no word, or one word, scanned against a list big enough that
+// its pair filter is out of cache: the batch test has no pair to test
+// (this crashed a scan of a blank article with a million names).
+TEST(GatedWordReaderTest, TextsWithoutPairsPassABigGate) {
+  WordGate gate;
+  std::mt19937_64 rng(5);
+  for (size_t i = 0; i < 300000; ++i) gate.exact.Add(PairFilter::Key(rng() | 1, rng() | 1), i % 2 == 0);
+  gate.AddSingle(Vocabulary::Hash("putin"));
+  gate.Freeze();
+  ASSERT_FALSE(gate.exact.fits_cache());
+  for (bool avx2 : {true, false}) {
+    gate.avx2 = avx2 && gate.avx2;
+    SpellingCache spellings;
+    GatedWordReader reader(gate, &spellings);
+    for (std::string_view text : {"", "   ", "\n\n", " -- ", "Putin", "— «»"}) {
+      std::vector<std::string_view> kept;
+      size_t read = reader.Read(text, [&](const WordSpan& w, bool, uint64_t, uint64_t, bool) {
+        kept.push_back(text.substr(w.start, w.end - w.start));
+      });
+      EXPECT_EQ(read, ExpectedWords(text).size()) << text;
+      EXPECT_EQ(kept, (text == "Putin" ? std::vector<std::string_view>{"Putin"}
+                                       : std::vector<std::string_view>{}))
+          << text;
+    }
+  }
+}
+
 TEST(GatedWordReaderTest, SaysWhichKeptWordsArePairedWithTheWordBefore) {
   // Listed: "kim jong un" (two pairs, one chain) and "jong il".
   WordGate gate;
