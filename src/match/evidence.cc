@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "name_variants.h"
+
 namespace vigil::match_internal {
 namespace {
 
@@ -132,7 +134,13 @@ bool IsOrganizationWord(std::string_view w) {
        "corporation", "enterprise", "shipyard", "refinery",  "airline",  "carrier",
        "manufacturer", "contractor", "supplier", "insurer",  "fund",     "foundation",
        "miner",     "branches",  "shipper",    "shipping",  "owned",    "controlled",
-       "run",       "ceo",       "brokerage",  "lenders",   "stake",    "tankers"});
+       "run",       "ceo",       "brokerage",  "lenders",   "stake",    "tankers",
+       // German, French, Spanish, Italian, Polish, Lithuanian, Russian.
+       "konzern",   "konzerns",  "unternehmen", "gruppe",   "banque",   "groupe",
+       "société",   "societe",   "entreprise", "banco",    "empresa",  "grupo",
+       "compañía",  "banca",     "gruppo",     "società",  "azienda",  "spółka",
+       "spolka",    "koncern",   "grupa",      "bankas",   "bendrovė", "bendrove",
+       "концерн",   "компания",  "банк",       "группа",   "корпорация", "холдинг"});
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
@@ -310,6 +318,26 @@ const char* FindSanctionsWord(std::string_view text) {
     }
   }
   return nullptr;
+}
+
+bool PrecededByTitle(std::string_view text, size_t start) {
+  Neighbour before = WordBefore(text, start);
+  if (before.word.empty() || before.comma_or_bracket || before.end == start) return false;
+  // Only spaces or a hyphen between: "General Min", not "general, Min".
+  for (size_t k = before.end; k < start; ++k) {
+    if (text[k] != ' ' && text[k] != '-') return false;
+  }
+  return text[before.start] >= 'A' && text[before.start] <= 'Z' && IsTitleWord(before.word);
+}
+
+bool NameGoesOn(std::string_view text, size_t end) {
+  if (end < text.size() && text[end] != ' ' && text[end] != '-') return false;
+  Neighbour after = WordAfter(text, end);
+  if (after.word.empty() || after.comma_or_bracket) return false;
+  for (size_t k = end; k < after.start; ++k) {
+    if (text[k] != ' ' && text[k] != '-') return false;
+  }
+  return (text[after.start] >= 'A' && text[after.start] <= 'Z') || IsNameParticle(after.word);
 }
 
 uint8_t CountriesOfProgram(std::string_view program) {

@@ -31,6 +31,15 @@ bool HasOrganizationWordNear(std::string_view text, size_t start, size_t end);
 // likely the listed person. Returns the stem found, or nullptr.
 const char* FindSanctionsWord(std::string_view text);
 
+// A title, rank or office right before `start` ("Senior General Min Aung
+// Hlaing", "Grand Ayatollah Mohammad Hussein Fadlallah", "President ..."):
+// a common name so introduced names far fewer people.
+bool PrecededByTitle(std::string_view text, size_t start);
+
+// After `end`, the name goes on: a capitalised word, or a particle ("al-",
+// "bin", "ibn", "abu", "el", "de", "van") joined by a space or hyphen.
+bool NameGoesOn(std::string_view text, size_t end);
+
 // The countries a sanctions programme is about, as bits (kCountryRussia,
 // ...), read from its name ("RUSSIA-EO14024", "UKRAINE-EO13662", "IRAN",
 // "DPRK3", "Belarus"); 0 for thematic programmes (SDGT, SDNTK).

@@ -491,6 +491,9 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
       // (see Corroborate()).
       c->needs_corroboration = true;
       c->weak_reason = "acronym";
+      // "the GRU, Russia's military intelligence", "die iranischen
+      // Revolutionsgarden (IRGC)": the programme's country backs it too.
+      c->country_corroborates = true;
     } else if (short_word) {
       make_weak("short");
     } else if (InsideLongerName(text, start, end)) {

@@ -303,8 +303,12 @@ void IndexBuilder::BuildFuzzyIndex() {
     groups[key].push_back(id);
     // A listed word that ends like a case ending ("gazprom") is also filed
     // under its whole key, which its inflections have ("Газпромом").
-    std::string whole = WholeSkeleton(word);
-    if (whole != key && whole.size() >= 3) groups[whole].push_back(id);
+    // Not for an "-s" ("holdings", "williams"): English plurals, whose
+    // second key would only cost memory.
+    if (word.back() != 's') {
+      std::string whole = WholeSkeleton(word);
+      if (whole != key && whole.size() >= 3) groups[whole].push_back(id);
+    }
   }
   index_->group_begin.reserve(groups.size() + 1);
   for (auto& [key, members] : groups) {

@@ -368,6 +368,16 @@ void Corroborate(const MatcherIndex& index, std::string_view text,
         continue;
       }
     }
+    // "Senior General Min Aung Hlaing opened ...": a title before, and the
+    // name complete after ("Trade Minister Mohammed Mustafa al-Jibouri" is
+    // someone else, as is "Oil Minister Abdel Hadi Kandeel").
+    if (reason == "common-name" && PrecededByTitle(text, words[c.first].start) &&
+        !NameGoesOn(text, words[c.last - 1].end)) {
+      c.corroboration = "title";
+      c.corroborating_word = "";
+      c.alert = true;
+      continue;
+    }
     bool proper_noun = reason == "acronym" || std::string_view(c.weak_reason) == "proper-noun" ||
                        std::string_view(c.weak_reason) == "spelling-variant" ||
                        std::string_view(c.weak_reason) == "common-vessel-name";

@@ -426,9 +426,11 @@ std::vector<NameVariant> NameVariants(std::string_view name, NameKind kind) {
       }
     }
   }
-  // Untyped entries get the apostrophe joins only: "al" joined is how
-  // Arabic names of people and bodies are written, as the other person rules.
-  if (kind != NameKind::kPlain) AddJoinedVariants(name, kind != NameKind::kOther, &variants);
+  // "al" joined is how Arabic names of people are written ("Albaghdadi");
+  // bodies' names keep it apart ("al-Shabaab", "Al-Qard al-Hassan"), and
+  // joining theirs cost a tenth more variants for little (a million names
+  // build 15% slower). Every typed name gets the apostrophe joins.
+  if (kind != NameKind::kPlain) AddJoinedVariants(name, kind == NameKind::kPerson, &variants);
   // Oddities ("X, X") make a variant equal an earlier form; a variant of one
   // word that is a legal form is no name.
   for (size_t i = variants.size(); i-- > 0;) {

@@ -436,6 +436,29 @@ TEST(MatcherRulesTest, DeclinedOrganisationNamesAlertAndLowerCaseWordsAreNoSpell
   EXPECT_TRUE(m->Scan("Талибы взяли под контроль Кабул.", ScanOptions{true}).empty());
 }
 
+// A full name of common words waits for the document, unless a title or
+// rank introduces it and the name ends there; a listed acronym is backed
+// by its programme's country; a company word of another language stands
+// beside a bare company name.
+TEST(MatcherRulesTest, TitlesCountryWordsAndForeignCompanyWordsBackWeakNames) {
+  Entity hlaing = Person("hlaing", "MIN AUNG HLAING");
+  Entity mustafa = Person("mustafa", "MUSTAFA, Mohammed");
+  Entity gru = Company("gru", "MAIN INTELLIGENCE DIRECTORATE", {"RUSSIA-EO14024", "CYBER2"});
+  gru.aliases = {"GRU"};
+  auto m = BuildOrDie({Watchlist{
+      "sdn", {hlaing, mustafa, gru, Company("severstal", "SEVERSTAL PAO", {"RUSSIA-EO14024"})}}});
+  EXPECT_EQ(Alerts(*m, "Senior General Min Aung Hlaing opened the session."),
+            (Want{"hlaing|Min Aung Hlaing|corroborated(title)"}));
+  EXPECT_TRUE(Alerts(*m, "Min Aung Hlaing opened the session.").empty());
+  EXPECT_TRUE(Alerts(*m, "Trade Minister Mohammed Mustafa al-Jibouri welcomed the move.").empty());
+  EXPECT_TRUE(Alerts(*m, "Oil Minister Mohammed Mustafa Kandeel spoke.").empty());
+  EXPECT_EQ(Alerts(*m, "Unit 29155 of the GRU, Russia's military intelligence, was blamed."),
+            (Want{"gru|GRU|corroborated(country-word:russia)"}));
+  EXPECT_TRUE(Alerts(*m, "The GRU team won the regional cup.").empty());
+  EXPECT_EQ(Alerts(*m, "La banque Severstal a fermé sa filiale."),
+            (Want{"severstal|Severstal|legal-form+context"}));
+}
+
 // Ship words of other languages refer to the name across the words their
 // word order puts between (an adjective, a noun's complement), across
 // quotation marks, and from an apposition ("die Jacht ..., die Dilbar");
