@@ -133,7 +133,10 @@ double SpellingSimilarity(std::string_view written, std::string_view listed) {
   // than an exact one, so that the listed spelling ranks first.
   constexpr double kRespelled = 0.02;
   char buffer[2 * 64];
-  double respelled = BestWithoutEnding(written, listed);
+  // A case ending taken off the word as written is a case reading, not a
+  // respelling ("aliaksandras" for "alyaksandr"): no deduction.
+  best = std::max(best, BestWithoutEnding(written, listed));
+  double respelled = 0;
   auto try_reading = [&](std::string_view reading) {
     if (reading == written) return;
     respelled = std::max(respelled, IsInflectionOf(reading, listed) ? 0.99 : BestWithoutEnding(reading, listed));
@@ -218,12 +221,10 @@ size_t SkeletonInto(std::string_view word, char* out, bool stem) {
         if (next == 'h') ++i;
         break;
       case 'k':
-        if (next == 'h') {
-          emit('h');
-          ++i;
-        } else {
-          emit(c);
-        }
+        // "kh" is "k" as German and Polish write the sound "ch" (Zakharova,
+        // Sacharowa; Khodorkovsky, Chodorkowski).
+        emit('k');
+        if (next == 'h') ++i;
         break;
       case 't':
         // German "tsch" and French "tch" are the English "ch".
@@ -253,7 +254,9 @@ size_t SkeletonInto(std::string_view word, char* out, bool stem) {
         break;
       case 'c':
         emit('k');
-        if (next == 'k' || next == 'z') ++i;  // "ck"; Polish "cz" is "ch"
+        // "ck"; Polish "cz" is "ch"; "ch" is "k" for the English and German
+        // spellings of ч and х alike (Sechin, Setschin; Sacharowa).
+        if (next == 'k' || next == 'z' || next == 'h') ++i;
         break;
       case 'q':
         emit('k');
@@ -293,7 +296,9 @@ bool SameOnset(std::string_view written, std::string_view listed) {
   char b[2 * 64];
   size_t na = SkeletonInto(written, a);
   size_t nb = SkeletonInto(listed, b);
-  return na > 0 && nb > 0 && a[0] == b[0] && a[0] != 'a';
+  if (na > 0 && nb > 0 && a[0] == b[0] && a[0] != 'a') return true;
+  // Russian writes the Arabic "h" as "х", "kh" in Latin: "Хезболла".
+  return written.starts_with("kh") && listed[0] == 'h';
 }
 
 std::string WholeSkeleton(std::string_view word) {

@@ -35,7 +35,7 @@ inline constexpr double kCloseReading = 0.95;
 // "dmitri", "dmitriy", "dmitrij" -> "dmtr"; "sergei"/"sergey"/"sergej";
 // "yevgeny"/"evgeny"; "hassan"/"hasan"; "wladimir"/"vladimir";
 // "muhammad"/"mohammed"). Steps: a leading "y" before a vowel goes; ph->f,
-// dzh/dj/zh->j, kh->h, sch/sh->s, ck/c/q->k, x->ks, w->v; a "j" between a
+// dzh/dj/zh->j, kh/ch->k, sch/sh->s, ck/c/q->k, x->ks, w->v; a "j" between a
 // vowel and a consonant (or the end) is a vowel; vowels (a e i o u y) go except a leading one, which
 // becomes "a"; doubled letters collapse; a final "h" goes. A consonant case
 // ending of a word of six or more letters goes first (see
@@ -51,6 +51,14 @@ std::string WholeSkeleton(std::string_view word);
 // Skeleton() without allocating, for the scan: writes the key to `out` and
 // returns its length; `out` must hold 2 * word.size() bytes (x becomes ks).
 size_t SkeletonInto(std::string_view word, char* out, bool stem = true);
+
+// A skeleton key of `key_length` letters tells a word of `word_length`
+// letters from others well enough to look its spelling variants up: three
+// consonants, or two in a word of six letters or more ("shoigu" "sg", whose
+// "Schoigu", "Szojgu", "Choïgou" would else have none), not "jn" of "John".
+inline bool SpecificKey(size_t key_length, size_t word_length) {
+  return key_length >= 3 || (key_length == 2 && word_length >= 6);
+}
 
 // Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, up to 4 characters).
 double JaroWinkler(std::string_view a, std::string_view b);

@@ -299,7 +299,7 @@ void IndexBuilder::BuildFuzzyIndex() {
     if (word.size() < kMinFuzzyWordBytes || index_->legal_word[id]) continue;
     std::string key = Skeleton(word);
     // Two-consonant keys ("jn": John, Jhan, Jean) are too loose.
-    if (key.size() < 3) continue;
+    if (!SpecificKey(key.size(), word.size())) continue;
     groups[key].push_back(id);
     // A listed word that ends like a case ending ("gazprom") is also filed
     // under its whole key, which its inflections have ("Газпромом").
@@ -309,7 +309,7 @@ void IndexBuilder::BuildFuzzyIndex() {
     // scan speed.
     if (word.ends_with("om") || word.ends_with("em")) {
       std::string whole = WholeSkeleton(word);
-      if (whole != key && whole.size() >= 3) groups[whole].push_back(id);
+      if (whole != key && SpecificKey(whole.size(), word.size())) groups[whole].push_back(id);
     }
   }
   index_->group_begin.reserve(groups.size() + 1);

@@ -132,7 +132,7 @@ void ScanWords(const MatcherIndex& index, std::string_view text, SpellingCache* 
           long_key = Skeleton(normalized);
           key_view = long_key;
         }
-        if (key_view.size() >= 3) {
+        if (match_internal::SpecificKey(key_view.size(), normalized.size())) {
           uint32_t found = index.skeletons.Find(key_view);
           if (found != Vocabulary::kUnknown) group = found;
         }

@@ -228,11 +228,14 @@ uint64_t SpellingKey(std::string_view word, uint64_t hash) {
   // Salted, so that a skeleton and a listed word spelt like it differ.
   if (word.size() > 64) {
     std::string key = match_internal::Skeleton(word);
-    return key.size() < 3 ? hash : Vocabulary::Hash(key) ^ kSpellingSalt;
+    return !match_internal::SpecificKey(key.size(), word.size()) ? hash
+                                                                  : Vocabulary::Hash(key) ^ kSpellingSalt;
   }
   char key[2 * 64];
   size_t length = match_internal::SkeletonInto(word, key);
-  return length < 3 ? hash : Vocabulary::Hash(std::string_view(key, length)) ^ kSpellingSalt;
+  return !match_internal::SpecificKey(length, word.size())
+             ? hash
+             : Vocabulary::Hash(std::string_view(key, length)) ^ kSpellingSalt;
 }
 
 }  // namespace vigil

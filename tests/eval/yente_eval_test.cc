@@ -70,16 +70,16 @@ TEST(YenteEval, TreatedUnNamesFindTheirListedPerson) {
   bare_alerts.Print(0);
   std::printf("[eval] yente UN treated: %d alerts on another listed person\n", wrong_person);
 
-  // Floor: measured 632/683 on 2026-11-28 (deterministic, so no slack).
-  EXPECT_GE(alerts.found(), 632) << "recall fell";
+  // Floor: measured 633/683 on 2026-12-07 (deterministic, so no slack).
+  EXPECT_GE(alerts.found(), 633) << "recall fell";
   // The figures that were only printed, as measured on 2026-12-07: floors on
   // recall, a ceiling on alerts for the wrong person, so none gets worse
   // silently.
   EXPECT_EQ(changed.positives(), 170);  // treated names that differ, exactly
-  EXPECT_GE(changed.found(), 122) << "recall on changed names fell";
-  EXPECT_GE(with_candidates.found(), 635) << "recall with candidates fell";
+  EXPECT_GE(changed.found(), 123) << "recall on changed names fell";
+  EXPECT_GE(with_candidates.found(), 636) << "recall with candidates fell";
   EXPECT_LE(wrong_person, 2) << "alerts on another listed person rose";
-  EXPECT_GE(bare_alerts.found(), 605) << "alerts without a document fell";
+  EXPECT_GE(bare_alerts.found(), 606) << "alerts without a document fell";
 }
 
 // Negatives: the synthetic persons scanned against the UN names, and against

@@ -291,7 +291,11 @@ TEST(SkeletonTest, FoldsRomanisations) {
   EXPECT_EQ(Skeleton("alexei"), "alks");
   // "dzh", "zh", "z" and "s" are one family (Prigozhin, Prigoschin,
   // Prigożyn); a "j" after a vowel is the glide "y" (Siergieja, Sergej).
-  EXPECT_EQ(Skeleton("dzhokhar"), "shr");
+  EXPECT_EQ(Skeleton("dzhokhar"), "skr");
+  // "kh" and "ch" are one sound to German and English spellings of Russian.
+  EXPECT_EQ(Skeleton("zakharova"), Skeleton("sacharowa"));
+  EXPECT_EQ(Skeleton("sechin"), Skeleton("setschin"));
+  EXPECT_EQ(Skeleton("khodorkovsky"), Skeleton("chodorkowski"));
   EXPECT_EQ(Skeleton("siergieja"), Skeleton("sergey"));
   EXPECT_EQ(Skeleton("prigozhin"), Skeleton("prigoschin"));
   EXPECT_EQ(Skeleton("ramzan"), Skeleton("ramsan"));
