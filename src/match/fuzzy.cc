@@ -27,6 +27,9 @@ constexpr Rewrite kGermanPolish[] = {
 constexpr Rewrite kFrenchItalian[] = {{"tch", "ch"}, {"gue", "ge"}, {"gui", "gi"}, {"ou", "u"},
                                       {"ch", "sh"},  {"gh", "g"},   {"ss", "s"},   {"j", "zh"}};
 constexpr Rewrite kSpanish[] = {{"gue", "ge"}, {"gui", "gi"}, {"j", "kh"}};
+// Belarusian and Ukrainian passports' "ia", "iu" for the "ya", "yu" of
+// Russian (Aliaksandr, Alyaksandr; Yuliia, Yuliya).
+constexpr Rewrite kBelarusian[] = {{"ia", "ya"}, {"iu", "yu"}};
 constexpr Rewrite kHungarian[] = {{"gy", "d"},  {"ty", "t"},  {"ny", "n"},
                                   {"cs", "ch"}, {"zs", "zh"}, {"j", "y"}};
 
@@ -145,6 +148,7 @@ double SpellingSimilarity(std::string_view written, std::string_view listed) {
   try_reading(Apply(written, kFrenchItalian, buffer));
   try_reading(Apply(written, kSpanish, buffer));
   try_reading(Apply(written, kHungarian, buffer));
+  try_reading(Apply(written, kBelarusian, buffer));
   return std::max(best, respelled - kRespelled);
 }
 

@@ -67,12 +67,48 @@ void AddCandidates(const MatcherIndex& index, uint32_t payload, Make&& make,
   }
 }
 
+// The word has a Latin letter with a caron that stands for a Russian
+// sibilant: š ž č (either case).
+bool HasCaron(std::string_view word) {
+  for (size_t i = 0; i + 1 < word.size(); ++i) {
+    auto a = static_cast<uint8_t>(word[i]);
+    auto b = static_cast<uint8_t>(word[i + 1]);
+    if ((a == 0xC5 && (b == 0xA0 || b == 0xA1 || b == 0xBD || b == 0xBE)) ||
+        (a == 0xC4 && (b == 0x8C || b == 0x8D))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// `word` with š ž č written sh zh ch.
+std::string ExpandCarons(std::string_view word) {
+  std::string out;
+  out.reserve(word.size() + 4);
+  for (size_t i = 0; i < word.size(); ++i) {
+    auto a = static_cast<uint8_t>(word[i]);
+    auto b = i + 1 < word.size() ? static_cast<uint8_t>(word[i + 1]) : 0;
+    const char* digraph = nullptr;
+    if (a == 0xC5 && (b == 0xA0 || b == 0xA1)) digraph = "sh";
+    if (a == 0xC5 && (b == 0xBD || b == 0xBE)) digraph = "zh";
+    if (a == 0xC4 && (b == 0x8C || b == 0x8D)) digraph = "ch";
+    if (digraph != nullptr) {
+      out += digraph;
+      ++i;
+    } else {
+      out += word[i];
+    }
+  }
+  return out;
+}
+
 // Cuts `text` into the words a name can use (see TextWord), into `words`;
 // their normalised spellings go to `arena`. `spellings` and `kept` are
 // scratch, reused from text to text.
 void ScanWords(const MatcherIndex& index, std::string_view text, SpellingCache* spellings,
                std::vector<KeptWord>* kept, std::vector<TextWord>* words, std::string* arena) {
   std::string scratch;
+  std::string expanded;
   bool run_start = true;
   const bool fuzzy = !index.group_members.empty();
   const size_t max_bytes = index.vocabulary.max_word_bytes();
@@ -103,6 +139,14 @@ void ScanWords(const MatcherIndex& index, std::string_view text, SpellingCache* 
       if (scratch.empty()) return;
       normalized = scratch;
     }
+    // Lithuanian and Czech write Russian ш ж ч as š ž č, which folding
+    // makes s z c: looked up as folded, but weighed as a spelling with the
+    // English digraphs ("Lukašenkos" reads "lukashenkos": LUKASHENKA).
+    std::string_view spelled_as = normalized;
+    if (!span.ascii && HasCaron(text.substr(span.start, length))) {
+      NormalizeWord(ExpandCarons(text.substr(span.start, length)), &expanded);
+      if (!expanded.empty()) spelled_as = expanded;
+    }
     id = padded ? index.vocabulary.FindPadded(buffer, length, hash)
                 : index.vocabulary.Find(normalized);
     uint32_t group = kNoGroup;
@@ -126,13 +170,13 @@ void ScanWords(const MatcherIndex& index, std::string_view text, SpellingCache* 
         char key[2 * 64];
         std::string long_key;
         std::string_view key_view;
-        if (normalized.size() <= 64) {
-          key_view = std::string_view(key, SkeletonInto(normalized, key));
+        if (spelled_as.size() <= 64) {
+          key_view = std::string_view(key, SkeletonInto(spelled_as, key));
         } else {
-          long_key = Skeleton(normalized);
+          long_key = Skeleton(spelled_as);
           key_view = long_key;
         }
-        if (match_internal::SpecificKey(key_view.size(), normalized.size())) {
+        if (match_internal::SpecificKey(key_view.size(), spelled_as.size())) {
           uint32_t found = index.skeletons.Find(key_view);
           if (found != Vocabulary::kUnknown) group = found;
         }
@@ -156,7 +200,8 @@ void ScanWords(const MatcherIndex& index, std::string_view text, SpellingCache* 
                   lead >= 0x80 && StartsLowerCase(text.substr(span.start, length))};
     if (group != kNoGroup) {
       word.norm_offset = static_cast<uint32_t>(arena->size());
-      arena->append(normalized);
+      word.norm_length = static_cast<uint32_t>(spelled_as.size());
+      arena->append(spelled_as);
     }
     words->push_back(word);
     run_start = false;

@@ -459,6 +459,26 @@ TEST(MatcherRulesTest, TitlesCountryWordsAndForeignCompanyWordsBackWeakNames) {
             (Want{"severstal|Severstal|legal-form+context"}));
 }
 
+// Lithuanian writes Russian names with carons and Baltic endings, and
+// Belarusian passports write "ia" for "ya": each is read back to the
+// list's English spelling.
+TEST(MatcherRulesTest, LithuanianAndBelarusianSpellingsFindTheListedName) {
+  auto m = BuildOrDie({Watchlist{
+      "sdn", {Person("lukashenka", "LUKASHENKA, Alyaksandr Ryhorovich"), Person("shoigu", "SHOIGU, Sergey")}}});
+  auto ids = [&](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Match& match : m->Scan(text)) out.push_back(match.entity_id + "|" + match.matched);
+    return out;
+  };
+  EXPECT_EQ(ids("Aliaksandras Lukašenka susitiko su delegacija."),
+            (Want{"lukashenka|Aliaksandras Lukašenka"}));
+  EXPECT_EQ(ids("Aliaksandro Lukašenkos režimas paleido kalinius."),
+            (Want{"lukashenka|Aliaksandro Lukašenkos"}));
+  EXPECT_EQ(ids("Sergejus Šoigu lankėsi Pchenjane."), (Want{"shoigu|Sergejus Šoigu"}));
+  // A caron on another name is no spelling of these.
+  EXPECT_TRUE(ids("Aleksandras Lukoševičius susitiko su delegacija.").empty());
+}
+
 // Ship words of other languages refer to the name across the words their
 // word order puts between (an adjective, a noun's complement), across
 // quotation marks, and from an apposition ("die Jacht ..., die Dilbar");
