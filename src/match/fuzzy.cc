@@ -68,6 +68,10 @@ std::string_view WithoutFinalYot(std::string_view word) {
   return word;
 }
 
+// What a word that sounds like the listed one letter for letter scores:
+// a close reading (kCloseReading), below the listed spelling itself.
+constexpr double kSoundsAlike = 0.97;
+
 double BestWithoutEnding(std::string_view written, std::string_view listed) {
   static constexpr std::string_view kEndings[] = {
       "iumi", "umi", "owi", "ovi", "iem", "ego", "emu", "aus", "ius", "ui", "em", "om", "ym", "im",
@@ -77,7 +81,8 @@ double BestWithoutEnding(std::string_view written, std::string_view listed) {
   if (written_stem.size() < written.size() && written_stem == WithoutFinalYot(listed)) return 1.0;
   for (std::string_view ending : kEndings) {
     if (written.size() >= ending.size() + 4 && written.ends_with(ending)) {
-      best = std::max(best, JaroWinkler(written.substr(0, written.size() - ending.size()), listed));
+      std::string_view stem = written.substr(0, written.size() - ending.size());
+      best = std::max(best, SoundsAlike(stem, listed) ? kSoundsAlike : JaroWinkler(stem, listed));
     }
   }
   return best;
@@ -137,8 +142,10 @@ double SpellingSimilarity(std::string_view written, std::string_view listed) {
   constexpr double kRespelled = 0.02;
   char buffer[2 * 64];
   // A case ending taken off the word as written is a case reading, not a
-  // respelling ("aliaksandras" for "alyaksandr"): no deduction.
+  // respelling ("aliaksandras" for "alyaksandr"): no deduction; nor is a
+  // word that sounds alike letter for letter ("Ramsan", "Sacharowa").
   best = std::max(best, BestWithoutEnding(written, listed));
+  if (SoundsAlike(written, listed)) best = std::max(best, kSoundsAlike);
   double respelled = 0;
   auto try_reading = [&](std::string_view reading) {
     if (reading == written) return;
@@ -161,7 +168,9 @@ bool IsGenderForm(std::string_view a, std::string_view b) {
   return a.size() == b.size() && a.substr(0, a.size() - 1) == stem && (a.back() == 'o' || a.back() == 'y');
 }
 
-size_t SkeletonInto(std::string_view word, char* out, bool stem) {
+// The skeleton, or with kKeepVowels its vowel-keeping form (SoundFold()).
+template <bool kKeepVowels>
+size_t SkeletonOf(std::string_view word, char* out, bool stem) {
   if (stem) word = InflectionStem(word);
   const size_t n = word.size();
   auto at = [&](size_t k) { return k < n ? word[k] : '\0'; };
@@ -177,6 +186,13 @@ size_t SkeletonInto(std::string_view word, char* out, bool stem) {
   // Without branches: vowels and consonants alternate unpredictably.
   auto emit = [&](char c) {
     bool vowel = IsVowel(c);
+    if constexpr (kKeepVowels) {
+      char kept = c == 'y' ? 'i' : c;
+      if (k == 0 || out[k - 1] != kept) out[k++] = kept;
+      first = false;
+      last_mapped = c;
+      return;
+    }
     bool repeat = k > 0 && out[k - 1] == c;
     out[k] = vowel ? 'a' : c;
     k += vowel ? first : !repeat;
@@ -193,6 +209,14 @@ size_t SkeletonInto(std::string_view word, char* out, bool stem) {
     char c = word[i];
     auto letter = static_cast<unsigned>(c - 'a');
     if (letter >= 26) return 0;
+    if constexpr (kKeepVowels) {
+      // French "ou" is "u" (Loukachenko, Youssef).
+      if (c == 'o' && at(i + 1) == 'u') {
+        emit('u');
+        ++i;
+        continue;
+      }
+    }
     if (!((kSpecial >> letter) & 1)) {
       emit(c);
       continue;
@@ -303,6 +327,19 @@ bool SameOnset(std::string_view written, std::string_view listed) {
   if (na > 0 && nb > 0 && a[0] == b[0] && a[0] != 'a') return true;
   // Russian writes the Arabic "h" as "х", "kh" in Latin: "Хезболла".
   return written.starts_with("kh") && listed[0] == 'h';
+}
+
+size_t SkeletonInto(std::string_view word, char* out, bool stem) {
+  return SkeletonOf<false>(word, out, stem);
+}
+
+bool SoundsAlike(std::string_view a, std::string_view b) {
+  if (a.size() > 64 || b.size() > 64) return false;
+  char fa[2 * 64];
+  char fb[2 * 64];
+  size_t na = SkeletonOf<true>(a, fa, false);
+  size_t nb = SkeletonOf<true>(b, fb, false);
+  return na >= 4 && na == nb && std::string_view(fa, na) == std::string_view(fb, nb);
 }
 
 std::string WholeSkeleton(std::string_view word) {

@@ -60,6 +60,13 @@ inline bool SpecificKey(size_t key_length, size_t word_length) {
   return key_length >= 3 || (key_length == 2 && word_length >= 6);
 }
 
+// The two words, lower-case ASCII, sound alike letter for letter: equal
+// once each letter or digraph is folded as in Skeleton() but with the
+// vowels kept ("ramsan"/"ramzan", "sacharowa"/"zakharova",
+// "prigoschin"/"prigozhin"), four letters or more. Stricter than a shared
+// skeleton, which drops the vowels.
+bool SoundsAlike(std::string_view a, std::string_view b);
+
 // Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, up to 4 characters).
 double JaroWinkler(std::string_view a, std::string_view b);
 

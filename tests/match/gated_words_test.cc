@@ -324,6 +324,20 @@ TEST(SkeletonTest, OneWordSpellingsNeedALongNameAndTheSameOnset) {
   EXPECT_FALSE(SameOnset("dalmer", "polimer"));
 }
 
+// Two spellings sound alike letter for letter when they differ only in
+// how a transliteration writes a sound (s/z, ch/kh, sch/zh, w/v, ou/u,
+// y/i); a changed vowel is a different word.
+TEST(SkeletonTest, SoundsAlikeFoldsTransliterationsNotVowels) {
+  using match_internal::SoundsAlike;
+  EXPECT_TRUE(SoundsAlike("ramsan", "ramzan"));
+  EXPECT_TRUE(SoundsAlike("sacharowa", "zakharova"));
+  EXPECT_TRUE(SoundsAlike("prigoschin", "prigozhin"));
+  EXPECT_TRUE(SoundsAlike("jusuf", "yusuf"));
+  EXPECT_FALSE(SoundsAlike("hassan", "husain"));
+  EXPECT_FALSE(SoundsAlike("petrov", "putrov"));
+  EXPECT_FALSE(SoundsAlike("ali", "aly"));  // too short to tell
+}
+
 // Case forms of a listed word are its noun case endings, on the word or on
 // its stem before a final vowel; derivations are not.
 TEST(SkeletonTest, InflectionsAreCaseEndingsOnly) {
