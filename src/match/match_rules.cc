@@ -352,6 +352,10 @@ bool HasDistinctiveCompanyWord(const MatcherIndex& index, const std::vector<Text
   constexpr size_t kMinDistinctiveBytes = 7;
   for (uint32_t p = c.first; p < c.last; ++p) {
     uint32_t id = words[p].id;
+    // A declined word stands for its listed word ("Сбербанка").
+    for (size_t k = 0; k < c.fuzzy_count && id == Vocabulary::kUnknown; ++k) {
+      if (c.fuzzy[k].pos == p) id = c.fuzzy[k].listed;
+    }
     if (id == Vocabulary::kUnknown || index.legal_word[id] || index.common_name_word[id] ||
         !words[p].capitalized) {
       continue;

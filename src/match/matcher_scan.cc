@@ -252,14 +252,18 @@ void Walk(const MatcherIndex& index, const std::vector<TextWord>& words, std::st
           // without its legal form ("America" is no AMERKO LLC), and only
           // for a text word no dictionary knows ("Palmer", "Friday" are
           // words and names, not spellings of POLIMER or FIRDAWS).
-          if (single_fuzzy && (index.targets[p.target].type == EntityType::kPerson ||
-                               p.rule == VariantRule::kLegalForm ||
-                               !MaySpellAlone(index.vocabulary.Word(state.fuzzy[0].listed)) ||
-                               !SameOnset(arena.substr(words[state.first].norm_offset,
-                                                       words[state.first].norm_length),
-                                          index.vocabulary.Word(state.fuzzy[0].listed)) ||
-                               !UnknownToDictionary(arena, words[state.first]))) {
-            return;
+          // A company's core declined ("Сбербанка" of PJSC SBERBANK) is that
+          // core, which the rules then weigh as a bare name.
+          if (single_fuzzy) {
+            std::string_view written = arena.substr(words[state.first].norm_offset,
+                                                    words[state.first].norm_length);
+            std::string_view listed = index.vocabulary.Word(state.fuzzy[0].listed);
+            if (index.targets[p.target].type == EntityType::kPerson ||
+                (p.rule == VariantRule::kLegalForm && !IsInflectionOf(written, listed)) ||
+                !MaySpellAlone(listed) || !SameOnset(written, listed) ||
+                !UnknownToDictionary(arena, words[state.first])) {
+              return;
+            }
           }
           Candidate c{p.target, state.first, pos, &p,
                       state.weight > 0 ? state.weighted / state.weight : 1.0,

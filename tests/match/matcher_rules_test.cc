@@ -439,6 +439,13 @@ TEST(MatcherRulesTest, DeclinedOrganisationNamesAlertAndLowerCaseWordsAreNoSpell
   EXPECT_EQ(Alerts(*m, "Акции Газпрома выросли."),
             (Want{"gazprom|Газпрома|transliterated+fuzzy(Газпрома→gazprom)"}));
   EXPECT_TRUE(m->Scan("Талибы взяли под контроль Кабул.", ScanOptions{true}).empty());
+  // A company's core without its legal form, declined, is weighed as that
+  // bare name: backed here by its programme's country.
+  auto bank = BuildOrDie({Watchlist{"sdn", {Company("sber", "PJSC SBERBANK", {"RUSSIA-EO14024"})}}});
+  EXPECT_EQ(Alerts(*bank, "Акции Сбербанка в России подорожали."),
+            (Want{"sber|Сбербанка|legal-form+transliterated+fuzzy(Сбербанка→sberbank)+"
+                  "corroborated(country-word:Росси)"}));
+  EXPECT_TRUE(Alerts(*bank, "Клиенты Сбербанка пожаловались на сбои.").empty());
 }
 
 // A full name of common words waits for the document, unless a title or
