@@ -462,20 +462,70 @@ void Corroborate(const MatcherIndex& index, std::string_view text,
   }
 }
 
-// Two entities of one list alerting on the same words: the text does not
-// say which it names, so each hit says so ("ambiguous(list/id)") rather
-// than one of them silently being taken for the other.
-void MarkAmbiguous(const MatcherIndex& index, std::vector<Candidate>* kept) {
-  for (Candidate& c : *kept) {
+// Two entities of one list alerting on the same words. The one the text
+// supports wins: the one also found elsewhere in it by another name
+// ("Hafiz Saeed, the founder of Lashkar-e-Taiba" if one entry lists
+// that too), else the body whose own primary name the words are ("Ansar
+// al-Islam" is ANSAR AL-ISLAM, only an alias of ANSARUL ISLAM); the other becomes a
+// candidate saying `ambiguous(list/id)` of the winner. When the text
+// supports neither, both alert, each marked ambiguous with the other,
+// rather than one silently standing for the other.
+void ResolveSharedNames(const MatcherIndex& index, std::vector<Candidate>* kept) {
+  auto named_elsewhere = [&](const Candidate& c) {
+    return std::any_of(kept->begin(), kept->end(), [&](const Candidate& k) {
+      return k.target == c.target && (k.last <= c.first || c.last <= k.first) &&
+             (k.alert || k.needs_corroboration);
+    });
+  };
+  // A body's primary name as written, not a form derived from it (a
+  // company's core without its legal form is shared by parent and
+  // subsidiaries). Not for people: whether a list writes a person's name
+  // first or as an alias says nothing about who the text means.
+  auto primary = [&](const Candidate& c) {
+    return c.payload->name == index.targets[c.target].primary_name &&
+           c.payload->rule == VariantRule::kExact &&
+           index.targets[c.target].type != EntityType::kPerson;
+  };
+  struct Verdict {
+    size_t loser;
+    uint32_t winner;
+  };
+  std::vector<Verdict> losers;
+  std::vector<std::pair<size_t, uint32_t>> ties;
+  for (size_t i = 0; i < kept->size(); ++i) {
+    const Candidate& c = (*kept)[i];
     if (!c.alert || index.targets[c.target].kind != MatchKind::kEntity) continue;
     for (const Candidate& k : *kept) {
-      if (k.alert && k.target != c.target && k.first == c.first && k.last == c.last &&
-          index.targets[k.target].group == index.targets[c.target].group) {
-        c.ambiguous = true;
-        c.ambiguous_with = k.target;
-        break;
+      if (!k.alert || k.target == c.target || k.first != c.first || k.last != c.last ||
+          index.targets[k.target].group != index.targets[c.target].group) {
+        continue;
       }
+      bool c_elsewhere = named_elsewhere(c);
+      bool k_elsewhere = named_elsewhere(k);
+      if (c_elsewhere != k_elsewhere) {
+        if (k_elsewhere) losers.push_back({i, k.target});
+      } else if (primary(c) != primary(k)) {
+        if (primary(k)) losers.push_back({i, k.target});
+      } else {
+        ties.emplace_back(i, k.target);
+        continue;
+      }
+      break;
     }
+  }
+  for (auto [i, other] : ties) {
+    (*kept)[i].ambiguous = true;
+    (*kept)[i].ambiguous_with = other;
+  }
+  for (const Verdict& v : losers) {
+    Candidate& c = (*kept)[v.loser];
+    c.alert = false;
+    c.needs_corroboration = false;
+    c.awaits_vessel_word = false;
+    c.ambiguous = true;
+    c.ambiguous_with = v.winner;
+    c.weak_reason = "shared-name";
+    c.corroboration = nullptr;
   }
 }
 
@@ -681,7 +731,7 @@ std::vector<Match> Scan(const MatcherIndex& index, std::string_view text,
   for (Candidate& c : candidates) Evaluate(index, text, words, arena, &c);
   Corroborate(index, text, words, &candidates);
   std::vector<Candidate> kept = ResolveOverlaps(candidates, index.targets);
-  MarkAmbiguous(index, &kept);
+  ResolveSharedNames(index, &kept);
   matches.reserve(kept.size());
   for (const Candidate& c : kept) {
     if (c.alert || options.include_candidates) matches.push_back(MakeMatch(index, text, words, c));

@@ -518,3 +518,36 @@ TEST(MatcherRulesTest, VesselWordsReferToTheNameInOtherLanguagesWordOrder) {
 
 }  // namespace
 }  // namespace vigil
+
+namespace vigil {
+namespace {
+
+// Where the text supports one of two entries that share a name, that one
+// alerts and the other is a candidate naming it: the one the text also
+// names otherwise, else the body whose primary name the words are.
+TEST(MatcherRulesTest, TheEntryTheTextSupportsWinsASharedName) {
+  Watchlist bodies{"l", {Company("ansar", "ANSAR AL-ISLAM", {"SDGT"}),
+                         Make("ansarul", "ANSARUL ISLAM", EntityType::kOrganization, {"ANSAR AL-ISLAM"})}};
+  auto m = BuildOrDie({bodies});
+  std::map<std::string, Match> found;
+  for (const Match& match : m->Scan("Mullah Krekar, the founder of Ansar al-Islam, was extradited.",
+                                    ScanOptions{true})) {
+    found[match.entity_id] = match;
+  }
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_TRUE(found["ansar"].alert);
+  EXPECT_FALSE(found["ansarul"].alert);
+  EXPECT_THAT(found["ansarul"].rule, HasSubstr("shared-name+ambiguous(l/ansar)"));
+
+  Watchlist people{"p", {Person("lashkar", "SAEED, Hafiz", {"Hafiz Muhammad Saeed"}),
+                         Person("khorasan", "SAEED, Hafiz")}};
+  auto p = BuildOrDie({people});
+  std::vector<std::string> alerts;
+  for (const Match& match : p->Scan("Hafiz Saeed spoke in Lahore. Hafiz Muhammad Saeed was later sentenced for terrorism.")) {
+    alerts.push_back(match.entity_id + "|" + match.matched);
+  }
+  EXPECT_EQ(alerts, (std::vector<std::string>{"lashkar|Hafiz Saeed", "lashkar|Hafiz Muhammad Saeed"}));
+}
+
+}  // namespace
+}  // namespace vigil
