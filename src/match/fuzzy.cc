@@ -30,6 +30,11 @@ constexpr Rewrite kSpanish[] = {{"gue", "ge"}, {"gui", "gi"}, {"j", "kh"}};
 // Belarusian and Ukrainian passports' "ia", "iu" for the "ya", "yu" of
 // Russian (Aliaksandr, Alyaksandr; Yuliia, Yuliya).
 constexpr Rewrite kBelarusian[] = {{"ia", "ya"}, {"iu", "yu"}};
+// Arabic names as the French and older English press vowel them, read the
+// way the US and UK lists do (Mohammed/Muhammad, Hussein/Husayn,
+// Ahmed/Ahmad, Youssef/Yusuf).
+constexpr Rewrite kArabic[] = {{"ss", "s"}, {"ei", "ay"}, {"ai", "ay"}, {"ee", "i"}, {"oo", "u"},
+                               {"ou", "u"}, {"e", "a"},   {"o", "u"}};
 constexpr Rewrite kHungarian[] = {{"gy", "d"},  {"ty", "t"},  {"ny", "n"},
                                   {"cs", "ch"}, {"zs", "zh"}, {"j", "y"}};
 
@@ -156,6 +161,7 @@ double SpellingSimilarity(std::string_view written, std::string_view listed) {
   try_reading(Apply(written, kSpanish, buffer));
   try_reading(Apply(written, kHungarian, buffer));
   try_reading(Apply(written, kBelarusian, buffer));
+  try_reading(Apply(written, kArabic, buffer));
   return std::max(best, respelled - kRespelled);
 }
 

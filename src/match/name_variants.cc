@@ -138,6 +138,12 @@ void AddPersonVariants(std::string_view name, const Words& written, std::vector<
     }
     size_t first = 0;  // the first name, after any titles
     while (first + 1 < given.size() && IsTitle(given[first])) ++first;
+    // "FADLALLAH, Shaykh Muhammad Husayn" is written "Muhammad Husayn
+    // Fadlallah", with or without the title before it.
+    if (first > 0 && given.size() - first >= 2) {
+      Words untitled(given.begin() + static_cast<long>(first), given.end());
+      out->push_back({Concat(untitled, last), VariantRule::kReordered});
+    }
     bool shortens = given.size() - first >= 2 || (first > 0 && given.size() > first);
     if (shortens && !IsParticle(given[first]) && !IsTitle(given[first])) {
       out->push_back({Concat({given[first]}, last), VariantRule::kWithoutMiddle});

@@ -79,17 +79,17 @@ TEST(NameBenchEval, ListedNameFoundInPairedName) {
   if (unusable > 0) std::printf("[eval] name bench: %d listed names the matcher refused\n", unusable);
 
   // Floors: the figures measured on 2026-11-28 (deterministic, so no slack):
-  // recall 114/425, false alarms 17/401; 125/425 and 8/401 on 2026-12-07.
+  // recall 114/425, false alarms 17/401; 126/425 and 8/401 on 2026-12-07.
   // Raise them when the matcher improves. VIGIL_EVAL_ALL=1 prints every miss.
-  EXPECT_GE(alerts.found(), 125) << "recall on match pairs fell";
+  EXPECT_GE(alerts.found(), 126) << "recall on match pairs fell";
   EXPECT_LE(alerts.false_alarms(), 8) << "alerts on no-match pairs rose";
-  EXPECT_GE(bare_alerts.found(), 110) << "alerts without a document fell";
+  EXPECT_GE(bare_alerts.found(), 111) << "alerts without a document fell";
   EXPECT_LE(bare_alerts.false_alarms(), 4) << "alerts without a document on no-match pairs rose";
   EXPECT_EQ(alerts.positives(), 425);  // the bench's match pairs, exactly
   EXPECT_EQ(alerts.negatives(), 401);  // and its no-match pairs
   // The figures that were only printed, as measured on 2026-12-07: floors on
   // recall, ceilings on false alarms, so none gets worse silently.
-  EXPECT_GE(with_candidates.found(), 133) << "recall with candidates fell";
+  EXPECT_GE(with_candidates.found(), 134) << "recall with candidates fell";
   EXPECT_LE(with_candidates.false_alarms(), 21) << "candidates on no-match pairs rose";
   EXPECT_LE(unusable, 0) << "listed names the matcher refused";
   struct SchemaFigures {

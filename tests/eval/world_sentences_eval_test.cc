@@ -76,7 +76,7 @@ WorldFigures EvaluateWorld(const std::string& name, const std::vector<Watchlist>
 void ExpectWorldFigures(const WorldFigures& figures) {
   EXPECT_EQ(figures.all.positives(), 310);  // every (sentence, named party) pair
   EXPECT_EQ(figures.all.negatives(), 438);  // every sentence
-  EXPECT_GE(figures.all.found(), 241) << "recall fell";
+  EXPECT_GE(figures.all.found(), 242) << "recall fell";
   EXPECT_LE(figures.all.false_alarms(), 6) << "sentences with a wrong alert rose";
 }
 

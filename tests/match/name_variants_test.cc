@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -94,6 +95,21 @@ TEST(NameVariantsTest, StripsAndMovesLegalForms) {
   EXPECT_EQ(describe("SA", NameKind::kPlain), (std::vector<std::string>{"sa|exact"}));
   EXPECT_TRUE(IsLegalFormWord("gmbh"));
   EXPECT_FALSE(IsLegalFormWord("rosneft"));
+}
+
+}  // namespace
+}  // namespace vigil
+
+namespace vigil {
+namespace {
+
+// A title at the head of the given names ("Shaykh") is how the list
+// addresses the person, not how news names him: the full name is also
+// read without it.
+TEST(NameVariantsTest, AFullNameIsAlsoReadWithoutItsTitle) {
+  std::vector<std::string> got = Describe("FADLALLAH, Shaykh Muhammad Husayn", true);
+  EXPECT_NE(std::find(got.begin(), got.end(), "muhammad husayn fadlallah|reordered"), got.end());
+  EXPECT_NE(std::find(got.begin(), got.end(), "shaykh muhammad husayn fadlallah|reordered"), got.end());
 }
 
 }  // namespace
