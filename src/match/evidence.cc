@@ -280,7 +280,7 @@ bool HasOrganizationWordNear(std::string_view text, size_t start, size_t end) {
   return false;
 }
 
-const char* FindSanctionsWord(std::string_view text) {
+const char* FindSanctionsWord(std::string_view text, size_t skip_start, size_t skip_end) {
   // Stems, matched at a word's start, lower-cased (ASCII letters only are
   // folded; the Cyrillic stems are matched in both cases).
   static constexpr auto kStems = std::to_array<const char*>({
@@ -310,6 +310,7 @@ const char* FindSanctionsWord(std::string_view text) {
   }();
   for (size_t i = 0; i < text.size(); ++i) {
     if (i > 0 && (IsLetter(text[i - 1]) || static_cast<uint8_t>(text[i - 1]) >= 0x80)) continue;
+    if (i >= skip_start && i < skip_end) continue;
     const char first = Lower(text[i]);
     for (const char* stem : kByFirst[static_cast<uint8_t>(first)]) {
       size_t k = 0;

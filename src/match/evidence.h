@@ -29,7 +29,10 @@ bool HasOrganizationWordNear(std::string_view text, size_t start, size_t end);
 // conflict (in English, German, French, Spanish, Italian, Polish,
 // Lithuanian or Russian): the setting in which a common name is more
 // likely the listed person. Returns the stem found, or nullptr.
-const char* FindSanctionsWord(std::string_view text);
+// Words inside [skip_start, skip_end) do not count: a hit is not its own
+// support ("Hezbollah" is a sanctions word for other names, not for
+// HIZBALLAH found at that word).
+const char* FindSanctionsWord(std::string_view text, size_t skip_start = 0, size_t skip_end = 0);
 
 // A title, rank or office right before `start` ("Senior General Min Aung
 // Hlaing", "Grand Ayatollah Mohammad Hussein Fadlallah", "President ..."):

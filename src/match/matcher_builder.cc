@@ -72,6 +72,9 @@ class IndexBuilder {
 
  private:
   bool AddName(uint32_t target, std::string_view name, NameKind kind);
+  // One-word spellings of a body's one-word primary name that its other
+  // names use (see VariantRule::kListedSpelling).
+  void AddListedSpellings(uint32_t target, const Entity& entity);
   void CountPersonName(const std::vector<std::string>& words);
   // Inserts `path` into the trie, with `payload` at its end, in a batch
   // (see InsertQueued()).
@@ -162,7 +165,40 @@ Status IndexBuilder::AddEntity(const Watchlist& list, const Entity& entity) {
       return Status::Error(where() + "alias '" + alias + "' has no letters");
     }
   }
+  if (entity.type == EntityType::kOrganization && !entity.aliases.empty()) {
+    AddListedSpellings(target, entity);
+  }
   return Status::Ok();
+}
+
+void IndexBuilder::AddListedSpellings(uint32_t target, const Entity& entity) {
+  // HIZBALLAH is "Hezbollah" to the English press, and the list says so
+  // itself in LEBANESE HEZBOLLAH: that word alone names the body as its
+  // primary name does (and is weighed as such: a proper noun still needs
+  // the document's support).
+  std::vector<NameVariant> primary = NameVariants(entity.name, NameKind::kPlain);
+  if (primary.empty() || primary[0].words.size() != 1) return;
+  const std::string& own = primary[0].words[0];
+  if (!MaySpellAlone(own)) return;
+  std::string key = Skeleton(own);
+  std::vector<std::string> seen = {own};
+  for (const std::string& alias : entity.aliases) {
+    for (const std::string& word : NormalizeWords(alias)) {
+      if (std::find(seen.begin(), seen.end(), word) != seen.end()) continue;
+      seen.push_back(word);
+      if (Skeleton(word) != key || !SameOnset(word, own)) continue;
+      uint32_t id = index_->vocabulary.Intern(word);
+      if (entity_word_.size() <= id) entity_word_.resize(id + 1, false);
+      entity_word_[id] = true;
+      uint8_t flags = kSingleWord;
+      uint8_t word_class = WordInfo(id) & kClassInfo;
+      if (word_class == kOrdinaryInfo) flags |= kOrdinaryWord;
+      if (word_class == kProperInfo) flags |= kProperNoun;
+      uint32_t path[] = {id};
+      QueueInsert(path, Payload{target, index_->targets[target].primary_name,
+                                VariantRule::kListedSpelling, flags, /*own_name=*/true});
+    }
+  }
 }
 
 Status IndexBuilder::AddKeywords(const KeywordList& keywords) {

@@ -448,9 +448,29 @@ void Corroborate(const MatcherIndex& index, std::string_view text,
     } else {
       if (!looked) sanctions_word = FindSanctionsWord(text);
       looked = true;
-      if (sanctions_word != nullptr) {
-        c.corroboration = "sanctions-word";
-        c.corroborating_word = sanctions_word;
+      // The document's first sanctions word may be the hit itself: then
+      // only another one counts ("Islamic Jihad" is no support for its own
+      // "jihad"), unless the hit is the body's own one-word name and the
+      // sanctions words name it: "Taliban", "Hezbollah", "Hamas" are the
+      // armed groups whatever else the text says.
+      const char* word = sanctions_word;
+      const char* reason = "sanctions-word";
+      const uint32_t start = words[c.first].start;
+      const uint32_t end = words[c.last - 1].end;
+      if (word != nullptr) {
+        std::string lower(text.substr(start, end - start));
+        for (char& ch : lower) ch = word_internal::kAsciiLower[static_cast<uint8_t>(ch)];
+        if (lower.find(word) != std::string::npos) {
+          if (c.last - c.first == 1 && c.payload->own_name) {
+            reason = "group-name";
+          } else {
+            word = FindSanctionsWord(text, start, end);
+          }
+        }
+      }
+      if (word != nullptr) {
+        c.corroboration = reason;
+        c.corroborating_word = word;
       } else if (c.country_corroborates) {
         if (const char* country = FindCountryWord(text, index.targets[c.target].countries)) {
           c.corroboration = "country-word";

@@ -341,6 +341,8 @@ const char* VariantRuleName(VariantRule rule) {
       return "legal-form";
     case VariantRule::kMiddleInitial:
       return "middle-initial";
+    case VariantRule::kListedSpelling:
+      return "listed-spelling";
   }
   return "exact";
 }

@@ -19,10 +19,14 @@ enum class VariantRule {
   kJoined,         // "Jong Un" written "Jongun"
   kLegalForm,      // an organisation without, or with a moved, legal form
   kMiddleInitial,  // "PUTIN, Vladimir Vladimirovich" as "Vladimir V. Putin"
+  // A body's one-word primary name as another of its listed names spells
+  // it ("Hezbollah" in LEBANESE HEZBOLLAH, for HIZBALLAH).
+  kListedSpelling,
 };
 
 // "exact", "reordered", "surname-first", "without-middle",
-// "double-surname-first", "joined", "legal-form", "middle-initial".
+// "double-surname-first", "joined", "legal-form", "middle-initial",
+// "listed-spelling".
 const char* VariantRuleName(VariantRule rule);
 
 struct NameVariant {

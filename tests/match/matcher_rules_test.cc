@@ -551,3 +551,30 @@ TEST(MatcherRulesTest, TheEntryTheTextSupportsWinsASharedName) {
 
 }  // namespace
 }  // namespace vigil
+
+namespace vigil {
+namespace {
+
+// A body's one-word primary name as another of its names spells it alone
+// names the body; its own name is no sanctions word for itself, unless it
+// is one of the armed groups the sanctions words name.
+TEST(MatcherRulesTest, ListedSpellingsOfAOneWordNameAndGroupNames) {
+  Entity hizballah = Company("hizballah", "HIZBALLAH", {"SDGT"});
+  hizballah.aliases = {"LEBANESE HEZBOLLAH", "ISLAMIC JIHAD"};
+  Entity taliban = Company("taliban", "TALIBAN", {"SDGT"});
+  auto m = BuildOrDie({Watchlist{"sdn", {hizballah, taliban}}});
+  EXPECT_EQ(Alerts(*m, "Hezbollah said it had fired rockets at a base."),
+            (Want{"hizballah|Hezbollah|listed-spelling+corroborated(group-name:hezbollah)"}));
+  // The group's name is the group wherever it stands.
+  std::vector<Match> band = m->Scan("The band played Hezbollah-themed songs.", ScanOptions{true});
+  ASSERT_EQ(band.size(), 1u);
+  EXPECT_TRUE(band[0].alert);
+  EXPECT_EQ(band[0].rule, "listed-spelling+corroborated(group-name:hezbollah)");
+  EXPECT_EQ(Alerts(*m, "Hezbollah's leader spoke on television."),
+            (Want{"hizballah|Hezbollah|listed-spelling+possessive+corroborated(group-name:hezbollah)"}));
+  EXPECT_EQ(Alerts(*m, "Die Taliban verboten Frauen das Studium."),
+            (Want{"taliban|Taliban|corroborated(group-name:taliban)"}));
+}
+
+}  // namespace
+}  // namespace vigil
