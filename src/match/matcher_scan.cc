@@ -389,6 +389,10 @@ void Corroborate(const MatcherIndex& index, std::string_view text,
                  const std::vector<TextWord>& words, std::vector<Candidate>* candidates) {
   bool looked = false;
   const char* sanctions_word = nullptr;
+  // The country words found, by the countries asked for: a text is read
+  // once per set of countries, not once per bare company name in it.
+  std::array<const char*, 256> country_word{};
+  std::array<bool, 256> country_looked{};
   for (Candidate& c : *candidates) {
     if (!c.needs_corroboration || c.score < index.groups[index.targets[c.target].group].min_score) {
       continue;
@@ -472,7 +476,12 @@ void Corroborate(const MatcherIndex& index, std::string_view text,
         c.corroboration = reason;
         c.corroborating_word = word;
       } else if (c.country_corroborates) {
-        if (const char* country = FindCountryWord(text, index.targets[c.target].countries)) {
+        uint8_t countries = index.targets[c.target].countries;
+        if (!country_looked[countries]) {
+          country_word[countries] = FindCountryWord(text, countries);
+          country_looked[countries] = true;
+        }
+        if (const char* country = country_word[countries]) {
           c.corroboration = "country-word";
           c.corroborating_word = country;
         }
