@@ -60,9 +60,6 @@ struct Candidate {
   double score = 1.0;
   bool alert = true;
   bool context = false;  // a one-word name confirmed by its surroundings
-  // What lifted a hit that would otherwise need the document's support
-  // ("distinctive-name", "title"), for --explain.
-  const char* evidence = nullptr;
   int rank = 0;          // lower is a more literal reading
   // Set by Evaluate() when the name alone is too common or too plain to
   // alert (a full name of common given names and surnames, a company's

@@ -492,13 +492,14 @@ void Corroborate(const MatcherIndex& index, std::string_view text,
 }
 
 // Two entities of one list alerting on the same words. The one the text
-// supports wins: the one also found elsewhere in it by another name
-// ("Hafiz Saeed, the founder of Lashkar-e-Taiba" if one entry lists
-// that too), else the body whose own primary name the words are ("Ansar
-// al-Islam" is ANSAR AL-ISLAM, only an alias of ANSARUL ISLAM); the other becomes a
-// candidate saying `ambiguous(list/id)` of the winner. When the text
-// supports neither, both alert, each marked ambiguous with the other,
-// rather than one silently standing for the other.
+// supports wins: the one also found elsewhere in it by another of its
+// names ("Hafiz Saeed ... Hafiz Muhammad Saeed", if only one entry lists
+// the longer name), else the body whose own primary name the words are
+// ("Ansar al-Islam" is ANSAR AL-ISLAM, only an alias of ANSARUL ISLAM).
+// The other becomes a candidate saying `ambiguous(list/id)` of the
+// winner. When the text supports neither, both alert, each marked
+// ambiguous with the other, rather than one silently standing for the
+// other.
 void ResolveSharedNames(const MatcherIndex& index, std::vector<Candidate>* kept) {
   auto named_elsewhere = [&](const Candidate& c) {
     return std::any_of(kept->begin(), kept->end(), [&](const Candidate& k) {
@@ -602,7 +603,6 @@ Match MakeMatch(const MatcherIndex& index, std::string_view text,
     rule += ')';
   }
   if (words[c.last - 1].possessive) add("possessive");
-  if (c.evidence != nullptr) add(c.evidence);
   if (c.corroboration != nullptr) {
     // "corroborated(sanctions-word:embargo)", "corroborated(co-mention:ofac/1234)".
     add("corroborated(");
