@@ -124,6 +124,25 @@ Neighbour WordAfter(std::string_view text, size_t pos) {
   return n;
 }
 
+// `stem` (lower case) is written at text[i], ASCII letters in either case.
+bool StemAt(std::string_view text, size_t i, const char* stem) {
+  size_t k = 0;
+  while (stem[k] != '\0' && i + k < text.size() && Lower(text[i + k]) == stem[k]) ++k;
+  return stem[k] == '\0';
+}
+
+// The first non-null `found(i)` at a word's start i, outside [skip_start,
+// skip_end): the document-wide searches for evidence words, in one pass.
+template <typename Found>
+const char* FirstAtWordStart(std::string_view text, size_t skip_start, size_t skip_end, Found&& found) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (i > 0 && (IsLetter(text[i - 1]) || static_cast<uint8_t>(text[i - 1]) >= 0x80)) continue;
+    if (i >= skip_start && i < skip_end) continue;
+    if (const char* stem = found(i)) return stem;
+  }
+  return nullptr;
+}
+
 bool IsOrganizationWord(std::string_view w) {
   static constexpr auto kWords = std::to_array<std::string_view>(
       {"bank",      "banks",     "company",    "companies", "concern",  "conglomerate",
@@ -308,17 +327,12 @@ const char* FindSanctionsWord(std::string_view text, size_t skip_start, size_t s
     for (const char* stem : kStems) by_first[static_cast<uint8_t>(stem[0])].push_back(stem);
     return by_first;
   }();
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (i > 0 && (IsLetter(text[i - 1]) || static_cast<uint8_t>(text[i - 1]) >= 0x80)) continue;
-    if (i >= skip_start && i < skip_end) continue;
-    const char first = Lower(text[i]);
-    for (const char* stem : kByFirst[static_cast<uint8_t>(first)]) {
-      size_t k = 0;
-      while (stem[k] != '\0' && i + k < text.size() && Lower(text[i + k]) == stem[k]) ++k;
-      if (stem[k] == '\0') return stem;
+  return FirstAtWordStart(text, skip_start, skip_end, [&](size_t i) -> const char* {
+    for (const char* stem : kByFirst[static_cast<uint8_t>(Lower(text[i]))]) {
+      if (StemAt(text, i, stem)) return stem;
     }
-  }
-  return nullptr;
+    return nullptr;
+  });
 }
 
 bool PrecededByTitle(std::string_view text, size_t start) {
@@ -384,17 +398,12 @@ const char* FindCountryWord(std::string_view text, uint8_t countries) {
       {"havana", kCountryCuba},     {"куба", kCountryCuba},       {"Куба", kCountryCuba},
   };
   if (countries == 0) return nullptr;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (i > 0 && (IsLetter(text[i - 1]) || static_cast<uint8_t>(text[i - 1]) >= 0x80)) continue;
-    const char first = Lower(text[i]);
+  return FirstAtWordStart(text, 0, 0, [&](size_t i) -> const char* {
     for (const auto& [stem, bit] : kStems) {
-      if ((countries & bit) == 0 || stem[0] != first) continue;
-      size_t k = 0;
-      while (stem[k] != '\0' && i + k < text.size() && Lower(text[i + k]) == stem[k]) ++k;
-      if (stem[k] == '\0') return stem;
+      if ((countries & bit) != 0 && StemAt(text, i, stem)) return stem;
     }
-  }
-  return nullptr;
+    return nullptr;
+  });
 }
 
 bool IsCalendarWord(std::string_view w) {
