@@ -67,41 +67,6 @@ void AddCandidates(const MatcherIndex& index, uint32_t payload, Make&& make,
   }
 }
 
-// The word has a Latin letter with a caron that stands for a Russian
-// sibilant: š ž č (either case).
-bool HasCaron(std::string_view word) {
-  for (size_t i = 0; i + 1 < word.size(); ++i) {
-    auto a = static_cast<uint8_t>(word[i]);
-    auto b = static_cast<uint8_t>(word[i + 1]);
-    if ((a == 0xC5 && (b == 0xA0 || b == 0xA1 || b == 0xBD || b == 0xBE)) ||
-        (a == 0xC4 && (b == 0x8C || b == 0x8D))) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// `word` with š ž č written sh zh ch.
-std::string ExpandCarons(std::string_view word) {
-  std::string out;
-  out.reserve(word.size() + 4);
-  for (size_t i = 0; i < word.size(); ++i) {
-    auto a = static_cast<uint8_t>(word[i]);
-    auto b = i + 1 < word.size() ? static_cast<uint8_t>(word[i + 1]) : 0;
-    const char* digraph = nullptr;
-    if (a == 0xC5 && (b == 0xA0 || b == 0xA1)) digraph = "sh";
-    if (a == 0xC5 && (b == 0xBD || b == 0xBE)) digraph = "zh";
-    if (a == 0xC4 && (b == 0x8C || b == 0x8D)) digraph = "ch";
-    if (digraph != nullptr) {
-      out += digraph;
-      ++i;
-    } else {
-      out += word[i];
-    }
-  }
-  return out;
-}
-
 // Cuts `text` into the words a name can use (see TextWord), into `words`;
 // their normalised spellings go to `arena`. `spellings` and `kept` are
 // scratch, reused from text to text.

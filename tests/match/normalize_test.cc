@@ -118,3 +118,20 @@ TEST(FindWordsTest, TreatsInvalidUtf8AsSeparators) {
 
 }  // namespace
 }  // namespace vigil
+
+namespace vigil {
+namespace {
+
+// Lithuanian and Czech š ž č are the English lists' sh zh ch; other
+// accented letters are left to folding.
+TEST(NormalizeTest, CaronsExpandToTheEnglishDigraphs) {
+  EXPECT_TRUE(HasCaron("Lukašenka"));
+  EXPECT_TRUE(HasCaron("ŽALGIRIS"));
+  EXPECT_FALSE(HasCaron("Łukaszenka"));
+  EXPECT_EQ(ExpandCarons("Šoigu Žukov Čech"), "shoigu zhukov chech");  // folded after anyway
+  EXPECT_EQ(ExpandCarons("Lukašenkos"), "Lukashenkos");
+  EXPECT_EQ(ExpandCarons("Prigożyn"), "Prigożyn");
+}
+
+}  // namespace
+}  // namespace vigil
