@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include "commands.h"
 #include "vigil/base/time.h"
 #include "vigil/alert/sender.h"
 #include "vigil/daemon/daemon.h"
@@ -69,8 +70,6 @@ Result<std::unique_ptr<Store>> OpenDatabase(const AlertsConfig& config,
   return Store::OpenExisting(path, access);
 }
 
-std::string Time(int64_t unix_ms) { return unix_ms > 0 ? FormatRfc3339(unix_ms) : "-"; }
-
 nlohmann::ordered_json ToJson(const OutboxEntry& entry) {
   nlohmann::ordered_json json;
   json["id"] = entry.id;
@@ -110,19 +109,19 @@ int List(Store& store, const AlertsCommandOptions& options) {
   if (disabled.ok()) {
     for (const DisabledWebhook& webhook : *disabled) {
       std::cout << "# webhook " << webhook.webhook_id << " is DISABLED since "
-                << Time(webhook.disabled_unix_ms) << ": " << WebhookOrigin(webhook.url)
+                << TimeOrDash(webhook.disabled_unix_ms) << ": " << WebhookOrigin(webhook.url)
                 << " answered " << webhook.reason << "\n";
     }
   }
   std::cout << "ID\tSTATE\tATTEMPTS\tWEBHOOK\tALERT\tWEBHOOK-ID\tCREATED\tNEXT/DELIVERED\tLAST "
                "ERROR\n";
   for (const OutboxEntry& entry : *entries) {
-    std::string when = entry.state == OutboxState::kPending     ? Time(entry.next_attempt_unix_ms)
-                       : entry.state == OutboxState::kDelivered ? Time(entry.delivered_unix_ms)
+    std::string when = entry.state == OutboxState::kPending     ? TimeOrDash(entry.next_attempt_unix_ms)
+                       : entry.state == OutboxState::kDelivered ? TimeOrDash(entry.delivered_unix_ms)
                                                                 : "-";
     std::cout << entry.id << "\t" << OutboxStateName(entry.state) << "\t" << entry.attempts << "\t"
               << entry.webhook_id << "\t" << entry.alert_id << "\t" << entry.message_id << "\t"
-              << Time(entry.created_unix_ms) << "\t" << when << "\t"
+              << TimeOrDash(entry.created_unix_ms) << "\t" << when << "\t"
               << (entry.last_error.empty() ? "-" : entry.last_error) << "\n";
   }
   return kExitOk;

@@ -2,9 +2,12 @@
 #ifndef VIGIL_CLI_COMMANDS_H_
 #define VIGIL_CLI_COMMANDS_H_
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include "vigil/base/time.h"
 
 namespace vigil {
 
@@ -18,6 +21,11 @@ struct ScanCommandOptions {
   bool candidates = false;          // also print candidates ("candidate": true)
 };
 int ScanCommand(const ScanCommandOptions& options);
+
+// A time in the listing commands' tables: RFC 3339, or "-" for never.
+inline std::string TimeOrDash(int64_t unix_ms) {
+  return unix_ms > 0 ? FormatRfc3339(unix_ms) : "-";
+}
 
 }  // namespace vigil
 

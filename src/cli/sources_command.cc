@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "commands.h"
 #include "vigil/base/time.h"
 #include "vigil/config/config.h"
 #include "vigil/daemon/daemon.h"
@@ -17,8 +18,6 @@
 
 namespace vigil {
 namespace {
-
-std::string Time(int64_t unix_ms) { return unix_ms > 0 ? FormatRfc3339(unix_ms) : "-"; }
 
 std::string Counts(const std::map<PollFailure, int64_t>& counts) {
   std::string out;
@@ -72,7 +71,7 @@ void PrintTable(const std::vector<Row>& rows) {
                             : "ok";
     cells.push_back({s.source_id, state, std::to_string(s.polls_total),
                      std::to_string(s.failures_total), Counts(s.failures_by_kind),
-                     Time(s.last_success_unix_ms), Time(s.last_failure_unix_ms),
+                     TimeOrDash(s.last_success_unix_ms), TimeOrDash(s.last_failure_unix_ms),
                      s.error_count > 0 ? s.last_error : "-"});
   }
   std::vector<size_t> widths(cells[0].size(), 0);

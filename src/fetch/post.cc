@@ -17,7 +17,7 @@ struct PostTransfer : fetch_internal::TransferBase {
   PostResponse response;
 };
 
-size_t OnHeader(char* data, size_t size, size_t count, void* user) {
+size_t OnPostHeader(char* data, size_t size, size_t count, void* user) {
   auto* t = static_cast<PostTransfer*>(user);
   size_t n = size * count;
   if (fetch_internal::IsStatusLine(data, n)) {
@@ -35,7 +35,7 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
 
 // Keeps the start of the body for error messages and drains the rest, so a
 // chatty receiver does not turn a delivered webhook into a failure.
-size_t OnBody(char* data, size_t size, size_t count, void* user) {
+size_t OnPostBody(char* data, size_t size, size_t count, void* user) {
   auto* t = static_cast<PostTransfer*>(user);
   size_t n = size * count;
   if (t->CheckCancel()) return 0;
@@ -59,9 +59,9 @@ Result<PostResponse> Post(const PostRequest& request) {
   curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, request.body.data());
   curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE_LARGE,
                    static_cast<curl_off_t>(request.body.size()));
-  curl_easy_setopt(curl.get(), CURLOPT_HEADERFUNCTION, &OnHeader);
+  curl_easy_setopt(curl.get(), CURLOPT_HEADERFUNCTION, &OnPostHeader);
   curl_easy_setopt(curl.get(), CURLOPT_HEADERDATA, &t);
-  curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, &OnBody);
+  curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, &OnPostBody);
   curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &t);
   fetch_internal::CurlHeaderList headers;
   // Without this curl waits up to a second for "100 Continue" on big bodies.

@@ -81,10 +81,6 @@ constexpr std::string_view kHitsForDocument =
 
 #undef VIGIL_OUTBOX_COLUMNS
 
-Status OpError(std::string_view operation, const Status& cause) {
-  return cause.Prefixed("store: " + std::string(operation));
-}
-
 std::string_view KindName(MatchKind kind) {
   return kind == MatchKind::kEntity ? "entity" : "keyword";
 }
@@ -151,11 +147,11 @@ Result<Match> ReadHit(const SqliteStatement& row) {
 Result<bool> SqliteStore::HasDocument(const std::string& source_id,
                                       const std::string& dedupe_key) {
   Result<ScopedStatement> statement = db_->Prepare(kHasDocument);
-  if (!statement.ok()) return OpError("HasDocument", statement.status());
+  if (!statement.ok()) return StoreOpError("HasDocument", statement.status());
   (*statement)->BindText(1, source_id);
   (*statement)->BindText(2, dedupe_key);
   Result<bool> row = (*statement)->Step();
-  if (!row.ok()) return OpError("HasDocument", row.status());
+  if (!row.ok()) return StoreOpError("HasDocument", row.status());
   return *row;
 }
 
@@ -174,15 +170,15 @@ Result<std::vector<std::optional<int64_t>>> SqliteStore::InsertDocuments(
   // Any early return below rolls the transaction back, so the documents are
   // either stored with all their hits and alerts or not at all.
   SqliteTransaction transaction(*db_);
-  if (Status status = transaction.Begin(); !status.ok()) return OpError(kOp, status);
+  if (Status status = transaction.Begin(); !status.ok()) return StoreOpError(kOp, status);
   std::vector<std::optional<int64_t>> ids;
   ids.reserve(writes.size());
   for (const DocumentWrite& write : writes) {
     Result<std::optional<int64_t>> id = InsertOne(write);
-    if (!id.ok()) return OpError(kOp, id.status());
+    if (!id.ok()) return StoreOpError(kOp, id.status());
     ids.push_back(*id);
   }
-  if (Status status = transaction.Commit(); !status.ok()) return OpError(kOp, status);
+  if (Status status = transaction.Commit(); !status.ok()) return StoreOpError(kOp, status);
   return ids;
 }
 
@@ -277,33 +273,33 @@ std::string_view OutboxStateName(OutboxState state) {
 
 Result<std::vector<OutboxEntry>> SqliteStore::DueAlerts(int64_t now_unix_ms, int limit) {
   Result<ScopedStatement> statement = db_->Prepare(kDueAlerts);
-  if (!statement.ok()) return OpError("DueAlerts", statement.status());
+  if (!statement.ok()) return StoreOpError("DueAlerts", statement.status());
   (*statement)->BindInt(1, now_unix_ms);
   (*statement)->BindInt(2, limit);
   Result<std::vector<OutboxEntry>> entries = CollectAlerts(**statement);
-  if (!entries.ok()) return OpError("DueAlerts", entries.status());
+  if (!entries.ok()) return StoreOpError("DueAlerts", entries.status());
   return entries;
 }
 
 Result<std::vector<OutboxEntry>> SqliteStore::DueAlertsFor(const std::string& webhook_id,
                                                          int64_t now_unix_ms, int limit) {
   Result<ScopedStatement> statement = db_->Prepare(kDueAlertsFor);
-  if (!statement.ok()) return OpError("DueAlertsFor", statement.status());
+  if (!statement.ok()) return StoreOpError("DueAlertsFor", statement.status());
   (*statement)->BindText(1, webhook_id);
   (*statement)->BindInt(2, now_unix_ms);
   (*statement)->BindInt(3, limit);
   Result<std::vector<OutboxEntry>> entries = CollectAlerts(**statement);
-  if (!entries.ok()) return OpError("DueAlertsFor", entries.status());
+  if (!entries.ok()) return StoreOpError("DueAlertsFor", entries.status());
   return entries;
 }
 
 Result<std::vector<std::string>> SqliteStore::PendingWebhookIds() {
   Result<ScopedStatement> statement = db_->Prepare(kPendingWebhookIds);
-  if (!statement.ok()) return OpError("PendingWebhookIds", statement.status());
+  if (!statement.ok()) return StoreOpError("PendingWebhookIds", statement.status());
   std::vector<std::string> ids;
   for (;;) {
     Result<bool> row = (*statement)->Step();
-    if (!row.ok()) return OpError("PendingWebhookIds", row.status());
+    if (!row.ok()) return StoreOpError("PendingWebhookIds", row.status());
     if (!*row) break;
     ids.push_back((*statement)->ColumnText(0));
   }
@@ -313,11 +309,11 @@ Result<std::vector<std::string>> SqliteStore::PendingWebhookIds() {
 Result<int64_t> SqliteStore::ParkPendingAlerts(const std::string& webhook_id,
                                                const std::string& error) {
   Result<ScopedStatement> statement = db_->Prepare(kParkPendingAlerts);
-  if (!statement.ok()) return OpError("ParkPendingAlerts", statement.status());
+  if (!statement.ok()) return StoreOpError("ParkPendingAlerts", statement.status());
   (*statement)->BindText(1, webhook_id);
   (*statement)->BindText(2, error);
   Status status = (*statement)->Run();
-  if (!status.ok()) return OpError("ParkPendingAlerts", status);
+  if (!status.ok()) return StoreOpError("ParkPendingAlerts", status);
   return db_->Changes();
 }
 
@@ -325,19 +321,19 @@ Result<int64_t> SqliteStore::ParkPendingAlertsOfDisabled(const std::string& webh
                                                          const std::string& error) {
   constexpr std::string_view kOp = "ParkPendingAlertsOfDisabled";
   Result<ScopedStatement> statement = db_->Prepare(kParkPendingAlertsOfDisabled);
-  if (!statement.ok()) return OpError(kOp, statement.status());
+  if (!statement.ok()) return StoreOpError(kOp, statement.status());
   (*statement)->BindText(1, webhook_id);
   (*statement)->BindText(2, error);
   Status status = (*statement)->Run();
-  if (!status.ok()) return OpError(kOp, status);
+  if (!status.ok()) return StoreOpError(kOp, status);
   return db_->Changes();
 }
 
 Result<std::optional<int64_t>> SqliteStore::NextAlertDue() {
   Result<ScopedStatement> statement = db_->Prepare(kNextAlertDue);
-  if (!statement.ok()) return OpError("NextAlertDue", statement.status());
+  if (!statement.ok()) return StoreOpError("NextAlertDue", statement.status());
   Result<bool> row = (*statement)->Step();
-  if (!row.ok()) return OpError("NextAlertDue", row.status());
+  if (!row.ok()) return StoreOpError("NextAlertDue", row.status());
   // MIN over no rows is NULL.
   if (!*row || (*statement)->ColumnIsNull(0)) return std::optional<int64_t>();
   return std::optional<int64_t>((*statement)->ColumnInt(0));
@@ -345,14 +341,14 @@ Result<std::optional<int64_t>> SqliteStore::NextAlertDue() {
 
 Status SqliteStore::MarkDelivered(int64_t outbox_id, int64_t now_unix_ms) {
   Result<ScopedStatement> statement = db_->Prepare(kMarkDelivered);
-  if (!statement.ok()) return OpError("MarkDelivered", statement.status());
+  if (!statement.ok()) return StoreOpError("MarkDelivered", statement.status());
   (*statement)->BindInt(1, outbox_id);
   (*statement)->BindInt(2, now_unix_ms);
   if (Status status = (*statement)->Run(); !status.ok()) {
-    return OpError("MarkDelivered", status);
+    return StoreOpError("MarkDelivered", status);
   }
   if (db_->Changes() == 0) {
-    return OpError("MarkDelivered",
+    return StoreOpError("MarkDelivered",
                    Status::Error("no pending outbox row " + std::to_string(outbox_id)));
   }
   return Status::Ok();
@@ -361,15 +357,15 @@ Status SqliteStore::MarkDelivered(int64_t outbox_id, int64_t now_unix_ms) {
 Status SqliteStore::MarkAttemptFailed(int64_t outbox_id, int64_t next_attempt_unix_ms,
                                       const std::string& error, bool give_up) {
   Result<ScopedStatement> statement = db_->Prepare(kMarkAttemptFailed);
-  if (!statement.ok()) return OpError("MarkAttemptFailed", statement.status());
+  if (!statement.ok()) return StoreOpError("MarkAttemptFailed", statement.status());
   SqliteStatement& s = **statement;
   s.BindInt(1, outbox_id);
   s.BindInt(2, next_attempt_unix_ms);
   s.BindText(3, error);
   s.BindInt(4, give_up ? 1 : 0);
-  if (Status status = s.Run(); !status.ok()) return OpError("MarkAttemptFailed", status);
+  if (Status status = s.Run(); !status.ok()) return StoreOpError("MarkAttemptFailed", status);
   if (db_->Changes() == 0) {
-    return OpError("MarkAttemptFailed",
+    return StoreOpError("MarkAttemptFailed",
                    Status::Error("no pending outbox row " + std::to_string(outbox_id)));
   }
   return Status::Ok();
@@ -378,33 +374,33 @@ Status SqliteStore::MarkAttemptFailed(int64_t outbox_id, int64_t next_attempt_un
 Result<int64_t> SqliteStore::DisableWebhook(const DisabledWebhook& webhook) {
   constexpr std::string_view kOp = "DisableWebhook";
   SqliteTransaction transaction(*db_);
-  if (Status status = transaction.Begin(); !status.ok()) return OpError(kOp, status);
+  if (Status status = transaction.Begin(); !status.ok()) return StoreOpError(kOp, status);
   Result<ScopedStatement> statement = db_->Prepare(kDisableWebhook);
-  if (!statement.ok()) return OpError(kOp, statement.status());
+  if (!statement.ok()) return StoreOpError(kOp, statement.status());
   SqliteStatement& s = **statement;
   s.BindText(1, webhook.webhook_id);
   s.BindText(2, webhook.url);
   s.BindInt(3, webhook.disabled_unix_ms);
   s.BindText(4, webhook.reason);
-  if (Status status = s.Run(); !status.ok()) return OpError(kOp, status);
+  if (Status status = s.Run(); !status.ok()) return StoreOpError(kOp, status);
   Result<ScopedStatement> park = db_->Prepare(kParkPendingAlerts);
-  if (!park.ok()) return OpError(kOp, park.status());
+  if (!park.ok()) return StoreOpError(kOp, park.status());
   (*park)->BindText(1, webhook.webhook_id);
   (*park)->BindText(2, webhook.reason);
-  if (Status status = (*park)->Run(); !status.ok()) return OpError(kOp, status);
+  if (Status status = (*park)->Run(); !status.ok()) return StoreOpError(kOp, status);
   int64_t parked = db_->Changes();
-  if (Status status = transaction.Commit(); !status.ok()) return OpError(kOp, status);
+  if (Status status = transaction.Commit(); !status.ok()) return StoreOpError(kOp, status);
   return parked;
 }
 
 Result<std::vector<DisabledWebhook>> SqliteStore::DisabledWebhooks() {
   constexpr std::string_view kOp = "DisabledWebhooks";
   Result<ScopedStatement> statement = db_->Prepare(kDisabledWebhooks);
-  if (!statement.ok()) return OpError(kOp, statement.status());
+  if (!statement.ok()) return StoreOpError(kOp, statement.status());
   std::vector<DisabledWebhook> webhooks;
   for (;;) {
     Result<bool> row = (*statement)->Step();
-    if (!row.ok()) return OpError(kOp, row.status());
+    if (!row.ok()) return StoreOpError(kOp, row.status());
     if (!*row) return webhooks;
     DisabledWebhook webhook;
     webhook.webhook_id = (*statement)->ColumnText(0);
@@ -417,9 +413,9 @@ Result<std::vector<DisabledWebhook>> SqliteStore::DisabledWebhooks() {
 
 Result<bool> SqliteStore::EnableWebhook(const std::string& webhook_id) {
   Result<ScopedStatement> statement = db_->Prepare(kEnableWebhook);
-  if (!statement.ok()) return OpError("EnableWebhook", statement.status());
+  if (!statement.ok()) return StoreOpError("EnableWebhook", statement.status());
   (*statement)->BindText(1, webhook_id);
-  if (Status status = (*statement)->Run(); !status.ok()) return OpError("EnableWebhook", status);
+  if (Status status = (*statement)->Run(); !status.ok()) return StoreOpError("EnableWebhook", status);
   return db_->Changes() > 0;
 }
 
@@ -429,36 +425,36 @@ Result<int64_t> SqliteStore::ReplayAlerts(const std::vector<int64_t>& outbox_ids
   // One transaction: the rows and their webhooks' re-enabling go together,
   // and the daemon (another connection) sees all of it or nothing.
   SqliteTransaction transaction(*db_);
-  if (Status status = transaction.Begin(); !status.ok()) return OpError(kOp, status);
+  if (Status status = transaction.Begin(); !status.ok()) return StoreOpError(kOp, status);
   std::set<std::string> webhooks;
   int64_t replayed = 0;
   for (int64_t id : outbox_ids) {
     Result<ScopedStatement> statement = db_->Prepare(kReplayAlert);
-    if (!statement.ok()) return OpError(kOp, statement.status());
+    if (!statement.ok()) return StoreOpError(kOp, statement.status());
     (*statement)->BindInt(1, id);
     (*statement)->BindInt(2, now_unix_ms);
     Result<bool> row = (*statement)->Step();
-    if (!row.ok()) return OpError(kOp, row.status());
+    if (!row.ok()) return StoreOpError(kOp, row.status());
     if (!*row) continue;  // delivered or unknown
     webhooks.insert((*statement)->ColumnText(0));
     ++replayed;
   }
   for (const std::string& webhook_id : webhooks) {
     Result<ScopedStatement> statement = db_->Prepare(kEnableWebhook);
-    if (!statement.ok()) return OpError(kOp, statement.status());
+    if (!statement.ok()) return StoreOpError(kOp, statement.status());
     (*statement)->BindText(1, webhook_id);
-    if (Status status = (*statement)->Run(); !status.ok()) return OpError(kOp, status);
+    if (Status status = (*statement)->Run(); !status.ok()) return StoreOpError(kOp, status);
   }
-  if (Status status = transaction.Commit(); !status.ok()) return OpError(kOp, status);
+  if (Status status = transaction.Commit(); !status.ok()) return StoreOpError(kOp, status);
   return replayed;
 }
 
 Result<std::vector<OutboxEntry>> SqliteStore::ListAlertsInState(OutboxState state) {
   Result<ScopedStatement> statement = db_->Prepare(kListAlertsInState);
-  if (!statement.ok()) return OpError("ListAlertsInState", statement.status());
+  if (!statement.ok()) return StoreOpError("ListAlertsInState", statement.status());
   (*statement)->BindText(1, OutboxStateName(state));
   Result<std::vector<OutboxEntry>> entries = CollectAlerts(**statement);
-  if (!entries.ok()) return OpError("ListAlertsInState", entries.status());
+  if (!entries.ok()) return StoreOpError("ListAlertsInState", entries.status());
   return entries;
 }
 
@@ -472,30 +468,30 @@ Result<int64_t> SqliteStore::CountHits() {
 
 Result<int64_t> SqliteStore::Count(std::string_view operation, std::string_view sql) {
   Result<int64_t> count = db_->QueryInt(sql);
-  if (!count.ok()) return OpError(operation, count.status());
+  if (!count.ok()) return StoreOpError(operation, count.status());
   return count;
 }
 
 Result<std::vector<OutboxEntry>> SqliteStore::ListAlerts() {
   Result<ScopedStatement> statement = db_->Prepare(kListAlerts);
-  if (!statement.ok()) return OpError("ListAlerts", statement.status());
+  if (!statement.ok()) return StoreOpError("ListAlerts", statement.status());
   Result<std::vector<OutboxEntry>> entries = CollectAlerts(**statement);
-  if (!entries.ok()) return OpError("ListAlerts", entries.status());
+  if (!entries.ok()) return StoreOpError("ListAlerts", entries.status());
   return entries;
 }
 
 Result<std::vector<Match>> SqliteStore::HitsForDocument(int64_t document_id) {
   constexpr std::string_view kOp = "HitsForDocument";
   Result<ScopedStatement> statement = db_->Prepare(kHitsForDocument);
-  if (!statement.ok()) return OpError(kOp, statement.status());
+  if (!statement.ok()) return StoreOpError(kOp, statement.status());
   (*statement)->BindInt(1, document_id);
   std::vector<Match> hits;
   while (true) {
     Result<bool> row = (*statement)->Step();
-    if (!row.ok()) return OpError(kOp, row.status());
+    if (!row.ok()) return StoreOpError(kOp, row.status());
     if (!*row) return hits;
     Result<Match> hit = ReadHit(**statement);
-    if (!hit.ok()) return OpError(kOp, hit.status());
+    if (!hit.ok()) return StoreOpError(kOp, hit.status());
     hits.push_back(std::move(*hit));
   }
 }

@@ -75,6 +75,11 @@ class SqliteStore : public Store {
   int schema_version_;
 };
 
+// A store operation's error: the cause, prefixed with the operation's name.
+inline Status StoreOpError(std::string_view operation, const Status& cause) {
+  return cause.Prefixed("store: " + std::string(operation));
+}
+
 }  // namespace vigil
 
 #endif  // VIGIL_STORE_SQLITE_STORE_H_

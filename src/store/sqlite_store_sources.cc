@@ -33,10 +33,6 @@ constexpr std::string_view kPutSourceState =
 
 #undef VIGIL_SOURCE_COLUMNS
 
-Status OpError(std::string_view operation, const Status& cause) {
-  return cause.Prefixed("store: " + std::string(operation));
-}
-
 // failures_by_kind is stored as "http=3,timeout=1": kinds are our own
 // lower-case words (PollFailureName), and a text column keeps the state one
 // row per source.
@@ -92,11 +88,11 @@ SourceState ReadSourceState(const SqliteStatement& s) {
 Result<std::optional<SourceState>> SqliteStore::GetSourceState(const std::string& source_id) {
   constexpr std::string_view kOp = "GetSourceState";
   Result<ScopedStatement> statement = db_->Prepare(kGetSourceState);
-  if (!statement.ok()) return OpError(kOp, statement.status());
+  if (!statement.ok()) return StoreOpError(kOp, statement.status());
   SqliteStatement& s = **statement;
   s.BindText(1, source_id);
   Result<bool> row = s.Step();
-  if (!row.ok()) return OpError(kOp, row.status());
+  if (!row.ok()) return StoreOpError(kOp, row.status());
   if (!*row) return std::optional<SourceState>();
   return std::optional<SourceState>(ReadSourceState(s));
 }
@@ -104,11 +100,11 @@ Result<std::optional<SourceState>> SqliteStore::GetSourceState(const std::string
 Result<std::vector<SourceState>> SqliteStore::ListSourceStates() {
   constexpr std::string_view kOp = "ListSourceStates";
   Result<ScopedStatement> statement = db_->Prepare(kListSourceStates);
-  if (!statement.ok()) return OpError(kOp, statement.status());
+  if (!statement.ok()) return StoreOpError(kOp, statement.status());
   std::vector<SourceState> states;
   while (true) {
     Result<bool> row = (*statement)->Step();
-    if (!row.ok()) return OpError(kOp, row.status());
+    if (!row.ok()) return StoreOpError(kOp, row.status());
     if (!*row) return states;
     states.push_back(ReadSourceState(**statement));
   }
@@ -116,7 +112,7 @@ Result<std::vector<SourceState>> SqliteStore::ListSourceStates() {
 
 Status SqliteStore::PutSourceState(const SourceState& state) {
   Result<ScopedStatement> statement = db_->Prepare(kPutSourceState);
-  if (!statement.ok()) return OpError("PutSourceState", statement.status());
+  if (!statement.ok()) return StoreOpError("PutSourceState", statement.status());
   SqliteStatement& s = **statement;
   s.BindText(1, state.source_id);
   s.BindText(2, state.etag);
@@ -132,13 +128,13 @@ Status SqliteStore::PutSourceState(const SourceState& state) {
   s.BindInt(12, state.last_failure_unix_ms);
   s.BindText(13, EncodeCounts(state.failures_by_kind));
   Status status = s.Run();
-  if (!status.ok()) return OpError("PutSourceState", status);
+  if (!status.ok()) return StoreOpError("PutSourceState", status);
   return Status::Ok();
 }
 
 Status SqliteStore::CheckIntegrity() {
   Status status = RunQuickCheck(*db_);
-  return status.ok() ? status : OpError("CheckIntegrity", status);
+  return status.ok() ? status : StoreOpError("CheckIntegrity", status);
 }
 
 }  // namespace vigil
