@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 namespace vigil::match_internal {
 namespace {
@@ -22,11 +23,19 @@ struct Rewrite {
   std::string_view to;
 };
 constexpr Rewrite kGermanPolish[] = {
-    {"szcz", "shch"}, {"tsch", "ch"}, {"sch", "sh"}, {"sz", "sh"}, {"cz", "ch"}, {"rz", "zh"},
+    {"szcz", "shch"}, {"tsch", "ch"}, {"sch", "sh"}, {"sz", "sh"}, {"cz", "ch"}, {"rze", "rze"}, {"rz", "zh"},
     {"ch", "kh"},     {"ie", "e"},    {"oe", "u"},   {"w", "v"},   {"j", "y"}};
 constexpr Rewrite kFrenchItalian[] = {{"tch", "ch"}, {"gue", "ge"}, {"gui", "gi"}, {"ou", "u"},
                                       {"ch", "sh"},  {"gh", "g"},   {"ss", "s"},   {"j", "zh"}};
-constexpr Rewrite kSpanish[] = {{"gue", "ge"}, {"gui", "gi"}, {"j", "kh"}};
+constexpr Rewrite kSpanish[] = {{"gue", "ge"}, {"gui", "gi"}, {"tx", "ch"}, {"j", "kh"}};
+// Dutch and Scandinavian (Poetin, Wladimirowitsj; Vladimirovitj).
+constexpr Rewrite kDutchNordic[] = {{"tsj", "ch"}, {"sj", "sh"}, {"tj", "ch"}, {"oe", "u"}, {"j", "y"}};
+// Ukrainian names for Russian ones, and Ukrainian "h" for Russian "g"
+// (Volodymyr Volodymyrovych, Oleksandr, Hryhoriy); the digraphs with "h"
+// stay as they are.
+constexpr Rewrite kUkrainian[] = {{"kh", "kh"},    {"sh", "sh"},    {"ch", "ch"},
+                                  {"zh", "zh"},    {"volod", "vlad"}, {"olek", "alek"},
+                                  {"h", "g"},      {"y", "i"}};
 // Belarusian and Ukrainian passports' "ia", "iu" for the "ya", "yu" of
 // Russian (Aliaksandr, Alyaksandr; Yuliia, Yuliya).
 constexpr Rewrite kBelarusian[] = {{"ia", "ya"}, {"iu", "yu"}};
@@ -112,6 +121,21 @@ bool IsInflectionOf(std::string_view written, std::string_view listed) {
     return false;
   };
   if (ends_with_ending(listed)) return true;
+  // Polish softens the stem's last consonant before the "-e" of the
+  // locative and dative ("Władimirze", "Łukaszence", "Ołdze"), read here
+  // as the normaliser and the Polish reading write them.
+  static constexpr std::pair<std::string_view, std::string_view> kSoftened[] = {
+      {"r", "rze"}, {"ra", "rze"}, {"ka", "ce"}, {"ko", "ce"}, {"ga", "dze"}, {"ta", "cie"},
+      {"t", "cie"}, {"da", "dzie"}, {"d", "dzie"}, {"la", "le"}};
+  if (listed.size() >= 5) {
+    for (const auto& [from, to] : kSoftened) {
+      if (listed.ends_with(from) && written.size() == listed.size() - from.size() + to.size() &&
+          written.ends_with(to) &&
+          written.substr(0, listed.size() - from.size()) == listed.substr(0, listed.size() - from.size())) {
+        return true;
+      }
+    }
+  }
   char last = listed.back();
   bool vowel = last == 'a' || last == 'o' || last == 'e' || last == 'y' || last == 'i' || last == 'u';
   return vowel && listed.size() >= 5 && ends_with_ending(listed.substr(0, listed.size() - 1));
@@ -122,12 +146,16 @@ std::string_view InflectionStem(std::string_view word) {
                                                   "aus",  "ius", "umi", "em",  "om",  "ym",
                                                   "im",   "as",  "is",  "us",  "ys",  "s"};
   if (word.size() < 6) return word;
+  // Polish "-rze" is "-r" softened before the locative's "-e"
+  // ("wladimirze"): the skeleton keeps the "r".
+  if (word.size() >= 7 && word.ends_with("rze")) return word.substr(0, word.size() - 2);
   // Every ending ends in one of these letters (most words end otherwise).
   char last = word.back();
   if (last != 'i' && last != 'm' && last != 's' && last != 'o' && last != 'u') return word;
   for (std::string_view ending : kEndings) {
     // Five letters must remain: "qassem" keeps its "-em" ("qasem").
-    if (word.size() >= ending.size() + 5 && word.ends_with(ending)) {
+    if (word.size() >= ending.size() + 5 && word.ends_with(ending) &&
+        !(ending == "s" && word[word.size() - 2] == 'c')) {  // Hungarian "cs" is "ch"
       return word.substr(0, word.size() - ending.size());
     }
   }
@@ -161,6 +189,8 @@ double SpellingSimilarity(std::string_view written, std::string_view listed) {
   try_reading(Apply(written, kSpanish, buffer));
   try_reading(Apply(written, kHungarian, buffer));
   try_reading(Apply(written, kBelarusian, buffer));
+  try_reading(Apply(written, kDutchNordic, buffer));
+  try_reading(Apply(written, kUkrainian, buffer));
   // Arabic names take no case endings: the reading alone, one comparison,
   // for words already 0.8 alike (a big list's scan weighs many spellings).
   if (best >= 0.8) {
@@ -178,6 +208,14 @@ bool IsGenderForm(std::string_view a, std::string_view b) {
   if (a == stem) return true;
   return a.size() == b.size() && a.substr(0, a.size() - 1) == stem && (a.back() == 'o' || a.back() == 'y');
 }
+
+// The skeleton's one letter for the hushing and velar sounds that the
+// presses spell "sh", "ch", "kh", "zh", "j", "sch", "sz", "cz", "tsch", ...
+// (ш, ч, х, ж, щ, Arabic ج): the spellings of one sound differ more
+// between presses than these sounds differ within one ("Loukachenko",
+// "Lukaschenko", "Lukashenko"; German "sch" is both ш and ж).
+// Not a letter a word keeps ("x" is written "ks").
+constexpr char kHush = 'x';
 
 // The skeleton, or with kKeepVowels its vowel-keeping form (SoundsAlike()).
 template <bool kKeepVowels>
@@ -215,7 +253,7 @@ size_t SkeletonOf(std::string_view word, char* out, bool stem) {
                                 (1u << ('t' - 'a')) |
                                 (1u << ('k' - 'a')) | (1u << ('s' - 'a')) | (1u << ('c' - 'a')) |
                                 (1u << ('q' - 'a')) | (1u << ('x' - 'a')) | (1u << ('w' - 'a')) |
-                                (1u << ('j' - 'a'));
+                                (1u << ('j' - 'a')) | (1u << ('g' - 'a'));
   for (; i < n; ++i) {
     char c = word[i];
     auto letter = static_cast<unsigned>(c - 'a');
@@ -244,58 +282,84 @@ size_t SkeletonOf(std::string_view word, char* out, bool stem) {
         break;
       case 'd':
         if (next == 'z' && at(i + 2) == 'h') {
-          emit('s');
+          emit(kHush);
           i += 2;
         } else if (next == 'j') {
-          emit('s');
+          emit(kHush);
           ++i;
         } else {
           emit(c);
         }
         break;
       case 'z':
-        // "z", "zh" and "s" are one sound family across transliterations
-        // (Ramzan/Ramsan, Prigozhin/Prigoschin, Zakharova/Sacharowa).
-        emit('s');
-        if (next == 'h') ++i;
+        // "z" and "s" are one sound across transliterations (Ramzan/Ramsan,
+        // Zakharova/Sacharowa); "zh" is hushing (Prigozhin/Prigoschin).
+        if (next == 'h') {
+          emit(kHush);
+          ++i;
+        } else {
+          emit('s');
+        }
         break;
       case 'k':
-        // "kh" is "k" as German and Polish write the sound "ch" (Zakharova,
-        // Sacharowa; Khodorkovsky, Chodorkowski).
-        emit('k');
-        if (next == 'h') ++i;
+        // "kh" is the hushing class: German and Polish write х "ch"
+        // (Zakharova, Sacharowa; Khodorkovsky, Chodorkowski).
+        if (next == 'h') {
+          emit(kHush);
+          ++i;
+        } else {
+          emit('k');
+        }
         break;
       case 't':
-        // German "tsch" and French "tch" are the English "ch".
+        // German "tsch", French "tch", Dutch "tsj", Scandinavian "tj" and
+        // Catalan "tx" are the English "ch" (Vladimirovitsch,
+        // Vladimirovitj, Wladimirowitsj, Vladímirovitx).
         if (next == 's' && at(i + 2) == 'c' && at(i + 3) == 'h') {
-          emit('k');
+          emit(kHush);
           i += 3;
-        } else if (next == 'c' && at(i + 2) == 'h') {
-          emit('k');
+        } else if ((next == 'c' && at(i + 2) == 'h') || (next == 's' && at(i + 2) == 'j')) {
+          emit(kHush);
           i += 2;
+        } else if (next == 'j' || next == 'x') {
+          emit(kHush);
+          ++i;
         } else {
           emit(c);
         }
         break;
       case 's':
-        if (next == 'z') {  // Polish "sz" is "sh"
-          emit('s');
+        // English "sh", German "sch", Polish "sz" and Dutch "sj" are one sound.
+        if (next == 'z' || next == 'h' || next == 'j') {
+          emit(kHush);
           ++i;
         } else if (next == 'c' && at(i + 2) == 'h') {
-          emit('s');
+          emit(kHush);
           i += 2;
-        } else if (next == 'h') {
-          emit('s');
-          ++i;
         } else {
           emit(c);
         }
         break;
       case 'c':
-        emit('k');
-        // "ck"; Polish "cz" is "ch"; "ch" is "k" for the English and German
-        // spellings of ч and х alike (Sechin, Setschin; Sacharowa).
-        if (next == 'k' || next == 'z' || next == 'h') ++i;
+        // "ch" is the hushing class for every press's spelling of ч, ш and
+        // х (Sechin, Setschin; Shoigu, Choïgou; Sacharowa), and so are
+        // Polish "cz" and Hungarian "cs"; "ck" is "k".
+        if (next == 'h' || next == 'z' || next == 's') {
+          emit(kHush);
+          ++i;
+        } else {
+          emit('k');
+          if (next == 'k') ++i;
+        }
+        break;
+      case 'g':
+        // Hungarian "gy" before a vowel is "d" (Vlagyimir).
+        if (next == 'y' && IsVowel(at(i + 2))) {
+          emit('d');
+          ++i;
+        } else {
+          emit(c);
+        }
         break;
       case 'q':
         emit('k');
@@ -310,8 +374,8 @@ size_t SkeletonOf(std::string_view word, char* out, bool stem) {
       case 'j':
         // After a vowel and not before an "i", "j" is the glide "y" of
         // German, Polish and Baltic spellings (Siergieja, Sergejus, Sergej);
-        // else it is "zh" or Arabic "j" (Prigojin, Majid).
-        emit(!first && IsVowel(last_mapped) && next != 'i' ? 'i' : 's');
+        // else it is "zh" or Arabic "j", hushing (Prigojine, Majid).
+        emit(!first && IsVowel(last_mapped) && next != 'i' ? 'i' : kHush);
         break;
       default:
         emit(c);

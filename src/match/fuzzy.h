@@ -34,9 +34,12 @@ inline constexpr double kCloseReading = 0.95;
 // that romanisations of one name differ by fold to one key ("dmitry",
 // "dmitri", "dmitriy", "dmitrij" -> "dmtr"; "sergei"/"sergey"/"sergej";
 // "yevgeny"/"evgeny"; "hassan"/"hasan"; "wladimir"/"vladimir";
-// "muhammad"/"mohammed"). Steps: a leading "y" before a vowel goes; ph->f,
-// dzh/dj/zh->j, kh/ch->k, sch/sh->s, ck/c/q->k, x->ks, w->v; a "j" between a
-// vowel and a consonant (or the end) is a vowel; vowels (a e i o u y) go except a leading one, which
+// "muhammad"/"mohammed"; "shoigu"/"choigou"/"schoigu"/"szojgu"). Steps: a
+// leading "y" before a vowel goes; ph->f; the hushing and velar sounds
+// (sh, ch, kh, zh, dzh, dj, sch, sz, cz, cs, tsch, tch, tsj, tj, tx, sj, and
+// a "j" that is no glide) -> "x"; z->s; ck/c/q->k; x->ks; w->v; Hungarian
+// "gy" before a vowel -> d; a "j" between a vowel and a consonant (or the
+// end) is a vowel; vowels (a e i o u y) go except a leading one, which
 // becomes "a"; doubled letters collapse; a final "h" goes. A consonant case
 // ending of a word of six or more letters goes first (see
 // InflectionStem()), so that "putinem", "lavrovym" and "putinas" share
@@ -72,15 +75,16 @@ double JaroWinkler(std::string_view a, std::string_view b);
 
 // `word` without a Slavic or Baltic consonant case ending ("-em", "-om",
 // "-ym", "-im", "-owi", "-ovi", "-iem", "-ego", "-emu", "-as", "-is",
-// "-us", "-ys", "-aus", "-ius", "-s"), if six letters or more and five
-// remain.
+// "-us", "-ys", "-aus", "-ius", "-s"; the "-e" of Polish "-rze"), if six
+// letters or more and five remain.
 std::string_view InflectionStem(std::string_view word);
 
 // How alike a text word and a listed word are as spellings of one name:
 // Jaro-Winkler, or, a little lower, that of the text word read in another
 // press's transliteration of Cyrillic (German and Polish "Wladimir",
 // "Lawrow", "Sergej", "Prigoschin", "Pieskow"; French "Poutine",
-// "Sergueï"; Spanish "Jodorkovski"; Hungarian "Putyin", "Vlagyimir") and
+// "Sergueï"; Spanish "Jodorkovski"; Hungarian "Putyin", "Vlagyimir"; Dutch
+// "Poetin"; Danish "Vladimirovitj"; Ukrainian "Volodymyr") and
 // without a case ending ("Putinem", "Putinas", "Lavrova", "Putina"). Both
 // words normalised (lower-case ASCII).
 double SpellingSimilarity(std::string_view written, std::string_view listed);
@@ -88,7 +92,9 @@ double SpellingSimilarity(std::string_view written, std::string_view listed);
 // `written` is `listed` with a Slavic or Baltic case ending, as the text's
 // grammar declines the name ("gazpromom", "sberbanka", "rosnefti",
 // "putinas"), or, for a listed word ending in a vowel, its stem with one
-// ("zakharovu" of "zakharova", "lukashenkos" of "lukashenka"). Not a
+// ("zakharovu" of "zakharova", "lukashenkos" of "lukashenka"), or with
+// the consonant Polish softens before "-e" ("vladimirze", "lukashence").
+// Not a
 // derivation ("putinism", "putinist"): only endings of nouns' cases.
 bool IsInflectionOf(std::string_view written, std::string_view listed);
 

@@ -323,14 +323,16 @@ bool HasDistinctiveWord(const MatcherIndex& index, std::string_view arena,
       std::string_view written = arena.substr(words[p].norm_offset, words[p].norm_length);
       // Compared by skeleton: "Хезболла" reads "khezbolla", HIZBALLAH.
       // The same first letter, as the German and Polish press write it
-      // ("Wladimir"): "Yushchenko" is not a spelling of ISHCHENKO.
+      // ("Wladimir"), or sound ("Choïgou"): "Yushchenko" is not a
+      // spelling of ISHCHENKO.
       auto initial = [](std::string_view w) {
         char c = w.empty() ? '\0' : w[0];
         return c == 'w' ? 'v' : c == 'j' ? 'y' : c == 'c' ? 'k' : c;
       };
       std::string written_key = Skeleton(written);
       if (!index.common_name_word[fuzzy->listed] && !IsCommonNameWord(written) &&
-          !written_key.empty() && initial(written) == initial(listed)) {
+          !written_key.empty() &&
+          (initial(written) == initial(listed) || SameOnset(written, listed))) {
         return true;
       }
       continue;

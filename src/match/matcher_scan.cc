@@ -104,12 +104,13 @@ void ScanWords(const MatcherIndex& index, std::string_view text, SpellingCache* 
       if (scratch.empty()) return;
       normalized = scratch;
     }
-    // Lithuanian and Czech write Russian ш ж ч as š ž č, which folding
-    // makes s z c: looked up as folded, but weighed as a spelling with the
-    // English digraphs ("Lukašenkos" reads "lukashenkos": LUKASHENKA).
+    // Lithuanian and Czech write Russian ш ж ч as š ž č, Polish ж as ż,
+    // which folding makes s z c: looked up as folded, but keyed and weighed
+    // as a spelling with the English digraphs ("Lukašenkos" reads
+    // "lukashenkos": LUKASHENKA; "Prigożyn" "prigozhyn").
     std::string_view spelled_as = normalized;
-    if (!span.ascii && HasCaron(text.substr(span.start, length))) {
-      NormalizeWord(ExpandCarons(text.substr(span.start, length)), &expanded);
+    if (!span.ascii && HasHushingLetter(text.substr(span.start, length))) {
+      NormalizeWord(ExpandHushingLetters(text.substr(span.start, length)), &expanded);
       if (!expanded.empty()) spelled_as = expanded;
     }
     id = padded ? index.vocabulary.FindPadded(buffer, length, hash)

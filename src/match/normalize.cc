@@ -206,22 +206,23 @@ void FindWords(std::string_view text, std::vector<WordSpan>* out) {
   word_internal::ForEachWord(text, [out](const WordSpan& word) { out->push_back(word); });
 }
 
-// The word has a Latin letter with a caron that stands for a Russian
-// sibilant: š ž č (either case).
-bool HasCaron(std::string_view word) {
+// The word has a Latin letter that stands for a Russian hushing sound:
+// š ž č (a caron), Polish ż (a dot), Turkish ş ç (a cedilla), either case.
+bool HasHushingLetter(std::string_view word) {
   for (size_t i = 0; i + 1 < word.size(); ++i) {
     auto a = static_cast<uint8_t>(word[i]);
     auto b = static_cast<uint8_t>(word[i + 1]);
     if ((a == 0xC5 && (b == 0xA0 || b == 0xA1 || b == 0xBD || b == 0xBE)) ||
-        (a == 0xC4 && (b == 0x8C || b == 0x8D))) {
+        (a == 0xC4 && (b == 0x8C || b == 0x8D)) || (a == 0xC5 && (b == 0xBB || b == 0xBC)) ||
+        (a == 0xC5 && (b == 0x9E || b == 0x9F)) || (a == 0xC3 && (b == 0x87 || b == 0xA7))) {
       return true;
     }
   }
   return false;
 }
 
-// `word` with š ž č written sh zh ch.
-std::string ExpandCarons(std::string_view word) {
+// `word` with š ž č written sh zh ch, and Polish ż zh.
+std::string ExpandHushingLetters(std::string_view word) {
   std::string out;
   out.reserve(word.size() + 4);
   for (size_t i = 0; i < word.size(); ++i) {
@@ -229,8 +230,10 @@ std::string ExpandCarons(std::string_view word) {
     auto b = i + 1 < word.size() ? static_cast<uint8_t>(word[i + 1]) : 0;
     const char* digraph = nullptr;
     if (a == 0xC5 && (b == 0xA0 || b == 0xA1)) digraph = "sh";
-    if (a == 0xC5 && (b == 0xBD || b == 0xBE)) digraph = "zh";
+    if (a == 0xC5 && (b == 0xBD || b == 0xBE || b == 0xBB || b == 0xBC)) digraph = "zh";  // ž, ż
     if (a == 0xC4 && (b == 0x8C || b == 0x8D)) digraph = "ch";
+    if (a == 0xC5 && (b == 0x9E || b == 0x9F)) digraph = "sh";  // Turkish ş
+    if (a == 0xC3 && (b == 0x87 || b == 0xA7)) digraph = "ch";  // Turkish, Albanian ç
     if (digraph != nullptr) {
       out += digraph;
       ++i;

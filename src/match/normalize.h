@@ -19,13 +19,14 @@ struct WordSpan {
   bool possessive = false;  // directly followed by 's, ’s or ʼs
 };
 
-// The word has š, ž or č (either case): Lithuanian and Czech letters for
-// Russian ш ж ч, which folding makes s z c.
-bool HasCaron(std::string_view word);
-// `word` with š ž č written sh zh ch, as English lists spell those sounds
-// ("Lukašenka" -> "Lukashenka"; a capital one becomes lower case, which
-// normalising folds anyway), for weighing the word as a spelling.
-std::string ExpandCarons(std::string_view word);
+// The word has š, ž, č (Lithuanian, Czech), ż (Polish) or ş, ç (Turkish),
+// either case: letters for Russian ш ж ч, which folding makes s z c. (An
+// exact match is looked up as folded: "Françoise" is still FRANCOISE.)
+bool HasHushingLetter(std::string_view word);
+// `word` with š ž ż č ş ç written sh zh zh ch sh ch, as English lists spell those
+// sounds ("Lukašenka" -> "Lukashenka"; a capital one becomes lower case,
+// which normalising folds anyway), for weighing the word as a spelling.
+std::string ExpandHushingLetters(std::string_view word);
 
 // The word's first letter is a lower-case one ("контроль", "é"): not a
 // name's start in a script with capitals. False for scripts without case.

@@ -124,13 +124,15 @@ namespace {
 
 // Lithuanian and Czech š ž č are the English lists' sh zh ch; other
 // accented letters are left to folding.
-TEST(NormalizeTest, CaronsExpandToTheEnglishDigraphs) {
-  EXPECT_TRUE(HasCaron("Lukašenka"));
-  EXPECT_TRUE(HasCaron("ŽALGIRIS"));
-  EXPECT_FALSE(HasCaron("Łukaszenka"));
-  EXPECT_EQ(ExpandCarons("Šoigu Žukov Čech"), "shoigu zhukov chech");  // folded after anyway
-  EXPECT_EQ(ExpandCarons("Lukašenkos"), "Lukashenkos");
-  EXPECT_EQ(ExpandCarons("Prigożyn"), "Prigożyn");
+TEST(NormalizeTest, HushingLettersExpandToTheEnglishDigraphs) {
+  EXPECT_TRUE(HasHushingLetter("Lukašenka"));
+  EXPECT_TRUE(HasHushingLetter("ŽALGIRIS"));
+  EXPECT_FALSE(HasHushingLetter("Łukaszenka"));
+  EXPECT_EQ(ExpandHushingLetters("Šoigu Žukov Čech"), "shoigu zhukov chech");  // folded after anyway
+  EXPECT_EQ(ExpandHushingLetters("Lukašenkos"), "Lukashenkos");
+  EXPECT_TRUE(HasHushingLetter("Prigożyn"));  // Polish ż is ж
+  EXPECT_EQ(ExpandHushingLetters("Prigożyn"), "Prigozhyn");
+  EXPECT_EQ(ExpandHushingLetters("Vladimiroviç"), "Vladimirovich");  // Turkish
 }
 
 }  // namespace
