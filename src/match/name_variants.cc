@@ -90,6 +90,16 @@ bool IsSyllabicGivenName(const Words& given) {
                      [&](const std::string& w) { return w.size() <= (given.size() == 1 ? 8 : 5); });
 }
 
+// An East Slavic patronymic as lists romanise it ("vladimirovich",
+// "grigoryevich", "volodymyrovych", "vladimirovna").
+bool IsPatronymic(std::string_view w) {
+  if (w.size() < 7) return false;
+  for (std::string_view ending : {"ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna"}) {
+    if (w.ends_with(ending)) return true;
+  }
+  return false;
+}
+
 Words Concat(const Words& a, const Words& b) {
   Words out = a;
   out.insert(out.end(), b.begin(), b.end());
@@ -154,6 +164,15 @@ void AddPersonVariants(std::string_view name, const Words& written, std::vector<
       // "Vladimir V. Putin"
       Words initial = {given[first], given[first + 1].substr(0, 1)};
       out->push_back({Concat(initial, last), VariantRule::kMiddleInitial});
+    }
+    // "V. V. Putin", "Putin V. V.": a given name and a patronymic as
+    // initials, the way Russian, Ukrainian and Belarusian officials and
+    // papers write a name. Both initials must be there: one is anyone's.
+    if (first == 0 && given.size() == 2 && last.size() == 1 && given[0].size() > 1 &&
+        IsPatronymic(given[1])) {
+      Words initials = {given[0].substr(0, 1), given[1].substr(0, 1)};
+      out->push_back({Concat(initials, last), VariantRule::kInitials});
+      out->push_back({Concat(last, initials), VariantRule::kInitials});
     }
     // Arabic and Persian names: the second given name after a common first
     // one ("ZARIF, Mohammad Javad" as "Javad Zarif"), and a nom de guerre
@@ -341,6 +360,8 @@ const char* VariantRuleName(VariantRule rule) {
       return "legal-form";
     case VariantRule::kMiddleInitial:
       return "middle-initial";
+    case VariantRule::kInitials:
+      return "initials";
     case VariantRule::kListedSpelling:
       return "listed-spelling";
   }

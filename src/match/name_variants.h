@@ -19,6 +19,7 @@ enum class VariantRule {
   kJoined,         // "Jong Un" written "Jongun"
   kLegalForm,      // an organisation without, or with a moved, legal form
   kMiddleInitial,  // "PUTIN, Vladimir Vladimirovich" as "Vladimir V. Putin"
+  kInitials,       // "PUTIN, Vladimir Vladimirovich" as "V. V. Putin", "Putin V. V."
   // A body's one-word primary name as another of its listed names spells
   // it ("Hezbollah" in LEBANESE HEZBOLLAH, for HIZBALLAH).
   kListedSpelling,
@@ -26,7 +27,7 @@ enum class VariantRule {
 
 // "exact", "reordered", "surname-first", "without-middle",
 // "double-surname-first", "joined", "legal-form", "middle-initial",
-// "listed-spelling".
+// "initials", "listed-spelling".
 const char* VariantRuleName(VariantRule rule);
 
 struct NameVariant {

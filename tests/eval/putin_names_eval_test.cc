@@ -135,19 +135,20 @@ TEST(PutinNamesEval, FormsOfPutinsNameFindHisOfacEntry) {
   // Floor: measured 35/74 on 2026-11-28, 42/74 with the transliteration
   // families and case endings of 2026-12-07, 48/74 with the skeleton's one
   // hushing letter and the Dutch, Nordic, Catalan, Hungarian, Turkish and Ukrainian
-  // readings (deterministic, so no slack).
-  EXPECT_GE(full_names.found(), 48) << "recall fell";
+  // readings, 50/74 with "В. В. Путин" and "Путин В. В." (initials)
+  // (deterministic, so no slack).
+  EXPECT_GE(full_names.found(), 50) << "recall fell";
   EXPECT_EQ(full_names.positives(), 74);  // the file's full-name forms, exactly
   EXPECT_EQ(covered.positives(), 58);     // of which in covered scripts
   // The figures that were only printed, as measured on 2026-12-07: floors on
   // what is found, a ceiling on the expected misses, so none gets worse
   // silently.
   EXPECT_EQ(list.entities[0].aliases.size(), 1u);  // OFAC's one alias for him
-  EXPECT_GE(with_candidates.found(), 49) << "recall with candidates fell";
-  EXPECT_GE(covered.found(), 48) << "recall in covered scripts fell";
+  EXPECT_GE(with_candidates.found(), 51) << "recall with candidates fell";
+  EXPECT_GE(covered.found(), 50) << "recall in covered scripts fell";
   EXPECT_LE(expected_misses.size(), 16u) << "misses in scripts without transliteration rose";
   for (const auto& [script, min_found] :
-       std::map<std::string, int>{{"Armenian", 1}, {"Cyrillic", 12}, {"Latin", 34}}) {
+       std::map<std::string, int>{{"Armenian", 1}, {"Cyrillic", 14}, {"Latin", 34}}) {
     EXPECT_GE(by_script[script].first, min_found) << script << ": recall fell";
   }
 }

@@ -491,6 +491,33 @@ TEST(MatcherRulesTest, LithuanianAndBelarusianSpellingsFindTheListedName) {
   EXPECT_TRUE(ids("Aleksandras Lukoševičius susitiko su delegacija.").empty());
 }
 
+// Each press's spelling of a Russian name, and the Polish case forms that
+// soften its last consonant, find the listed name; so do the two initials
+// Russian text gives a name with a patronymic, but not one initial.
+TEST(MatcherRulesTest, PressSpellingsSoftenedCasesAndInitialsFindTheListedName) {
+  auto m = BuildOrDie({Watchlist{
+      "sdn", {Person("putin", "PUTIN, Vladimir Vladimirovich"), Person("shoigu", "SHOIGU, Sergei Kuzhugetovich"),
+              Person("lukashenko", "LUKASHENKO, Aleksandr Grigorevich"), Person("smith", "SMITH, John Michael")}}});
+  auto ids = [&](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Match& match : m->Scan(text)) out.push_back(match.entity_id + "|" + match.matched);
+    return out;
+  };
+  EXPECT_EQ(ids("Sergueï Choïgou a été nommé."), (Want{"shoigu|Sergueï Choïgou"}));
+  EXPECT_EQ(ids("Alexandre Loukachenko a gracié des prisonniers."),
+            (Want{"lukashenko|Alexandre Loukachenko"}));
+  EXPECT_EQ(ids("Wladimir Wladimirowitsj Poetin sprak."), (Want{"putin|Wladimir Wladimirowitsj Poetin"}));
+  EXPECT_EQ(ids("Vlagyimir Putyin beszélt."), (Want{"putin|Vlagyimir Putyin"}));
+  EXPECT_EQ(ids("Mówił o Władimirze Putinie."), (Want{"putin|Władimirze Putinie"}));
+  EXPECT_EQ(ids("Aleksandrowi Łukaszence zależy na tym."),
+            (Want{"lukashenko|Aleksandrowi Łukaszence"}));
+  EXPECT_EQ(ids("Президент В. В. Путин заявил."), (Want{"putin|В. В. Путин"}));
+  EXPECT_EQ(ids("Указ подписал Путин В.В. вчера."), (Want{"putin|Путин В.В"}));
+  EXPECT_TRUE(ids("Президент В. Путин заявил.").empty());
+  // No patronymic, no initials: "J. M. Smith" is anyone.
+  EXPECT_TRUE(ids("J. M. Smith wrote.").empty());
+}
+
 // Ship words of other languages refer to the name across the words their
 // word order puts between (an adjective, a noun's complement), across
 // quotation marks, and from an apposition ("die Jacht ..., die Dilbar");

@@ -32,7 +32,7 @@ TEST(NameVariantsTest, ExpandsCommaNames) {
        true,
        {"putin vladimir vladimirovich|exact", "vladimir vladimirovich putin|reordered",
         "vladimir putin|without-middle", "putin vladimir|surname-first",
-        "vladimir v putin|middle-initial"}},
+        "vladimir v putin|middle-initial", "v v putin|initials", "putin v v|initials"}},
       // Korean names keep their order and are never shortened to "Jong Kim".
       {"KIM, Jong Un",
        true,
