@@ -314,7 +314,7 @@ const char* FindSanctionsWord(std::string_view text, size_t skip_start, size_t s
       "terrorist", "militär",   "raket",     "roquette",  "cohete",    "seiz",
       "shadow fleet", "dark fleet", "price cap", "impound", "confiscat", "freez",
       "frozen",    "detained",  "transponder", "ship-to-ship", "spoof", "iranian crude",
-      "iranian oil", "russian crude", "russian oil",     "indicted",  "narco",     "sanktion",
+      "iranian oil", "russian crude", "russian oil",     "indicted",  "narco",     "cocain",    "kokain",    "sanktion",
       "sancion",   "sanzion",   "sankcj",    "sankcij",   "terror",    "санкци",
       "Санкци",    "террор",    "Террор",
   });

@@ -241,6 +241,57 @@ void AddPersonVariants(std::string_view name, const Words& written, std::vector<
   }
 }
 
+// "LLC SEPTEMBER" is no "September": a one-word core stands alone only if
+// it is no ordinary word, given name or place, and not a short acronym.
+// "LLC INTERNATIONAL BUSINESS CORP" is no "international business": a core
+// stands alone only with one word that is no ordinary word, given name or
+// place (and not a short acronym).
+// A core of three or more ordinary words ("Internet Research Agency")
+// stands alone too: the matcher asks the document to confirm such names.
+bool MayStandAlone(const Words& core) {
+  if (core.empty() || core.front() == "of") return false;  // "Bank of Moscow" less its "Bank"
+  return core.size() >= 3 || std::any_of(core.begin(), core.end(), [&](const std::string& w) {
+           bool letters = std::any_of(w.begin(), w.end(), [](char c) { return c < '0' || c > '9'; });
+           return letters && (core.size() > 1 || w.size() >= 4) &&
+                  match_internal::ClassifyWord(w) == match_internal::WordClass::kName;
+         });
+}
+
+// A core less its descriptor stands alone as a legal form's core does,
+// but a one-word one must be long and rare: "Interros", "Mostazafan",
+// "Tinkoff", not "Astra" of ASTRA GROUP, a word and a brand of many.
+bool BareMayStandAlone(const Words& bare) {
+  if (bare.size() != 1) return MayStandAlone(bare);
+  return bare[0].size() >= 7 && MayStandAlone(bare) && !match_internal::IsCommonNameWord(bare[0]);
+}
+
+// `core` without the words that say what kind of body it is, at either
+// end: "holding company", "foundation", "bank", "group" (and their
+// transliterated Russian forms). What remains must be a name: one ending
+// in "of" ("Bank of ...") keeps its descriptor.
+Words WithoutDescriptor(const Words& core) {
+  static const std::vector<Words> kDescriptors = {
+      {"kholdingovaya", "kompaniya"}, {"holdingovaya", "kompaniya"}, {"holding", "company"},
+      {"group", "of", "companies"}, {"holding"}, {"holdings"}, {"group"}, {"foundation"},
+      {"association"}, {"organization"}, {"organisation"}, {"bank"}, {"fund"}, {"trust"},
+      {"society"}, {"bonyad"}, {"kompaniya"}, {"gruppa"}};
+  Words bare = core;
+  for (const Words& d : kDescriptors) {
+    if (EndsWith(bare, d)) {
+      bare.resize(bare.size() - d.size());
+      break;
+    }
+  }
+  for (const Words& d : kDescriptors) {
+    if (StartsWith(bare, d)) {
+      bare.erase(bare.begin(), bare.begin() + static_cast<long>(d.size()));
+      break;
+    }
+  }
+  if (bare.empty() || bare.back() == "of" || bare.back() == "and" || IsLegalFormWord(bare.back())) return core;
+  return bare;
+}
+
 void AddLegalFormVariants(const Words& written, std::vector<NameVariant>* out) {
   Words core = written;
   Words tail, head;
@@ -262,25 +313,21 @@ void AddLegalFormVariants(const Words& written, std::vector<NameVariant>* out) {
       break;
     }
   }
-  if (tail.empty() && head.empty()) return;
   if (std::all_of(core.begin(), core.end(), [](const std::string& w) { return IsLegalFormWord(w); })) {
     return;
   }
-  // "LLC SEPTEMBER" is no "September": a one-word core stands alone only if
-  // it is no ordinary word, given name or place, and not a short acronym.
-  // "LLC INTERNATIONAL BUSINESS CORP" is no "international business": a core
-  // stands alone only with one word that is no ordinary word, given name or
-  // place (and not a short acronym).
-  // A core of three or more ordinary words ("Internet Research Agency")
-  // stands alone too: the matcher asks the document to confirm such names.
-  bool core_alone = core.size() >= 3 || std::any_of(core.begin(), core.end(), [&](const std::string& w) {
-    bool letters = std::any_of(w.begin(), w.end(), [](char c) { return c < '0' || c > '9'; });
-    return letters && (core.size() > 1 || w.size() >= 4) &&
-           match_internal::ClassifyWord(w) == match_internal::WordClass::kName;
-  });
+  // The descriptor the press drops ("Interros" of HOLDING COMPANY INTERROS,
+  // "Mostazafan" of MOSTAZAFAN FOUNDATION), and then what remains (the
+  // same test as a legal form's core, below).
+  Words bare = WithoutDescriptor(core);
+  if (tail.empty() && head.empty()) {
+    if (bare.size() < core.size() && BareMayStandAlone(bare)) out->push_back({bare, VariantRule::kLegalForm});
+    return;
+  }
   // "Rosneft Oil Company", and the legal form at the other end
   // ("PJSC Rosneft Oil Company" for "... PJSC", "X Ltd" for "Ltd X").
-  if (core_alone) out->push_back({core, VariantRule::kLegalForm});
+  if (MayStandAlone(core)) out->push_back({core, VariantRule::kLegalForm});
+  if (bare.size() < core.size() && BareMayStandAlone(bare)) out->push_back({bare, VariantRule::kLegalForm});
   if (!tail.empty() && head.empty()) out->push_back({Concat(tail, core), VariantRule::kLegalForm});
   if (!head.empty() && tail.empty()) out->push_back({Concat(core, head), VariantRule::kLegalForm});
 }

@@ -91,6 +91,24 @@ TEST(NameVariantsTest, StripsAndMovesLegalForms) {
   EXPECT_EQ(describe("LLC", NameKind::kOrganization), (std::vector<std::string>{"llc|exact"}));
   EXPECT_EQ(describe("JSC LLC", NameKind::kOrganization),
             (std::vector<std::string>{"jsc llc|exact"}));
+  // A descriptor the press drops goes too, when a name remains: a long,
+  // rare word, or several words; not a word and brand ("Astra"), nor the
+  // "of Moscow" of BANK OF MOSCOW.
+  EXPECT_EQ(describe("HOLDING COMPANY INTERROS OOO", NameKind::kOrganization),
+            (std::vector<std::string>{"holding company interros ooo|exact",
+                                      "holding company interros|legal-form", "interros|legal-form",
+                                      "ooo holding company interros|legal-form"}));
+  EXPECT_EQ(describe("MOSTAZAFAN FOUNDATION", NameKind::kOrganization),
+            (std::vector<std::string>{"mostazafan foundation|exact", "mostazafan|legal-form"}));
+  EXPECT_EQ(describe("AL-QARD AL-HASSAN ASSOCIATION", NameKind::kOrganization),
+            (std::vector<std::string>{"al qard al hassan association|exact",
+                                      "al qard al hassan|legal-form"}));
+  EXPECT_EQ(describe("PUBLIC JOINT STOCK COMPANY ASTRA GROUP", NameKind::kOrganization),
+            (std::vector<std::string>{"public joint stock company astra group|exact",
+                                      "astra group|legal-form",
+                                      "astra group public joint stock company|legal-form"}));
+  EXPECT_EQ(describe("BANK OF MOSCOW", NameKind::kOrganization),
+            (std::vector<std::string>{"bank of moscow|exact"}));
   // People and vessels keep their words.
   EXPECT_EQ(describe("SA", NameKind::kPlain), (std::vector<std::string>{"sa|exact"}));
   EXPECT_TRUE(IsLegalFormWord("gmbh"));
