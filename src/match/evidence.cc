@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "name_variants.h"
+#include "normalize.h"
 
 namespace vigil::match_internal {
 namespace {
@@ -368,6 +369,30 @@ uint8_t CountriesOfProgram(std::string_view program) {
     if (lower.find(name) != std::string::npos) countries |= bit;
   }
   return countries;
+}
+
+bool DefinesAcronymForAName(std::string_view text, std::string_view acronym) {
+  std::string bracketed = "(" + std::string(acronym) + ")";
+  for (size_t at = text.find(bracketed); at != std::string_view::npos;
+       at = text.find(bracketed, at + bracketed.size())) {
+    // The five words before the bracket, back to a sentence's end.
+    size_t i = at;
+    int capitalised = 0;
+    for (int k = 0; k < 5 && i > 0; ++k) {
+      while (i > 0 && text[i - 1] == ' ') --i;
+      size_t end = i;
+      while (i > 0 && text[i - 1] != ' ' && text[i - 1] != '\n') --i;
+      std::string_view word = text.substr(i, end - i);
+      if (word.empty()) break;
+      auto lead = static_cast<uint8_t>(word[0]);
+      if ((lead >= 'A' && lead <= 'Z') || (lead >= 0x80 && !StartsLowerCase(word))) ++capitalised;
+      char last = word.back();
+      if (k > 0 && (last == '.' || last == '!' || last == '?' || last == ';' || last == ':')) break;
+      if (i == 0 || text[i - 1] == '\n') break;
+    }
+    if (capitalised >= 2) return true;
+  }
+  return false;
 }
 
 const char* FindCountryWord(std::string_view text, uint8_t countries) {

@@ -43,6 +43,12 @@ bool PrecededByTitle(std::string_view text, size_t start);
 // "bin", "ibn", "abu", "el", "de", "van") joined by a space or hyphen.
 bool NameGoesOn(std::string_view text, size_t end);
 
+// The text defines `acronym` ("IRGC") for a name of its own: "(IRGC)"
+// follows a phrase with two or more capitalised words among its last five
+// ("Corpo delle Guardie della Rivoluzione islamica (IRGC)", "Korpus
+// Strażników Rewolucji Islamskiej (IRGC)"), in whatever language.
+bool DefinesAcronymForAName(std::string_view text, std::string_view acronym);
+
 // The countries a sanctions programme is about, as bits (kCountryRussia,
 // ...), read from its name ("RUSSIA-EO14024", "UKRAINE-EO13662", "IRAN",
 // "DPRK3", "Belarus"); 0 for thematic programmes (SDGT, SDNTK).

@@ -380,6 +380,13 @@ void Corroborate(const MatcherIndex& index, std::string_view text,
         return k.target == c.target && k.last - k.first >= 2 &&
                text.substr(words[k.last - 1].end, defined.size()) == defined;
       });
+      // Or right after a name in another language that the list does not
+      // give ("Corpo delle Guardie della Rivoluzione islamica (IRGC)"):
+      // for a listed acronym of four letters or more, which few other
+      // bodies share.
+      std::string_view acronym = defined;
+      acronym = acronym.substr(2, acronym.size() - 3);
+      named = named || (acronym.size() >= 4 && DefinesAcronymForAName(text, acronym));
       if (named) {
         c.corroboration = "acronym-defined";
         c.corroborating_word = "";

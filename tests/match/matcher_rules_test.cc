@@ -471,6 +471,19 @@ TEST(MatcherRulesTest, TitlesCountryWordsAndForeignCompanyWordsBackWeakNames) {
             (Want{"severstal|Severstal|legal-form+context"}));
 }
 
+// A listed acronym of four letters or more is backed when the text defines
+// it for a name in its own language; not by a bracket after one word.
+TEST(MatcherRulesTest, AnAcronymTheTextDefinesInAnotherLanguageIsBacked) {
+  Entity irgc = Company("irgc", "ISLAMIC REVOLUTIONARY GUARD CORPS", {"IRAN", "SDGT"});
+  irgc.aliases = {"IRGC"};
+  auto m = BuildOrDie({Watchlist{"sdn", {irgc}}});
+  EXPECT_EQ(Alerts(*m, "Il Corpo delle Guardie della Rivoluzione islamica (IRGC) ha lanciato droni."),
+            (Want{"irgc|IRGC|corroborated(acronym-defined)"}));
+  EXPECT_EQ(Alerts(*m, "Korpus Strażników Rewolucji Islamskiej (IRGC) opublikował nagrania."),
+            (Want{"irgc|IRGC|corroborated(acronym-defined)"}));
+  EXPECT_TRUE(Alerts(*m, "The team said. Others (IRGC) went home.").empty());
+}
+
 // Lithuanian writes Russian names with carons and Baltic endings, and
 // Belarusian passports write "ia" for "ya": each is read back to the
 // list's English spelling.
