@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <unordered_set>
+#include <utility>
 
 #include "common_names.h"
 #include "common_words.h"
@@ -268,13 +269,22 @@ bool BareMayStandAlone(const Words& bare) {
 // `core` without the words that say what kind of body it is, at either
 // end: "holding company", "foundation", "bank", "group" (and their
 // transliterated Russian forms). What remains must be a name: one ending
-// in "of" ("Bank of ...") keeps its descriptor.
-Words WithoutDescriptor(const Words& core) {
+// in "of" ("Bank of ...") keeps its descriptor. False, and `bare` left
+// alone, if the name has none to drop.
+bool WithoutDescriptor(const Words& core, Words* out) {
   static const std::vector<Words> kDescriptors = {
       {"kholdingovaya", "kompaniya"}, {"holdingovaya", "kompaniya"}, {"holding", "company"},
       {"group", "of", "companies"}, {"holding"}, {"holdings"}, {"group"}, {"foundation"},
       {"association"}, {"organization"}, {"organisation"}, {"bank"}, {"fund"}, {"trust"},
       {"society"}, {"bonyad"}, {"kompaniya"}, {"gruppa"}};
+  // Most names have none: look at their ends before copying anything.
+  auto descriptor_end = [](const std::string& w) {
+    return w == "holding" || w == "holdings" || w == "group" || w == "foundation" || w == "association" ||
+           w == "organization" || w == "organisation" || w == "bank" || w == "fund" || w == "trust" ||
+           w == "society" || w == "bonyad" || w == "kompaniya" || w == "gruppa" || w == "company" ||
+           w == "companies" || w == "kholdingovaya" || w == "holdingovaya";
+  };
+  if (core.empty() || (!descriptor_end(core.front()) && !descriptor_end(core.back()))) return false;
   Words bare = core;
   for (const Words& d : kDescriptors) {
     if (EndsWith(bare, d)) {
@@ -288,8 +298,12 @@ Words WithoutDescriptor(const Words& core) {
       break;
     }
   }
-  if (bare.empty() || bare.back() == "of" || bare.back() == "and" || IsLegalFormWord(bare.back())) return core;
-  return bare;
+  if (bare.size() == core.size() || bare.empty() || bare.back() == "of" || bare.back() == "and" ||
+      IsLegalFormWord(bare.back())) {
+    return false;
+  }
+  *out = std::move(bare);
+  return true;
 }
 
 void AddLegalFormVariants(const Words& written, std::vector<NameVariant>* out) {
@@ -313,21 +327,23 @@ void AddLegalFormVariants(const Words& written, std::vector<NameVariant>* out) {
       break;
     }
   }
-  if (std::all_of(core.begin(), core.end(), [](const std::string& w) { return IsLegalFormWord(w); })) {
-    return;
-  }
   // The descriptor the press drops ("Interros" of HOLDING COMPANY INTERROS,
   // "Mostazafan" of MOSTAZAFAN FOUNDATION), and then what remains (the
   // same test as a legal form's core, below).
-  Words bare = WithoutDescriptor(core);
+  Words bare;
+  bool has_bare = WithoutDescriptor(core, &bare) && BareMayStandAlone(bare);
   if (tail.empty() && head.empty()) {
-    if (bare.size() < core.size() && BareMayStandAlone(bare)) out->push_back({bare, VariantRule::kLegalForm});
+    if (has_bare) out->push_back({std::move(bare), VariantRule::kLegalForm});
+    return;
+  }
+  if (core.empty() ||
+      std::all_of(core.begin(), core.end(), [](const std::string& w) { return IsLegalFormWord(w); })) {
     return;
   }
   // "Rosneft Oil Company", and the legal form at the other end
   // ("PJSC Rosneft Oil Company" for "... PJSC", "X Ltd" for "Ltd X").
   if (MayStandAlone(core)) out->push_back({core, VariantRule::kLegalForm});
-  if (bare.size() < core.size() && BareMayStandAlone(bare)) out->push_back({bare, VariantRule::kLegalForm});
+  if (has_bare) out->push_back({std::move(bare), VariantRule::kLegalForm});
   if (!tail.empty() && head.empty()) out->push_back({Concat(tail, core), VariantRule::kLegalForm});
   if (!head.empty() && tail.empty()) out->push_back({Concat(core, head), VariantRule::kLegalForm});
 }
