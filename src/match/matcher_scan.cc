@@ -74,6 +74,7 @@ void ScanWords(const MatcherIndex& index, std::string_view text, SpellingCache* 
                std::vector<KeptWord>* kept, std::vector<TextWord>* words, std::string* arena) {
   std::string scratch;
   std::string expanded;
+  std::string h_reading;
   bool run_start = true;
   const bool fuzzy = !index.group_members.empty();
   const size_t max_bytes = index.vocabulary.max_word_bytes();
@@ -115,6 +116,28 @@ void ScanWords(const MatcherIndex& index, std::string_view text, SpellingCache* 
     }
     id = padded ? index.vocabulary.FindPadded(buffer, length, hash)
                 : index.vocabulary.Find(normalized);
+    // Russian writes the Arabic and English "h" with х, which reads "kh"
+    // ("ХАМАС", "Хезболла", "Хания"): a word from Cyrillic that is nothing
+    // as read is also tried with "h" (Russian names keep their "kh":
+    // KHODORKOVSKY is found as read).
+    if (id == Vocabulary::kUnknown && transliterated && normalized.find("kh") != std::string_view::npos) {
+      h_reading.clear();
+      for (size_t i = 0; i < normalized.size(); ++i) {
+        if (normalized[i] == 'k' && i + 1 < normalized.size() && normalized[i + 1] == 'h') continue;
+        h_reading += normalized[i];
+      }
+      uint32_t found = index.vocabulary.Find(h_reading);
+      if (found != Vocabulary::kUnknown) {
+        id = found;
+        normalized = spelled_as = h_reading;
+      } else if (fuzzy) {
+        char key[2 * 64];
+        if (h_reading.size() <= 64 && index.skeletons.Find(std::string_view(key, SkeletonInto(h_reading, key))) !=
+                                          Vocabulary::kUnknown) {
+          normalized = spelled_as = h_reading;
+        }
+      }
+    }
     uint32_t group = kNoGroup;
     // Spelling variants are tried for names, which news capitalises, and for
     // words from other scripts; lower-case words match exactly only.

@@ -276,13 +276,13 @@ bool WithoutDescriptor(const Words& core, Words* out) {
       {"kholdingovaya", "kompaniya"}, {"holdingovaya", "kompaniya"}, {"holding", "company"},
       {"group", "of", "companies"}, {"holding"}, {"holdings"}, {"group"}, {"foundation"},
       {"association"}, {"organization"}, {"organisation"}, {"bank"}, {"fund"}, {"trust"},
-      {"society"}, {"bonyad"}, {"kompaniya"}, {"gruppa"}};
+      {"society"}, {"bonyad"}, {"kompaniya"}, {"gruppa"}, {"aviakompaniya"}};
   // Most names have none: look at their ends before copying anything.
   auto descriptor_end = [](const std::string& w) {
     return w == "holding" || w == "holdings" || w == "group" || w == "foundation" || w == "association" ||
            w == "organization" || w == "organisation" || w == "bank" || w == "fund" || w == "trust" ||
            w == "society" || w == "bonyad" || w == "kompaniya" || w == "gruppa" || w == "company" ||
-           w == "companies" || w == "kholdingovaya" || w == "holdingovaya";
+           w == "companies" || w == "kholdingovaya" || w == "holdingovaya" || w == "aviakompaniya";
   };
   if (core.empty() || (!descriptor_end(core.front()) && !descriptor_end(core.back()))) return false;
   Words bare = core;

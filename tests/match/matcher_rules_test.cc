@@ -471,6 +471,14 @@ TEST(MatcherRulesTest, TitlesCountryWordsAndForeignCompanyWordsBackWeakNames) {
             (Want{"severstal|Severstal|legal-form+context"}));
 }
 
+// Russian writes an Arabic "h" with х ("kh"): a Cyrillic word that is
+// nothing as read is also read with "h".
+TEST(MatcherRulesTest, CyrillicKhaIsAlsoReadAsH) {
+  auto m = BuildOrDie({Watchlist{"sdn", {Company("hamas", "HAMAS", {"SDGT"}), Person("haniyeh", "HANIYA, Ismail")}}});
+  EXPECT_EQ(Alerts(*m, "Лидер ХАМАС Исмаил Хания был убит."),
+            (Want{"hamas|ХАМАС|transliterated", "haniyeh|Исмаил Хания|reordered+transliterated"}));
+}
+
 // A listed acronym of four letters or more is backed when the text defines
 // it for a name in its own language; not by a bracket after one word.
 TEST(MatcherRulesTest, AnAcronymTheTextDefinesInAnotherLanguageIsBacked) {

@@ -107,6 +107,10 @@ TEST(NameVariantsTest, StripsAndMovesLegalForms) {
             (std::vector<std::string>{"public joint stock company astra group|exact",
                                       "astra group|legal-form",
                                       "astra group public joint stock company|legal-form"}));
+  EXPECT_EQ(describe("OAO AVIAKOMPANIYA BELAVIA", NameKind::kOrganization),
+            (std::vector<std::string>{"oao aviakompaniya belavia|exact",
+                                      "aviakompaniya belavia|legal-form", "belavia|legal-form",
+                                      "aviakompaniya belavia oao|legal-form"}));
   EXPECT_EQ(describe("BANK OF MOSCOW", NameKind::kOrganization),
             (std::vector<std::string>{"bank of moscow|exact"}));
   // People and vessels keep their words.
