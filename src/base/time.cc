@@ -21,6 +21,13 @@ std::string FormatRfc3339(int64_t unix_ms) {
   return buf;
 }
 
+int UtcYear(int64_t unix_ms) {
+  std::time_t secs = static_cast<std::time_t>(unix_ms / 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  return tm.tm_year + 1900;
+}
+
 std::optional<std::chrono::milliseconds> ParseDuration(std::string_view text) {
   if (text.empty()) return std::nullopt;
   int64_t total_ms = 0;

@@ -9,6 +9,7 @@
 
 #include "vigil/alert/payload.h"
 #include "vigil/daemon/daemon.h"
+#include "vigil/base/time.h"
 #include "vigil/runtime/runtime.h"
 #include "vigil/parse/parser.h"
 #include "vigil/pipeline/document_text.h"
@@ -111,6 +112,8 @@ int ScanCommand(const ScanCommandOptions& options) {
           item, document->kind, document->kind == DocumentKind::kText ? ToUtf8(*bytes, "") : "");
       ScanOptions scan_options;
       scan_options.include_candidates = options.candidates;
+      // A stated age is read against the item's date, else today's.
+      scan_options.document_year = UtcYear(item.published_unix_ms.value_or(NowUnixMs()));
       for (const Match& match : runtime->matcher->Scan(text, scan_options)) {
         std::cout << MatchJson(input, *document, i, match, options.explain)
                          .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)

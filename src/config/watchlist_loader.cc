@@ -13,8 +13,8 @@ namespace vigil {
 namespace {
 
 constexpr std::array<std::string_view, 1> kTopKeys = {"entities"};
-constexpr std::array<std::string_view, 5> kEntityKeys = {"id", "name", "type", "aliases",
-                                                        "programs"};
+constexpr std::array<std::string_view, 6> kEntityKeys = {"id",       "name",    "type",
+                                                        "aliases",  "programs", "birth_years"};
 constexpr std::array<std::string_view, 5> kEntityTypes = {"person", "organization", "vessel",
                                                           "aircraft", "other"};
 
@@ -70,6 +70,24 @@ void ReadEntity(const YamlField& item, IdSet& ids, YamlDiagnostics& diag, Entity
   // document supports a company's bare name (docs/matching.md).
   if (auto it = fields.find("programs"); it != fields.end()) {
     ReadStrings(it->second, diag, "", entity.programs);
+  }
+  // Years of birth ([1952], or [1955, 1956, 1957] when the list is not
+  // sure): an age or birth year the text states beside the name is
+  // weighed against them.
+  if (auto it = fields.find("birth_years"); it != fields.end()) {
+    std::vector<std::string> years;
+    ReadStrings(it->second, diag, "", years);
+    for (const std::string& text : years) {
+      int year = 0;
+      bool digits = text.size() == 4 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (digits) year = std::stoi(text);
+      if (!digits || year < 1850 || year > 2030) {
+        diag.Error(it->second.mark(), it->second.path + " must be a list of years (1850-2030); '" + text + "' is not one");
+        continue;
+      }
+      entity.birth_years.push_back(year);
+    }
+    std::sort(entity.birth_years.begin(), entity.birth_years.end());
   }
 }
 

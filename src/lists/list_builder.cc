@@ -93,6 +93,40 @@ void AddWeakAlias(Entity& entity, std::string_view alias) {
   entity.weak_aliases.push_back(std::move(name));
 }
 
+void AddBirthYears(Entity& entity, std::string_view date_text) {
+  auto add = [&](int year) {
+    if (std::find(entity.birth_years.begin(), entity.birth_years.end(), year) == entity.birth_years.end()) {
+      entity.birth_years.push_back(year);
+    }
+  };
+  std::string lower(date_text);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (size_t i = 0; i < lower.size();) {
+    // Runs of exactly four digits: a year, unless part of a longer number.
+    if (!std::isdigit(static_cast<unsigned char>(lower[i]))) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < lower.size() && std::isdigit(static_cast<unsigned char>(lower[end]))) ++end;
+    if (end - i == 4) {
+      int year = std::stoi(lower.substr(i, 4));
+      if (year >= 1850 && year <= 2030) {
+        add(year);
+        // "circa 1960": the list is not sure, nor should we be.
+        size_t circa = lower.rfind("circa", i);
+        if (circa != std::string::npos && lower.find_first_of(";,", circa) > i &&
+            i - circa <= 16) {
+          add(year - 2);
+          add(year + 2);
+        }
+      }
+    }
+    i = end;
+  }
+  std::sort(entity.birth_years.begin(), entity.birth_years.end());
+}
+
 void ListBuilder::Warn(std::string_view file, int line, int column, std::string_view message) {
   if (report_.warnings.size() >= kMaxListWarnings) {
     ++dropped_warnings_;

@@ -31,6 +31,12 @@ void AddAlias(Entity& entity, std::string_view alias);
 // the entity.
 void AddWeakAlias(Entity& entity, std::string_view alias);
 
+// Adds to entity.birth_years the years of a date of birth as lists write
+// it: "07 Oct 1952", "1952-10-07", "1952", "1955 to 1957", "circa 1960"
+// (1958 and 1962 too), "1952-10-07;1953". Years outside 1850-2030 are
+// ignored, so an ID number or an address is no birth year.
+void AddBirthYears(Entity& entity, std::string_view date_text);
+
 // Builds one ListReport. Not thread-safe.
 class ListBuilder {
  public:

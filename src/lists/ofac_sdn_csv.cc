@@ -73,6 +73,15 @@ void AddRemarkAliases(std::string_view remarks, Entity& entity) {
   }
 }
 
+// The Remarks give dates of birth as "DOB 07 Oct 1952;", "DOB 1955 to
+// 1957;", "DOB circa 1960;" (and "alt. DOB ..."), each up to the next ';'.
+void AddRemarkBirthYears(std::string_view remarks, Entity& entity) {
+  for (size_t at = remarks.find("DOB "); at != std::string_view::npos; at = remarks.find("DOB ", at + 4)) {
+    size_t end = remarks.find(';', at);
+    AddBirthYears(entity, remarks.substr(at + 4, end == std::string_view::npos ? end : end - at - 4));
+  }
+}
+
 EntityType SdnType(std::string_view type) {
   std::string lower = Lower(type);
   if (lower == "individual") return EntityType::kPerson;
@@ -109,7 +118,9 @@ void ReadSdn(const ListText& sdn, ListBuilder& builder) {
       builder.Warn(sdn.file, record.line, 0, "unknown SDN_Type '" + type + "', kept as other");
     }
     entity.programs = Programs(Cell(record.fields[3]));
-    AddRemarkAliases(Cell(record.fields[11]), entity);
+    std::string remarks = Cell(record.fields[11]);
+    AddRemarkAliases(remarks, entity);
+    AddRemarkBirthYears(remarks, entity);
     builder.Add(std::move(entity), sdn.file, record.line);
   }
 }

@@ -17,6 +17,7 @@ Result<ListReport> ParseOpenSanctionsCsv(const ListText& csv) {
   int name = table->Column("name");
   int aliases = table->Column("aliases");
   int programs = table->Column("program_ids");
+  int birth_date = table->Column("birth_date");
   ListBuilder builder;
   CsvRecord record;
   while (table->Next(record, builder)) {
@@ -33,6 +34,7 @@ Result<ListReport> ParseOpenSanctionsCsv(const ListText& csv) {
       AddAlias(entity, alias);
     }
     entity.programs = SplitValues(CsvTable::Get(record, programs), ';');
+    if (entity.type == EntityType::kPerson) AddBirthYears(entity, CsvTable::Get(record, birth_date));
     builder.Add(std::move(entity), csv.file, record.line);
   }
   return builder.Finish(csv.file);

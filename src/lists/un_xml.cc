@@ -77,6 +77,14 @@ void ReadRecord(const xmlNode* node, EntityType type, std::string_view file,
       if (!program.empty()) entity.programs.push_back(std::move(program));
     } else if (Is(child, alias_tag) || Is(child, "NAME_ORIGINAL_SCRIPT")) {
       aliases.push_back(child);
+    } else if (Is(child, "INDIVIDUAL_DATE_OF_BIRTH")) {
+      // DATE (1948-05-02), YEAR, or FROM_YEAR and TO_YEAR; TYPE_OF_DATE
+      // "APPROXIMATELY" widens a year as "circa" does.
+      std::string circa = ChildText(child, "TYPE_OF_DATE") == "APPROXIMATELY" ? "circa " : "";
+      for (const char* part : {"DATE", "YEAR", "FROM_YEAR", "TO_YEAR"}) {
+        std::string date = ChildText(child, part);
+        if (!date.empty()) AddBirthYears(entity, circa + date);
+      }
     }
   }
   for (const std::string& part : parts) {

@@ -395,6 +395,88 @@ bool DefinesAcronymForAName(std::string_view text, std::string_view acronym) {
   return false;
 }
 
+namespace {
+
+// The number of `min_digits` to `max_digits` digits at `i`, not followed by
+// another digit; -1 if none. Moves `i` past it.
+int NumberAt(std::string_view text, size_t& i, size_t min_digits, size_t max_digits) {
+  size_t j = i;
+  while (j < text.size() && j - i < max_digits + 1 && text[j] >= '0' && text[j] <= '9') ++j;
+  size_t n = j - i;
+  if (n < min_digits || n > max_digits) return -1;
+  int value = 0;
+  for (size_t k = i; k < j; ++k) value = value * 10 + (text[k] - '0');
+  i = j;
+  return value;
+}
+
+bool StartsWithAt(std::string_view text, size_t i, std::string_view prefix) {
+  return text.substr(i, prefix.size()) == prefix;
+}
+
+constexpr int kMinAge = 16;
+constexpr int kMaxAge = 110;
+
+}  // namespace
+
+BirthRange StatedBirthYears(std::string_view text, size_t start, size_t end, int reference_year) {
+  auto from_age = [&](int age) {
+    if (reference_year == 0 || age < kMinAge || age > kMaxAge) return BirthRange{};
+    return BirthRange{reference_year - age - 1, reference_year - age, true};
+  };
+  auto born = [](int year) {
+    return year >= 1850 && year <= 2030 ? BirthRange{year, year, false} : BirthRange{};
+  };
+  // After the name: "(born 1952)", ", born in 1952", "(71)", ", 71,".
+  size_t i = end;
+  if (StartsWithAt(text, i, " (")) {
+    i += 2;
+    for (std::string_view word : {"born in ", "born ", "b. ", "geb. ", "ur. ", "né en ", "née en ",
+                                  "nato nel ", "nata nel ", "nacido en ", "nacida en ", "gim. "}) {
+      if (StartsWithAt(text, i, word)) {
+        size_t k = i + word.size();
+        int year = NumberAt(text, k, 4, 4);
+        return year > 0 ? born(year) : BirthRange{};
+      }
+    }
+    size_t k = i;
+    int age = NumberAt(text, k, 2, 3);
+    if (age > 0 && k < text.size() && text[k] == ')') return from_age(age);
+    return {};
+  }
+  if (StartsWithAt(text, i, ", ")) {
+    i += 2;
+    for (std::string_view word : {"born in ", "born "}) {
+      if (StartsWithAt(text, i, word)) {
+        size_t k = i + word.size();
+        int year = NumberAt(text, k, 4, 4);
+        return year > 0 ? born(year) : BirthRange{};
+      }
+    }
+    if (StartsWithAt(text, i, "aged ")) i += 5;
+    size_t k = i;
+    int age = NumberAt(text, k, 2, 3);
+    // ", 71," and ", 71." but not ", 15 percent" or ", 1987".
+    if (age > 0 && k < text.size() && (text[k] == ',' || text[k] == '.' || text[k] == ';' ||
+                                       StartsWithAt(text, k, " years old"))) {
+      return from_age(age);
+    }
+    return {};
+  }
+  // Before it: "71-year-old Vladimir Putin", "der 71-jährige Wladimir Putin".
+  for (std::string_view word : {"-year-old ", "-jährige ", "-jähriger ", "-letni ", "-летний "}) {
+    if (start >= word.size() && text.substr(start - word.size(), word.size()) == word) {
+      size_t digits = start - word.size();
+      size_t k = digits;
+      while (k > 0 && text[k - 1] >= '0' && text[k - 1] <= '9') --k;
+      size_t at = k;
+      int age = NumberAt(text, at, 2, 3);
+      if (age > 0 && at == digits && (k == 0 || text[k - 1] == ' ')) return from_age(age);
+    }
+  }
+  return {};
+}
+
 const char* FindCountryWord(std::string_view text, uint8_t countries) {
   // Stems at a word's start; ASCII ones are compared lower-cased, Cyrillic
   // ones in both cases.

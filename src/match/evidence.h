@@ -49,6 +49,19 @@ bool NameGoesOn(std::string_view text, size_t end);
 // Strażników Rewolucji Islamskiej (IRGC)"), in whatever language.
 bool DefinesAcronymForAName(std::string_view text, std::string_view acronym);
 
+// The years the text says the person named at [start, end) was born in,
+// as a range: "(born 1952)", ", born in 1952", "(geb. 1952)", "(ur. 1952)",
+// "(né en 1952)" give [1952, 1952]; an age ("Vladimir Putin, 71,",
+// "Putin (71)", "71-year-old Vladimir Putin", "der 71-jährige ...") gives
+// [reference_year - 72, reference_year - 71], and is read only if
+// `reference_year` (the document's) is known (not 0). {0, 0} if none.
+struct BirthRange {
+  int from = 0;
+  int to = 0;
+  bool from_age = false;
+};
+BirthRange StatedBirthYears(std::string_view text, size_t start, size_t end, int reference_year);
+
 // The countries a sanctions programme is about, as bits (kCountryRussia,
 // ...), read from its name ("RUSSIA-EO14024", "UKRAINE-EO13662", "IRAN",
 // "DPRK3", "Belarus"); 0 for thematic programmes (SDGT, SDNTK).

@@ -78,6 +78,11 @@ struct Candidate {
   uint32_t corroborating_target = 0;  // the other listed party found
   // Another entity of the same list found at the same words: the hit is
   // ambiguous between them ("Hafiz Saeed" on two entries).
+  // The birth years the text states for the person ("Putin, 71,"), when
+  // they agree with the list's (corroboration "age") or do not
+  // (weak_reason "age-mismatch"); 0 otherwise.
+  uint16_t stated_born_from = 0;
+  uint16_t stated_born_to = 0;
   bool ambiguous = false;
   uint32_t ambiguous_with = 0;
 };

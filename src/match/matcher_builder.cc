@@ -155,6 +155,11 @@ Status IndexBuilder::AddEntity(const Watchlist& list, const Entity& entity) {
     index_->targets.back().programs |= 1u << (std::hash<std::string>{}(program) % 32);
     index_->targets.back().countries |= CountriesOfProgram(program);
   }
+  if (!entity.birth_years.empty()) {
+    auto [low, high] = std::minmax_element(entity.birth_years.begin(), entity.birth_years.end());
+    index_->targets.back().born_from = static_cast<uint16_t>(std::clamp(*low, 0, 65535));
+    index_->targets.back().born_to = static_cast<uint16_t>(std::clamp(*high, 0, 65535));
+  }
   auto where = [&]() { return "list '" + list.id + "' entity '" + entity.id + "': "; };
   NameKind kind = KindOf(entity.type);
   if (!AddName(target, entity.name, kind)) {

@@ -33,6 +33,9 @@ struct Target {
   uint32_t programs = 0;
   // The countries its programmes are about (kCountryRussia, ...; evidence.h).
   uint8_t countries = 0;
+  // The years the list says the person may have been born in; 0: unknown.
+  uint16_t born_from = 0;
+  uint16_t born_to = 0;
 };
 
 // A watchlist or keyword list.

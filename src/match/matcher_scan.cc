@@ -370,6 +370,42 @@ void Walk(const MatcherIndex& index, const std::vector<TextWord>& words, std::st
   }
 }
 
+// A person's hit beside a stated age or birth year ("Vladimir Putin, 71,",
+// "Ali Hassan (born 1990)"), weighed against the years the list gives:
+// years that agree back a name that needs backing; years that cannot be
+// the listed person's (two or more years apart) make the hit a candidate,
+// whatever else backs it. Before Corroborate(): an age settles a common
+// name either way.
+void WeighStatedAges(const MatcherIndex& index, std::string_view text, const std::vector<TextWord>& words,
+                     int document_year, std::vector<Candidate>* candidates) {
+  for (Candidate& c : *candidates) {
+    const Target& target = index.targets[c.target];
+    if (target.born_from == 0 || target.type != EntityType::kPerson || (!c.alert && !c.needs_corroboration)) {
+      continue;
+    }
+    BirthRange stated = StatedBirthYears(text, words[c.first].start, words[c.last - 1].end, document_year);
+    if (stated.from == 0) continue;
+    c.stated_born_from = static_cast<uint16_t>(stated.from);
+    c.stated_born_to = static_cast<uint16_t>(stated.to);
+    // A year of slack either side: a list's year may be the registry's,
+    // the text's age a journalist's.
+    bool agrees = stated.to >= target.born_from - 1 && stated.from <= target.born_to + 1;
+    if (agrees) {
+      if (c.needs_corroboration) {
+        c.needs_corroboration = false;
+        c.corroboration = "age";
+        c.corroborating_word = "";
+        c.alert = c.score >= index.groups[target.group].min_score;
+      }
+    } else {
+      c.alert = false;
+      c.needs_corroboration = false;
+      c.corroboration = nullptr;
+      c.weak_reason = "age-mismatch";
+    }
+  }
+}
+
 // Hits whose name alone is too common or plain (Evaluate() set
 // needs_corroboration) alert if the document backs them: another listed
 // party found in it by a distinctive name, or words of sanctions, terrorism
@@ -555,6 +591,13 @@ void ResolveSharedNames(const MatcherIndex& index, std::vector<Candidate>* kept)
   }
 }
 
+// "1952", or "1951-1952" for an age.
+std::string StatedYears(const Candidate& c) {
+  std::string years = std::to_string(c.stated_born_from);
+  if (c.stated_born_to != c.stated_born_from) years += "-" + std::to_string(c.stated_born_to);
+  return years;
+}
+
 // The match's rule reads "reordered+possessive", "fuzzy(Dmitri→dmitry)",
 // "single-name", ...: the variant rule, then what else the text needed.
 // "exact" is left out when anything else is said.
@@ -603,7 +646,11 @@ Match MakeMatch(const MatcherIndex& index, std::string_view text,
     // "corroborated(sanctions-word:embargo)", "corroborated(co-mention:ofac/1234)".
     add("corroborated(");
     rule += c.corroboration;
-    if (c.corroborating_word != nullptr) {
+    if (c.stated_born_from != 0) {
+      // "corroborated(age:born 1951-1952)"
+      rule += ":born ";
+      rule += StatedYears(c);
+    } else if (c.corroborating_word != nullptr) {
       if (*c.corroborating_word != '\0') rule += ':';
       rule += c.corroborating_word;
     } else {
@@ -617,6 +664,21 @@ Match MakeMatch(const MatcherIndex& index, std::string_view text,
   } else if (!c.alert && c.weak_reason != nullptr && std::string_view(c.weak_reason) != "single-name" &&
              std::string_view(c.weak_reason) != "common-word") {
     add(c.weak_reason);
+    if (c.stated_born_from != 0) {
+      // "age-mismatch(stated 1995-1996, listed 1952)"
+      rule += "(stated ";
+      rule += StatedYears(c);
+      rule += ", listed ";
+      rule += std::to_string(target.born_from);
+      if (target.born_to != target.born_from) rule += "-" + std::to_string(target.born_to);
+      rule += ')';
+    }
+  }
+  if (c.alert && c.corroboration == nullptr && c.stated_born_from != 0) {
+    // An age that agrees, on a hit that needed no backing: "age(born 1951-1952)".
+    add("age(born ");
+    rule += StatedYears(c);
+    rule += ')';
   }
   if (c.ambiguous) {
     const Target& other = index.targets[c.ambiguous_with];
@@ -754,6 +816,7 @@ std::vector<Match> Scan(const MatcherIndex& index, std::string_view text,
   std::vector<Match> matches;
   if (candidates.empty()) return matches;
   for (Candidate& c : candidates) Evaluate(index, text, words, arena, &c);
+  WeighStatedAges(index, text, words, options.document_year, &candidates);
   Corroborate(index, text, words, &candidates);
   std::vector<Candidate> kept = ResolveOverlaps(candidates, index.targets);
   ResolveSharedNames(index, &kept);

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "vigil/alert/payload.h"
+#include "vigil/base/time.h"
 #include "vigil/pipeline/document_text.h"
 #include "vigil/fetch/http_client.h"
 
@@ -76,7 +77,9 @@ DocumentWrite PrepareWrite(const Matcher& matcher, const std::string& source_id,
                            std::string text, std::string hash, std::string key,
                            const std::string& fetched_url, int64_t fetched_unix_ms) {
   DocumentWrite write;
-  write.hits = matcher.Scan(text);
+  // The document's year turns an age beside a name into a birth year.
+  write.hits = matcher.Scan(
+      text, ScanOptions{.document_year = UtcYear(item.published_unix_ms.value_or(fetched_unix_ms))});
   NewDocument& doc = write.document;
   doc.source_id = source_id;
   doc.dedupe_key = std::move(key);

@@ -73,6 +73,28 @@ TEST(LoadWatchlistTest, ReadsProgramsAndRejectsANonList) {
   EXPECT_THAT(failed.status().message(), ::testing::HasSubstr("programs must be a list of strings"));
 }
 
+TEST(LoadWatchlistTest, ReadsBirthYearsAndRejectsWhatIsNoYear) {
+  TempDir dir;
+  std::filesystem::path file = dir.Write("list.yaml", R"(entities:
+  - id: putin
+    name: PUTIN, Vladimir Vladimirovich
+    type: person
+    birth_years: [1953, 1952]
+)");
+  Result<Watchlist> list = LoadWatchlist(ListAt(file));
+  ASSERT_TRUE(list.ok()) << list.status().message();
+  EXPECT_EQ(list->entities[0].birth_years, (std::vector<int>{1952, 1953}));
+  std::filesystem::path bad = dir.Write("bad.yaml", R"(entities:
+  - id: putin
+    name: PUTIN, Vladimir Vladimirovich
+    birth_years: [1952, "07 Oct 1952"]
+)");
+  Result<Watchlist> failed = LoadWatchlist(ListAt(bad));
+  ASSERT_FALSE(failed.ok());
+  EXPECT_THAT(failed.status().message(), ::testing::HasSubstr("bad.yaml:4:"));
+  EXPECT_THAT(failed.status().message(), ::testing::HasSubstr("'07 Oct 1952' is not one"));
+}
+
 TEST(LoadWatchlistTest, TrimsAndDropsEmptyOrRepeatedAliases) {
   TempDir dir;
   std::filesystem::path file = dir.Write("list.yaml", R"(entities:

@@ -94,6 +94,16 @@ TEST_F(OfacSdnCsvTest, SkipsMalformedRowsWithPositions) {
   EXPECT_EQ(FindEntity(report->list, "35096")->name, "PUTIN, Vladimir Vladimirovich");
 }
 
+// Dates of birth come from the Remarks: each "DOB" up to its ';', a range
+// as both its ends, "circa" two years either side; not a passport number.
+TEST_F(OfacSdnCsvTest, ReadsBirthYearsFromTheRemarks) {
+  Result<ListReport> report = Parse();
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  EXPECT_EQ(FindEntity(report->list, "35096")->birth_years, std::vector<int>{1952});
+  EXPECT_EQ(FindEntity(report->list, "7006")->birth_years, (std::vector<int>{1958, 1960, 1962, 1963}));
+  EXPECT_TRUE(FindEntity(report->list, "306")->birth_years.empty());
+}
+
 TEST_F(OfacSdnCsvTest, InvalidUtf8IsReplaced) {
   Result<ListReport> report = Parse();
   ASSERT_TRUE(report.ok()) << report.status().message();

@@ -21,6 +21,7 @@ TEST(OpenSanctionsCsvTest, ReadsTargetsWithAliasesAndPrograms) {
   EXPECT_EQ(putin->aliases, (std::vector<std::string>{"ПУТІН володимир володимирович",
                                                       "ПУТИН владимир владимирович"}));
   EXPECT_EQ(putin->programs, (std::vector<std::string>{"UA-WS-EXECUTIVES", "UA-WS-MARE"}));
+  EXPECT_EQ(putin->birth_years, std::vector<int>{1952});  // birth_date 1952-10-07
   const Entity* ship = FindEntity(report->list, "NK-ship");
   ASSERT_NE(ship, nullptr);
   EXPECT_EQ(ship->type, EntityType::kVessel);

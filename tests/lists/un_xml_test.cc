@@ -23,6 +23,8 @@ TEST(UnXmlTest, ReadsIndividualsWithOriginalScriptAndAliasQuality) {
             (std::vector<std::string>{"مصعب مصطفى ابو القاسم عمر", "Mus’ab Abu Qarin"}));
   EXPECT_EQ(person->weak_aliases, std::vector<std::string>{"The Doctor"});  // QUALITY Low
   EXPECT_EQ(person->programs, std::vector<std::string>{"Libya"});
+  // An exact DATE, and an APPROXIMATELY YEAR widened two years either side.
+  EXPECT_EQ(person->birth_years, (std::vector<int>{1971, 1973, 1975, 1977}));
 }
 
 TEST(UnXmlTest, ReadsEntitiesWithAkaAndFkaAliases) {

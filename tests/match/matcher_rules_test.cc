@@ -471,6 +471,34 @@ TEST(MatcherRulesTest, TitlesCountryWordsAndForeignCompanyWordsBackWeakNames) {
             (Want{"severstal|Severstal|legal-form+context"}));
 }
 
+// An age or birth year stated beside a person's name is weighed against
+// the list's: one that agrees backs a common name and says so; one that
+// cannot be the listed person's makes the hit a candidate.
+TEST(MatcherRulesTest, AStatedAgeBacksOrDemotesAPerson) {
+  Entity putin = Person("putin", "PUTIN, Vladimir Vladimirovich");
+  putin.birth_years = {1952};
+  Entity ali = Person("ali", "HASSAN, Ali");
+  ali.birth_years = {1958, 1960};
+  auto m = BuildOrDie({Watchlist{"sdn", {putin, ali}}});
+  auto rules = [&](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Match& match : m->Scan(text, ScanOptions{.include_candidates = true, .document_year = 2024})) {
+      out.push_back(match.entity_id + "|" + match.rule + (match.alert ? "" : "|candidate"));
+    }
+    return out;
+  };
+  EXPECT_EQ(rules("Vladimir Putin, 71, said on Monday."),
+            (Want{"putin|without-middle+age(born 1952-1953)"}));
+  EXPECT_EQ(rules("Vladimir Putin, 35, a plumber from Leeds, said."),
+            (Want{"putin|without-middle+age-mismatch(stated 1988-1989, listed 1952)|candidate"}));
+  EXPECT_EQ(rules("Ali Hassan, 65, was arrested."), (Want{"ali|reordered+corroborated(age:born 1958-1959)"}));
+  EXPECT_EQ(rules("Ali Hassan (born 1999) was arrested."),
+            (Want{"ali|reordered+age-mismatch(stated 1999, listed 1958-1960)|candidate"}));
+  EXPECT_EQ(rules("Ali Hassan was arrested."), (Want{"ali|reordered+common-name|candidate"}));
+  // Without the document's year an age says nothing.
+  EXPECT_EQ(Alerts(*m, "Vladimir Putin, 35, said."), (Want{"putin|Vladimir Putin|without-middle"}));
+}
+
 // Russian writes an Arabic "h" with х ("kh"): a Cyrillic word that is
 // nothing as read is also read with "h".
 TEST(MatcherRulesTest, CyrillicKhaIsAlsoReadAsH) {

@@ -16,6 +16,10 @@ namespace vigil {
 
 struct ScanOptions {
   bool include_candidates = false;  // also return hits with alert == false
+  // The document's year (its publication date's, else when it was
+  // fetched), for reading a stated age as a birth year ("Vladimir Putin,
+  // 71,"); 0 if unknown: ages are then not read, stated birth years are.
+  int document_year = 0;
 };
 
 // A compiled index over all names of all watchlists and all keyword terms.

@@ -31,6 +31,11 @@ struct Entity {
   // quality "low", FtM weakAlias): kept for explanations, never matched alone.
   std::vector<std::string> weak_aliases;
   std::vector<std::string> programs;  // sanctions programmes / regimes, as listed
+  // The years the list says a person may have been born in: each date of
+  // birth's year, both ends of a range ("1955 to 1957"), and two years
+  // either side of a "circa". Empty if the list gives none. The matcher
+  // weighs an age or birth year stated beside a name against these.
+  std::vector<int> birth_years;
 };
 
 // A loaded watchlist. Entity ids are unique within a list.

@@ -1,0 +1,49 @@
+// What the text says about a hit: here, the birth years it states.
+#include "evidence.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace vigil::match_internal {
+namespace {
+
+// The stated birth years of the name `name` in `text`, as "from-to", or ""
+// if none.
+std::string Stated(const std::string& text, const std::string& name, int year = 2024) {
+  size_t start = text.find(name);
+  EXPECT_NE(start, std::string::npos) << name;
+  BirthRange range = StatedBirthYears(text, start, start + name.size(), year);
+  if (range.from == 0) return "";
+  return std::to_string(range.from) + "-" + std::to_string(range.to) + (range.from_age ? " age" : "");
+}
+
+TEST(StatedBirthYearsTest, ReadsAnAgeOrABirthYearBesideTheName) {
+  EXPECT_EQ(Stated("Vladimir Putin, 71, said on Monday.", "Vladimir Putin"), "1952-1953 age");
+  EXPECT_EQ(Stated("Wladimir Putin (71) sagte.", "Wladimir Putin"), "1952-1953 age");
+  EXPECT_EQ(Stated("The 71-year-old Vladimir Putin said.", "Vladimir Putin"), "1952-1953 age");
+  EXPECT_EQ(Stated("Der 71-jährige Wladimir Putin sagte.", "Wladimir Putin"), "1952-1953 age");
+  EXPECT_EQ(Stated("Ali Hassan, aged 45, was held.", "Ali Hassan"), "1978-1979 age");
+  EXPECT_EQ(Stated("Ali Hassan, 45 years old, was held.", "Ali Hassan"), "1978-1979 age");
+  EXPECT_EQ(Stated("Vladimir Putin (born 1952) spoke.", "Vladimir Putin"), "1952-1952");
+  EXPECT_EQ(Stated("Vladimir Putin, born in 1952, spoke.", "Vladimir Putin"), "1952-1952");
+  EXPECT_EQ(Stated("Wladimir Putin (geb. 1952) sprach.", "Wladimir Putin"), "1952-1952");
+  EXPECT_EQ(Stated("Władimir Putin (ur. 1952) mówił.", "Władimir Putin"), "1952-1952");
+  EXPECT_EQ(Stated("Vladimir Poutine (né en 1952) a parlé.", "Vladimir Poutine"), "1952-1952");
+  // A birth year needs no date; an age does.
+  EXPECT_EQ(Stated("Vladimir Putin (born 1952) spoke.", "Vladimir Putin", 0), "1952-1952");
+  EXPECT_EQ(Stated("Vladimir Putin, 71, said.", "Vladimir Putin", 0), "");
+}
+
+TEST(StatedBirthYearsTest, NumbersThatAreNoAgeAreNotRead) {
+  EXPECT_EQ(Stated("Gazprom, 15 percent up, said.", "Gazprom"), "");
+  EXPECT_EQ(Stated("Ali Hassan, 1987, a vintage.", "Ali Hassan"), "");
+  EXPECT_EQ(Stated("Ali Hassan (12) scored.", "Ali Hassan"), "");   // a child, or a shirt number
+  EXPECT_EQ(Stated("Ali Hassan, 250, was counted.", "Ali Hassan"), "");
+  EXPECT_EQ(Stated("Ali Hassan (IRGC) said.", "Ali Hassan"), "");
+  EXPECT_EQ(Stated("In 2-year-old Ali Hassan's case.", "Ali Hassan"), "");
+  EXPECT_EQ(Stated("Ali Hassan said 71, 72.", "Ali Hassan"), "");
+}
+
+}  // namespace
+}  // namespace vigil::match_internal
