@@ -165,6 +165,7 @@ Result<ListReport> ParseEuCsv(const ListText& csv) {
   int alias = table->Column("alias");
   int previous = table->Column("previousName");
   int weak = table->Column("weakAlias");
+  int birth_date = table->Column("birthDate");  // "26.11.1972", "18.1.1970 or 29.3.1965"
   ListBuilder builder;
   CsvRecord record;
   while (table->Next(record, builder)) {
@@ -198,6 +199,7 @@ Result<ListReport> ParseEuCsv(const ListText& csv) {
     AddNames(entity, CsvTable::Get(record, weak), true);
     std::string program_key = CleanName(CsvTable::Get(record, program));
     if (!program_key.empty()) entity.programs.push_back(std::move(program_key));
+    if (entity.type == EntityType::kPerson) AddBirthYears(entity, CsvTable::Get(record, birth_date));
     builder.Add(std::move(entity), csv.file, record.line);
   }
   return builder.Finish(csv.file);

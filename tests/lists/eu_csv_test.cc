@@ -40,6 +40,9 @@ TEST(EuCsvTest, SplitsSemicolonsAndParenthesisedNames) {
   ASSERT_NE(matviyenko, nullptr);
   EXPECT_EQ(matviyenko->aliases, std::vector<std::string>{"Валентина Ивановна МАТВИЕНКО"});
   EXPECT_EQ(matviyenko->weak_aliases, std::vector<std::string>{"Matviyenko"});
+  // birthDate "26.11.1972 or 1973": each year a date of birth may have.
+  EXPECT_EQ(aksyonov->birth_years, (std::vector<int>{1972, 1973}));
+  EXPECT_TRUE(matviyenko->birth_years.empty());
 }
 
 TEST(EuCsvTest, RowWithoutNameIsSkipped) {
