@@ -463,6 +463,28 @@ BirthRange StatedBirthYears(std::string_view text, size_t start, size_t end, int
     }
     return {};
   }
+  // "... was born in Moscow in 1938", "родился в Москве в 1938 году": a verb
+  // of birth right after the name, and a year before the sentence ends.
+  for (std::string_view verb : {" was born ", " is born ", " родился ", " родилась ", " urodził się ",
+                                " urodziła się ", " est né ", " est née ", " nació ", " è nato ",
+                                " è nata ", " wurde ", " gimė "}) {
+    if (!StartsWithAt(text, end, verb)) continue;
+    size_t limit = std::min(text.size(), end + verb.size() + 48);
+    for (size_t k = end + verb.size(); k < limit; ++k) {
+      char c = text[k];
+      if (c == '.' || c == ';' || c == '!' || c == '?' || c == '\n') break;
+      if (c >= '0' && c <= '9' && (text[k - 1] < '0' || text[k - 1] > '9')) {
+        size_t at = k;
+        int year = NumberAt(text, at, 4, 4);
+        if (year > 0) {
+          // German puts the verb last: "wurde 1952 in Leningrad geboren".
+          if (verb == " wurde " && text.substr(at, limit - at).find("geboren") == std::string_view::npos) break;
+          return born(year);
+        }
+      }
+    }
+    break;
+  }
   // Before it: "71-year-old Vladimir Putin", "der 71-jährige Wladimir Putin".
   for (std::string_view word : {"-year-old ", "-jährige ", "-jähriger ", "-letni ", "-летний "}) {
     if (start >= word.size() && text.substr(start - word.size(), word.size()) == word) {

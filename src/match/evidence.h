@@ -51,7 +51,8 @@ bool DefinesAcronymForAName(std::string_view text, std::string_view acronym);
 
 // The years the text says the person named at [start, end) was born in,
 // as a range: "(born 1952)", ", born in 1952", "(geb. 1952)", "(ur. 1952)",
-// "(né en 1952)" give [1952, 1952]; an age ("Vladimir Putin, 71,",
+// "(né en 1952)", "... was born in Leningrad in 1952", "... родился в
+// Москве в 1938 году" give [1952, 1952]; an age ("Vladimir Putin, 71,",
 // "Putin (71)", "71-year-old Vladimir Putin", "der 71-jährige ...") gives
 // [reference_year - 72, reference_year - 71], and is read only if
 // `reference_year` (the document's) is known (not 0). {0, 0} if none.

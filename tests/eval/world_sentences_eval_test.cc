@@ -74,9 +74,9 @@ WorldFigures EvaluateWorld(const std::string& name, const std::vector<Watchlist>
 // Floors (found) and ceilings (sentences with a wrong alert) by language,
 // as measured on 2026-12-07; deterministic, so no slack.
 void ExpectWorldFigures(const WorldFigures& figures) {
-  EXPECT_EQ(figures.all.positives(), 310);  // every (sentence, named party) pair
-  EXPECT_EQ(figures.all.negatives(), 438);  // every sentence
-  EXPECT_GE(figures.all.found(), 262) << "recall fell";
+  EXPECT_EQ(figures.all.positives(), 313);  // every (sentence, named party) pair
+  EXPECT_EQ(figures.all.negatives(), 442);  // every sentence
+  EXPECT_GE(figures.all.found(), 265) << "recall fell";
   EXPECT_LE(figures.all.false_alarms(), 6) << "sentences with a wrong alert rose";
 }
 
@@ -123,11 +123,13 @@ TEST(WorldSentencesEval, FullRealOfacLists) {
   ASSERT_FALSE(ofac.failed) << ofac.why;
   if (ofac.lists.empty()) GTEST_SKIP() << ofac.why;
   WorldFigures figures = EvaluateWorld("world sentences vs real OFAC SDN+consolidated", ofac.lists);
-  EXPECT_GE(figures.all.found(), 259) << "recall fell";
-  // 11: "Maria Sacharowa" (German) now reads as ZAKHAROVA, and like "Maria
-  // Zakharova" (English) alerts for both listed women of that name, each
-  // marked ambiguous with the other: the sentence cannot tell them apart.
-  EXPECT_LE(figures.all.false_alarms(), 11) << "sentences with a wrong alert rose";
+  EXPECT_GE(figures.all.found(), 262) << "recall fell";
+  // 10, of which three are "Maria Zakharova" (English, French) and "Maria
+  // Sacharowa" (German): each alerts for both listed women of that name,
+  // each marked ambiguous with the other, since the sentence cannot tell
+  // them apart. (Vysotsky "born in 1938" is no longer one: OFAC's VYSOTSKY
+  // was born in 1985.)
+  EXPECT_LE(figures.all.false_alarms(), 10) << "sentences with a wrong alert rose";
 }
 
 }  // namespace

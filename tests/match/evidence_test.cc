@@ -30,6 +30,11 @@ TEST(StatedBirthYearsTest, ReadsAnAgeOrABirthYearBesideTheName) {
   EXPECT_EQ(Stated("Wladimir Putin (geb. 1952) sprach.", "Wladimir Putin"), "1952-1952");
   EXPECT_EQ(Stated("Władimir Putin (ur. 1952) mówił.", "Władimir Putin"), "1952-1952");
   EXPECT_EQ(Stated("Vladimir Poutine (né en 1952) a parlé.", "Vladimir Poutine"), "1952-1952");
+  EXPECT_EQ(Stated("Vladimir Putin was born in Leningrad in 1952.", "Vladimir Putin"), "1952-1952");
+  EXPECT_EQ(Stated("Владимир Высоцкий родился в Москве в 1938 году.", "Владимир Высоцкий"), "1938-1938");
+  EXPECT_EQ(Stated("Wladimir Putin wurde 1952 in Leningrad geboren.", "Wladimir Putin"), "1952-1952");
+  EXPECT_EQ(Stated("Wladimir Putin wurde 2000 Präsident.", "Wladimir Putin"), "");
+  EXPECT_EQ(Stated("Vladimir Putin was born. In 1952 ...", "Vladimir Putin"), "");
   // A birth year needs no date; an age does.
   EXPECT_EQ(Stated("Vladimir Putin (born 1952) spoke.", "Vladimir Putin", 0), "1952-1952");
   EXPECT_EQ(Stated("Vladimir Putin, 71, said.", "Vladimir Putin", 0), "");
