@@ -153,6 +153,29 @@ bool IsNameLetter(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch
 // ("President", "Sheikh"), a legal form, a month, or an all-capitals word
 // ("CEO", any word of a headline). `sentence_start`: an ordinary word there
 // ("Yesterday") is capitalised only because it opens the sentence.
+// Articles and prepositions of the other eight languages that open a
+// sentence before a name ("Le Hezbollah a tiré", "Die Sberbank zieht",
+// "El ELN atacó"): no part of it there ("Le Pen" inside a sentence is).
+bool IsForeignFunctionWord(std::string_view lower) {
+  static constexpr auto kWords = std::to_array<std::string_view>(
+      {"le",  "la",  "les", "un",  "une", "des", "du",  "die", "der", "das", "den", "dem", "ein",
+       "eine", "el", "los", "las", "lo",  "il",  "gli", "uno", "una", "w",   "we",  "z",   "ze",
+       "na",  "do",  "od",  "po",  "pod", "przez", "su", "ir", "per", "nuo", "del", "al"});
+  return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
+}
+
+// German joins a name and the noun that says what it is into one word
+// ("Gazprom-Konzern", "Gazprom-Chef", "Huthi-Miliz"): the noun is no part
+// of the name.
+bool IsCompoundHead(std::string_view lower) {
+  static constexpr auto kWords = std::to_array<std::string_view>(
+      {"konzern", "konzerns", "chef", "chefin", "chefs", "gruppe", "miliz", "milizen", "truppe",
+       "truppen", "kämpfer", "regime", "regierung", "aktie", "aktien", "bank", "manager",
+       "netzwerk", "sprecher", "sprecherin", "imperium", "clan", "vertraute", "anhänger",
+       "tanker", "flotte", "pipeline", "sanktionen", "affäre", "deal"});
+  return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
+}
+
 bool ContinuesName(std::string_view word, bool sentence_start) {
   if (word.empty() || word[0] < 'A' || word[0] > 'Z') return false;
   if (std::none_of(word.begin(), word.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; })) {
@@ -161,7 +184,7 @@ bool ContinuesName(std::string_view word, bool sentence_start) {
   std::string lower(word);
   for (char& ch : lower) ch = word_internal::kAsciiLower[static_cast<uint8_t>(ch)];
   if (IsTitleWord(lower) || IsLegalFormWord(lower) || IsCalendarWord(lower)) return false;
-  return !sentence_start || ClassifyWord(lower) != WordClass::kOrdinary;
+  return !sentence_start || (ClassifyWord(lower) != WordClass::kOrdinary && !IsForeignFunctionWord(lower));
 }
 
 // A name-like word joined to `start` by a space or hyphen before it.
@@ -185,9 +208,18 @@ bool InsideLongerName(std::string_view text, size_t start, size_t end) {
   if (PrecededByName(text, start)) return true;
   size_t i = end;
   if (i >= text.size() || (text[i] != ' ' && text[i] != '-')) return false;
+  bool hyphen = text[i] == '-';
   size_t word_start = ++i;
-  while (i < text.size() && IsNameLetter(text[i])) ++i;
-  return ContinuesName(text.substr(word_start, i - word_start), false);
+  while (i < text.size() && (IsNameLetter(text[i]) || static_cast<uint8_t>(text[i]) >= 0x80)) ++i;
+  std::string_view next = text.substr(word_start, i - word_start);
+  if (hyphen && next.size() > 1) {
+    std::string lower(next);
+    for (char& ch : lower) ch = word_internal::kAsciiLower[static_cast<uint8_t>(ch)];
+    if (IsCompoundHead(lower)) return false;
+  }
+  size_t ascii_end = 0;
+  while (ascii_end < next.size() && IsNameLetter(next[ascii_end])) ++ascii_end;
+  return ContinuesName(next.substr(0, ascii_end), false);
 }
 
 // `matched` is three or more capital letters, written exactly as the

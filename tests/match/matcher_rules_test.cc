@@ -499,6 +499,17 @@ TEST(MatcherRulesTest, AStatedAgeBacksOrDemotesAPerson) {
   EXPECT_EQ(Alerts(*m, "Vladimir Putin, 35, said."), (Want{"putin|Vladimir Putin|without-middle"}));
 }
 
+// A sentence's opening article in another language ("Le", "Die") and the
+// noun of a German compound ("Gazprom-Konzern") are no part of the name;
+// another name word after a hyphen still makes a longer name.
+TEST(MatcherRulesTest, ForeignArticlesAndCompoundNounsAreNoNameWords) {
+  auto m = BuildOrDie({Watchlist{"sdn", {Company("gazprom", "GAZPROM", {"RUSSIA-EO14024"})}}});
+  EXPECT_EQ(Alerts(*m, "Der Gazprom-Konzern lieferte weniger Gas."), (Want{"gazprom|Gazprom|exact"}));
+  EXPECT_EQ(Alerts(*m, "Le Gazprom a livré moins de gaz."), (Want{"gazprom|Gazprom|exact"}));
+  EXPECT_TRUE(Alerts(*m, "Shares of Gazprom-Neft rose.").empty());
+  EXPECT_TRUE(Alerts(*m, "Elle a vu Mme Gazprom Leblanc hier.").empty());
+}
+
 // Russian writes an Arabic "h" with х ("kh"): a Cyrillic word that is
 // nothing as read is also read with "h".
 TEST(MatcherRulesTest, CyrillicKhaIsAlsoReadAsH) {
