@@ -169,7 +169,7 @@ double SpellingSimilarity(std::string_view written, std::string_view listed) {
   double best = JaroWinkler(written, listed);
   // Respellings lift a word a little; one far from the listed word, or one
   // close enough already, is left as it is.
-  if (best >= 0.95 || best < 0.7 || listed.size() < 4 || written.size() > 64) return best;
+  if (best >= 0.95 || best < 0.6 || listed.size() < 4 || written.size() > 64) return best;
   // A respelling is a reading, not the word as written: a little less
   // than an exact one, so that the listed spelling ranks first.
   constexpr double kRespelled = 0.02;
