@@ -328,8 +328,20 @@ const char* FindSanctionsWord(std::string_view text, size_t skip_start, size_t s
     for (const char* stem : kStems) by_first[static_cast<uint8_t>(stem[0])].push_back(stem);
     return by_first;
   }();
+  // The stems' first two bytes (lower-cased), as one bit each: most word
+  // starts are turned away by one table lookup, before any stem is tried.
+  static const std::vector<bool> kFirstTwo = [] {
+    std::vector<bool> bits(1 << 16);
+    for (const char* stem : kStems) {
+      bits[static_cast<uint8_t>(stem[0]) << 8 | static_cast<uint8_t>(stem[1])] = true;
+    }
+    return bits;
+  }();
   return FirstAtWordStart(text, skip_start, skip_end, [&](size_t i) -> const char* {
-    for (const char* stem : kByFirst[static_cast<uint8_t>(Lower(text[i]))]) {
+    if (i + 1 >= text.size()) return nullptr;
+    auto first = static_cast<uint8_t>(Lower(text[i]));
+    if (!kFirstTwo[first << 8 | static_cast<uint8_t>(Lower(text[i + 1]))]) return nullptr;
+    for (const char* stem : kByFirst[first]) {
       if (StemAt(text, i, stem)) return stem;
     }
     return nullptr;
