@@ -306,6 +306,24 @@ bool HasLowerCaseOrdinaryWord(std::string_view text, const std::vector<TextWord>
   return false;
 }
 
+// No word of the hit is capitalised but particles and legal forms
+// ("al-tawhid, the oneness of God"): a word, not the body AL-TAWHID, whose
+// name news capitalises ("al-Tawhid"). Only for a name written in a script
+// with capitals, as the hit's words are.
+bool NoCapitalisedNameWord(const MatcherIndex& index, const std::vector<TextWord>& words,
+                           const Candidate& c) {
+  bool any = false;
+  for (uint32_t p = c.first; p < c.last; ++p) {
+    if (words[p].capitalized) return false;
+    if (words[p].id != Vocabulary::kUnknown) {
+      std::string_view w = index.vocabulary.Word(words[p].id);
+      if (IsNameParticle(w) || IsLegalFormWord(w)) continue;
+    }
+    any = true;
+  }
+  return any;
+}
+
 // A word of the hit in lower case that is no name particle ("al", "bin").
 bool HasLowerCaseNameWord(const MatcherIndex& index, std::string_view text,
                           const std::vector<TextWord>& words, const Candidate& c) {
@@ -642,7 +660,8 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
       }
     }
   } else if (target.type != EntityType::kPerson && !c->all_capitalized &&
-             HasLowerCaseOrdinaryWord(text, words, *c)) {
+             (HasLowerCaseOrdinaryWord(text, words, *c) ||
+              (c->last - c->first >= 2 && NoCapitalisedNameWord(index, words, *c)))) {
     // "African initiative" is no AFRICAN INITIATIVE: a name's words are
     // capitalised (legal forms and particles may not be).
     make_weak("lower-case");

@@ -510,6 +510,14 @@ TEST(MatcherRulesTest, ForeignArticlesAndCompoundNounsAreNoNameWords) {
   EXPECT_TRUE(Alerts(*m, "Elle a vu Mme Gazprom Leblanc hier.").empty());
 }
 
+// A body's name of several words written all in lower case, but for
+// particles, is words ("al-tawhid, the oneness of God"), not the body.
+TEST(MatcherRulesTest, AnOrganisationsNameAllInLowerCaseIsNoName) {
+  auto m = BuildOrDie({Watchlist{"sdn", {Company("isil", "AL-TAWHID", {"SDGT"})}}});
+  EXPECT_TRUE(Alerts(*m, "The preacher spoke about al-tawhid, the oneness of God.").empty());
+  EXPECT_EQ(Alerts(*m, "Fighters of al-Tawhid attacked the town."), (Want{"isil|al-Tawhid|exact"}));
+}
+
 // Russian writes an Arabic "h" with х ("kh"): a Cyrillic word that is
 // nothing as read is also read with "h".
 TEST(MatcherRulesTest, CyrillicKhaIsAlsoReadAsH) {
