@@ -421,6 +421,25 @@ bool HasDistinctiveCompanyWord(const MatcherIndex& index, const std::vector<Text
   return false;
 }
 
+// A two-word name, without its legal form, that no one else answers to:
+// a long word in no dictionary ("Gazprom", "Severstal") and, beside it, a
+// word that is no English word either ("Neft", "Trans"): "Gazprom Neft"
+// is that company, where "Tinkoff Bank" or "Astra Group" may be another.
+bool IsDistinctivePairName(const MatcherIndex& index, const std::vector<TextWord>& words,
+                           const Candidate& c) {
+  if (c.last - c.first != 2 || c.fuzzy_count > 0 || !HasDistinctiveCompanyWord(index, words, c)) {
+    return false;
+  }
+  for (uint32_t p = c.first; p < c.last; ++p) {
+    if (words[p].id == Vocabulary::kUnknown || !words[p].capitalized || index.ordinary_word[words[p].id] ||
+        index.common_name_word[words[p].id] || index.legal_word[words[p].id]) {
+      return false;
+    }
+    if (ClassifyWord(index.vocabulary.Word(words[p].id)) != WordClass::kName) return false;
+  }
+  return true;
+}
+
 // Every spelling step of the hit is a case form of its listed word
 // ("Газпромом", "Сбербанка"): the name as the text's grammar declines it,
 // not another spelling.
@@ -671,7 +690,8 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
     // with a legal form the list does not give it is another company.
     make_weak("other-company");
   } else if (payload.rule == VariantRule::kLegalForm && c->last - c->first <= 2 &&
-             !HasLegalWord(index, words, *c) && !HasOrganizationWordNear(text, start, end)) {
+             !HasLegalWord(index, words, *c) && !HasOrganizationWordNear(text, start, end) &&
+             !IsDistinctivePairName(index, words, *c)) {
     c->needs_corroboration = true;
     c->weak_reason = "bare-name";
     c->country_corroborates = HasDistinctiveCompanyWord(index, words, *c);

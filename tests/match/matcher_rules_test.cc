@@ -510,6 +510,16 @@ TEST(MatcherRulesTest, ForeignArticlesAndCompoundNounsAreNoNameWords) {
   EXPECT_TRUE(Alerts(*m, "Elle a vu Mme Gazprom Leblanc hier.").empty());
 }
 
+// Two words of a company's name without its legal form alert alone when
+// both are no English word and one is long and rare ("Gazprom Neft"); with
+// an ordinary word beside ("Tinkoff Bank") the document must back it.
+TEST(MatcherRulesTest, ADistinctiveTwoWordCoreAlertsAlone) {
+  auto m = BuildOrDie({Watchlist{"sdn", {Company("neft", "PUBLIC JOINT STOCK COMPANY GAZPROM NEFT", {"RUSSIA-EO14024"}),
+                                         Company("tinkoff", "JOINT STOCK COMPANY TINKOFF BANK", {"RUSSIA-EO14024"})}}});
+  EXPECT_EQ(Alerts(*m, "Gazprom Neft shipped its first cargo."), (Want{"neft|Gazprom Neft|legal-form"}));
+  EXPECT_TRUE(Alerts(*m, "Tinkoff Bank rebranded itself.").empty());
+}
+
 // A body's name of several words written all in lower case, but for
 // particles, is words ("al-tawhid, the oneness of God"), not the body.
 TEST(MatcherRulesTest, AnOrganisationsNameAllInLowerCaseIsNoName) {
