@@ -130,12 +130,13 @@ void ScanWords(const MatcherIndex& index, std::string_view text, SpellingCache* 
       if (found != Vocabulary::kUnknown) {
         id = found;
         normalized = spelled_as = h_reading;
-      } else if (fuzzy) {
+      } else if (fuzzy && h_reading.size() <= 64 && spelled_as.size() <= 64) {
+        // A spelling of a listed word only with "h", not as read.
         char key[2 * 64];
-        if (h_reading.size() <= 64 && index.skeletons.Find(std::string_view(key, SkeletonInto(h_reading, key))) !=
-                                          Vocabulary::kUnknown) {
-          normalized = spelled_as = h_reading;
-        }
+        auto finds = [&](std::string_view word) {
+          return index.skeletons.Find(std::string_view(key, SkeletonInto(word, key))) != Vocabulary::kUnknown;
+        };
+        if (!finds(spelled_as) && finds(h_reading)) normalized = spelled_as = h_reading;
       }
     }
     uint32_t group = kNoGroup;

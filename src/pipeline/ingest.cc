@@ -77,9 +77,15 @@ DocumentWrite PrepareWrite(const Matcher& matcher, const std::string& source_id,
                            std::string text, std::string hash, std::string key,
                            const std::string& fetched_url, int64_t fetched_unix_ms) {
   DocumentWrite write;
-  // The document's year turns an age beside a name into a birth year.
-  write.hits = matcher.Scan(
-      text, ScanOptions{.document_year = UtcYear(item.published_unix_ms.value_or(fetched_unix_ms))});
+  // The document's year turns an age beside a name into a birth year: its
+  // publication's, unless that is no date a feed could mean (the epoch, or
+  // after the fetch), else the fetch's.
+  int year = UtcYear(fetched_unix_ms);
+  if (item.published_unix_ms) {
+    int published = UtcYear(*item.published_unix_ms);
+    if (published >= 1980 && published <= year) year = published;
+  }
+  write.hits = matcher.Scan(text, ScanOptions{.document_year = year});
   NewDocument& doc = write.document;
   doc.source_id = source_id;
   doc.dedupe_key = std::move(key);

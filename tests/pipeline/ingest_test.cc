@@ -129,6 +129,28 @@ TEST_F(IngestTest, HitOffsetsPointIntoStoredText) {
   EXPECT_NE(payload.find("\"start\":" + std::to_string(start)), std::string::npos) << payload;
 }
 
+// An age beside a name is read against the item's year, or the fetch's
+// when the item's date is none a feed could mean (the epoch): "Lavrov,
+// 74," in 2024 is the listed man (born 1950), "Lavrov, 30," is not.
+TEST_F(IngestTest, StatedAgesAreReadAgainstTheItemsYear) {
+  Entity lavrov{"lavrov", "LAVROV, Sergei Viktorovich", EntityType::kPerson, {}};
+  lavrov.birth_years = {1950};
+  Result<std::shared_ptr<const Matcher>> matcher = Matcher::Build({Watchlist{"local", {lavrov}}}, {});
+  ASSERT_TRUE(matcher.ok()) << matcher.status().message();
+  const int64_t june_2024 = 1717200000000;  // 2024-06-01
+  const int64_t fetched_2025 = 1748736000000;  // 2025-06-01
+  Item agrees{"g1", "", "t", "Sergei Lavrov, 74, spoke.", june_2024};
+  Item too_young{"g2", "", "t", "Sergei Lavrov, 30, a student, spoke.", june_2024};
+  Item epoch_dated{"g3", "", "t", "Foreign minister Sergei Lavrov, 75, spoke.", int64_t{0}};
+  Result<IngestStats> stats =
+      Ingest(*store_, **matcher, "news", {}, Feed({agrees, too_young, epoch_dated}), "http://feed/", fetched_2025);
+  ASSERT_TRUE(stats.ok()) << stats.status().message();
+  EXPECT_EQ(stats->new_documents, 3);
+  // "74" in 2024 and "75" in 2025 (the fetch's year, the item's being 1970)
+  // agree with 1950; "30" does not.
+  EXPECT_EQ(stats->entity_hits, 2);
+}
+
 TEST(ContentHashTest, IsHexSha256) {
   EXPECT_EQ(ContentHash(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
