@@ -306,6 +306,23 @@ bool WithoutDescriptor(const Words& core, Words* out) {
   return true;
 }
 
+// A military unit named with its army ("99TH LIGHT INFANTRY DIVISION OF
+// THE BURMESE ARMY", "FOURTH DIVISION OF THE SYRIAN ARAB ARMY"), which news
+// calls by the unit alone: the words before "of the ... army". Empty if the
+// name is no such unit.
+Words UnitWithoutItsArmy(const Words& words) {
+  static constexpr auto kUnits = std::to_array<std::string_view>(
+      {"division", "brigade", "regiment", "battalion", "corps", "command", "directorate", "unit"});
+  static constexpr auto kForces = std::to_array<std::string_view>({"army", "forces", "navy", "police", "guard"});
+  for (size_t k = 1; k + 2 < words.size(); ++k) {
+    if (words[k] != "of" || words[k + 1] != "the") continue;
+    bool unit = std::find(kUnits.begin(), kUnits.end(), words[k - 1]) != kUnits.end();
+    bool force = std::find(kForces.begin(), kForces.end(), words.back()) != kForces.end();
+    if (unit && force && k >= 2) return Words(words.begin(), words.begin() + static_cast<long>(k));
+  }
+  return {};
+}
+
 void AddLegalFormVariants(const Words& written, std::vector<NameVariant>* out) {
   Words core = written;
   Words tail, head;
@@ -509,6 +526,9 @@ std::vector<NameVariant> NameVariants(std::string_view name, NameKind kind) {
   }
   if (kind == NameKind::kOrganization || kind == NameKind::kOther) {
     AddLegalFormVariants(written, &variants);
+    if (Words unit = UnitWithoutItsArmy(written); !unit.empty()) {
+      variants.push_back({std::move(unit), VariantRule::kLegalForm});
+    }
     // "WAGNER GROUP" as the European press writes it: "Gruppe Wagner",
     // "groupe Wagner", "gruppo Wagner", "grupo Wagner".
     if (written.size() >= 2 && written.size() <= 3 && written.back() == "group") {

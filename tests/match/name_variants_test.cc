@@ -111,6 +111,12 @@ TEST(NameVariantsTest, StripsAndMovesLegalForms) {
             (std::vector<std::string>{"oao aviakompaniya belavia|exact",
                                       "aviakompaniya belavia|legal-form", "belavia|legal-form",
                                       "aviakompaniya belavia oao|legal-form"}));
+  // A military unit is also named without its army.
+  EXPECT_EQ(describe("99TH LIGHT INFANTRY DIVISION OF THE BURMESE ARMY", NameKind::kOrganization),
+            (std::vector<std::string>{"99th light infantry division of the burmese army|exact",
+                                      "99th light infantry division|legal-form"}));
+  EXPECT_EQ(describe("MINISTRY OF THE INTERIOR", NameKind::kOrganization),
+            (std::vector<std::string>{"ministry of the interior|exact"}));
   EXPECT_EQ(describe("BANK OF MOSCOW", NameKind::kOrganization),
             (std::vector<std::string>{"bank of moscow|exact"}));
   // People and vessels keep their words.
