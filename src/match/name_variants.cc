@@ -277,14 +277,17 @@ bool WithoutDescriptor(const Words& core, Words* out) {
       {"group", "of", "companies"}, {"holding"}, {"holdings"}, {"group"}, {"foundation"},
       {"association"}, {"organization"}, {"organisation"}, {"bank"}, {"fund"}, {"trust"},
       {"society"}, {"bonyad"}, {"kompaniya"}, {"gruppa"}, {"aviakompaniya"}};
-  // Most names have none: look at their ends before copying anything.
-  auto descriptor_end = [](const std::string& w) {
-    return w == "holding" || w == "holdings" || w == "group" || w == "foundation" || w == "association" ||
-           w == "organization" || w == "organisation" || w == "bank" || w == "fund" || w == "trust" ||
-           w == "society" || w == "bonyad" || w == "kompaniya" || w == "gruppa" || w == "company" ||
-           w == "companies" || w == "kholdingovaya" || w == "holdingovaya" || w == "aviakompaniya";
-  };
-  if (core.empty() || (!descriptor_end(core.front()) && !descriptor_end(core.back()))) return false;
+  // Most names have none: their end words are looked up before anything
+  // is copied.
+  static const std::unordered_set<std::string> kEnds = [] {
+    std::unordered_set<std::string> ends;
+    for (const Words& d : kDescriptors) {
+      ends.insert(d.front());
+      ends.insert(d.back());
+    }
+    return ends;
+  }();
+  if (core.empty() || (kEnds.count(core.front()) == 0 && kEnds.count(core.back()) == 0)) return false;
   Words bare = core;
   for (const Words& d : kDescriptors) {
     if (EndsWith(bare, d)) {
