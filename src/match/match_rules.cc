@@ -308,8 +308,8 @@ bool HasLowerCaseOrdinaryWord(std::string_view text, const std::vector<TextWord>
 
 // No word of the hit is capitalised but particles and legal forms
 // ("al-tawhid, the oneness of God"): a word, not the body AL-TAWHID, whose
-// name news capitalises ("al-Tawhid"). Only for a name written in a script
-// with capitals, as the hit's words are.
+// name news capitalises ("al-Tawhid"). Words of other scripts count as
+// capitalised: the test is for Latin text.
 bool NoCapitalisedNameWord(const MatcherIndex& index, const std::vector<TextWord>& words,
                            const Candidate& c) {
   bool any = false;
@@ -431,11 +431,11 @@ bool IsDistinctivePairName(const MatcherIndex& index, const std::vector<TextWord
     return false;
   }
   for (uint32_t p = c.first; p < c.last; ++p) {
-    if (words[p].id == Vocabulary::kUnknown || !words[p].capitalized || index.ordinary_word[words[p].id] ||
-        index.common_name_word[words[p].id] || index.legal_word[words[p].id]) {
+    // No ordinary word, given name or place, common name or legal form.
+    if (words[p].id == Vocabulary::kUnknown || !words[p].capitalized || index.common_name_word[words[p].id] ||
+        index.legal_word[words[p].id] || ClassifyWord(index.vocabulary.Word(words[p].id)) != WordClass::kName) {
       return false;
     }
-    if (ClassifyWord(index.vocabulary.Word(words[p].id)) != WordClass::kName) return false;
   }
   return true;
 }

@@ -44,6 +44,14 @@ std::shared_ptr<const Matcher> People() {
        Person("tsipras", "TSIPRAS, Alexis")}}});
 }
 
+// "entity|matched" of the alerts in `text`: which names were found, when
+// the rule that found them is not the point.
+std::vector<std::string> AlertedNames(const Matcher& matcher, std::string_view text) {
+  std::vector<std::string> out;
+  for (const Match& m : matcher.Scan(text)) out.push_back(m.entity_id + "|" + m.matched);
+  return out;
+}
+
 // "entity|matched|rule" of the alerts in `text`.
 std::vector<std::string> Alerts(const Matcher& matcher, std::string_view text) {
   std::vector<std::string> out;
@@ -555,11 +563,7 @@ TEST(MatcherRulesTest, AnAcronymTheTextDefinesInAnotherLanguageIsBacked) {
 TEST(MatcherRulesTest, LithuanianAndBelarusianSpellingsFindTheListedName) {
   auto m = BuildOrDie({Watchlist{
       "sdn", {Person("lukashenka", "LUKASHENKA, Alyaksandr Ryhorovich"), Person("shoigu", "SHOIGU, Sergey")}}});
-  auto ids = [&](std::string_view text) {
-    std::vector<std::string> out;
-    for (const Match& match : m->Scan(text)) out.push_back(match.entity_id + "|" + match.matched);
-    return out;
-  };
+  auto ids = [&](std::string_view text) { return AlertedNames(*m, text); };
   EXPECT_EQ(ids("Aliaksandras Lukašenka susitiko su delegacija."),
             (Want{"lukashenka|Aliaksandras Lukašenka"}));
   EXPECT_EQ(ids("Aliaksandro Lukašenkos režimas paleido kalinius."),
@@ -576,11 +580,7 @@ TEST(MatcherRulesTest, PressSpellingsSoftenedCasesAndInitialsFindTheListedName) 
   auto m = BuildOrDie({Watchlist{
       "sdn", {Person("putin", "PUTIN, Vladimir Vladimirovich"), Person("shoigu", "SHOIGU, Sergei Kuzhugetovich"),
               Person("lukashenko", "LUKASHENKO, Aleksandr Grigorevich"), Person("smith", "SMITH, John Michael")}}});
-  auto ids = [&](std::string_view text) {
-    std::vector<std::string> out;
-    for (const Match& match : m->Scan(text)) out.push_back(match.entity_id + "|" + match.matched);
-    return out;
-  };
+  auto ids = [&](std::string_view text) { return AlertedNames(*m, text); };
   EXPECT_EQ(ids("Sergueï Choïgou a été nommé."), (Want{"shoigu|Sergueï Choïgou"}));
   EXPECT_EQ(ids("Alexandre Loukachenko a gracié des prisonniers."),
             (Want{"lukashenko|Alexandre Loukachenko"}));
