@@ -78,4 +78,33 @@ WordClass ClassifyWord(std::string_view normalized) {
   return WordClass::kName;
 }
 
+bool IsForeignWord(std::string_view normalized) {
+  // A binary search over the embedded text itself: no table to build or
+  // keep, for a lookup made only on a few hits of a scan. Each probe backs
+  // up from a byte to the start of its line.
+  static const std::string_view kWords = [] {
+    std::string_view text = ForeignWordsText();
+    size_t pos = 0;
+    while (pos < text.size() && text[pos] == '#') pos = text.find('\n', pos) + 1;
+    return text.substr(pos);
+  }();
+  if (normalized.empty()) return false;
+  size_t lo = 0;
+  size_t hi = kWords.size();  // [lo, hi): line starts lie in it, lo is one
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    while (mid > lo && kWords[mid - 1] != '\n') --mid;
+    size_t eol = kWords.find('\n', mid);
+    if (eol == std::string_view::npos) eol = kWords.size();
+    std::string_view word = kWords.substr(mid, eol - mid);
+    if (word == normalized) return true;
+    if (word < normalized) {
+      lo = eol + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return false;
+}
+
 }  // namespace vigil::match_internal

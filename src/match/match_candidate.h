@@ -71,6 +71,9 @@ struct Candidate {
   // its sanctions programme supports it too ("Severstal" in a story about
   // Russia).
   bool country_corroborates = false;
+  // A company's one-word bare name that no dictionary, given name or other
+  // listed word shares ("Severstal", "Сбербанка"): it alerts alone.
+  bool distinctive = false;
   // A vessel's name, weak only for want of a ship word that refers to it.
   bool awaits_vessel_word = false;
   const char* corroboration = nullptr;  // what confirmed it, for --explain

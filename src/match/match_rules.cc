@@ -201,11 +201,9 @@ bool PrecededByName(std::string_view text, size_t start) {
   return ContinuesName(text.substr(i, word_end - i), sentence_start);
 }
 
-// A name-like word right before or after [start, end), joined by a space
-// or hyphen ("Baikal Finance Group", "Mir-Hossein Mousavi"): the hit is
-// part of a longer name.
-bool InsideLongerName(std::string_view text, size_t start, size_t end) {
-  if (PrecededByName(text, start)) return true;
+// A name-like word joined to `end` by a space or hyphen after it, but the
+// noun of a compound ("Gazprom-Konzern").
+bool FollowedByName(std::string_view text, size_t end) {
   size_t i = end;
   if (i >= text.size() || (text[i] != ' ' && text[i] != '-')) return false;
   bool hyphen = text[i] == '-';
@@ -220,6 +218,13 @@ bool InsideLongerName(std::string_view text, size_t start, size_t end) {
   size_t ascii_end = 0;
   while (ascii_end < next.size() && IsNameLetter(next[ascii_end])) ++ascii_end;
   return ContinuesName(next.substr(0, ascii_end), false);
+}
+
+// A name-like word right before or after [start, end), joined by a space
+// or hyphen ("Baikal Finance Group", "Mir-Hossein Mousavi"): the hit is
+// part of a longer name.
+bool InsideLongerName(std::string_view text, size_t start, size_t end) {
+  return PrecededByName(text, start) || FollowedByName(text, end);
 }
 
 // `matched` is three or more capital letters, written exactly as the
@@ -454,6 +459,60 @@ bool AllInflected(const MatcherIndex& index, const std::vector<TextWord>& words,
   return true;
 }
 
+// A company's one-word bare name that stands alone: distinctive as listed
+// (see HasDistinctiveCompanyWord()), written as listed or declined, with a
+// capital, and no ordinary word of another language as the text writes it
+// either ("Сентябрь" reads "sentabr", the list's SENTYABR "sentyabr").
+bool IsDistinctiveBareName(const MatcherIndex& index, std::string_view text,
+                           const std::vector<TextWord>& words, std::string_view arena, const Candidate& c) {
+  const TextWord& w = words[c.first];
+  if (c.last - c.first != 1 || !w.capitalized || w.lower_case ||
+      (c.fuzzy_count > 0 && !AllInflected(index, words, arena, c))) {
+    return false;
+  }
+  if (!HasDistinctiveCompanyWord(index, words, c) ||
+      IsForeignWord(arena.substr(w.norm_offset, w.norm_length))) {
+    return false;
+  }
+  // "Kuznetsov" of ODK-KUZNETSOV, "Kalashnikov", "Tupolev": a company named
+  // after its founder shares the name with thousands of people, and Slavic,
+  // Armenian and Georgian family names show it in their ending.
+  static constexpr auto kSurnameEndings = std::to_array<std::string_view>(
+      {"ov", "ev", "ova", "eva", "in", "ina", "sky", "skiy", "skii", "ski", "enko", "yan", "ian",
+       "dze", "shvili", "vich"});
+  const uint32_t listed = c.fuzzy_count > 0 ? c.fuzzy[0].listed : w.id;
+  std::string_view word = index.vocabulary.Word(listed);
+  if (IsForeignWord(word)) return false;  // "Сбербанка": a savings bank, as listed "sberbank"
+  if (std::any_of(kSurnameEndings.begin(), kSurnameEndings.end(), [&](std::string_view ending) {
+        return word.size() > ending.size() + 3 && word.substr(word.size() - ending.size()) == ending;
+      })) {
+    return false;
+  }
+  // "Novastream", "Univisa": two English words run together make a brand
+  // that many firms, stations and products coin alike.
+  for (size_t cut = 3; cut + 3 <= word.size(); ++cut) {
+    if (ClassifyWord(word.substr(0, cut)) != WordClass::kName &&
+        ClassifyWord(word.substr(cut)) != WordClass::kName) {
+      return false;
+    }
+  }
+  // "GAZPROMBANK (SWITZERLAND)": a headline's capitals say nothing of a
+  // name, and a bracketed country after the name makes it a subsidiary's.
+  std::string_view written = text.substr(w.start, w.end - w.start);
+  if (std::none_of(written.begin(), written.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }) &&
+      std::all_of(written.begin(), written.end(), [](char ch) { return static_cast<uint8_t>(ch) < 0x80; })) {
+    return false;
+  }
+  if (text.substr(w.end, 2) == " (") return false;
+  // "Univisa Inc said ... Univisa, a Spanish-language group": a document
+  // that gives the name a legal form the list does not is about that
+  // other company throughout.
+  for (size_t at = text.find(written); at != std::string_view::npos; at = text.find(written, at + 1)) {
+    if (FollowedByLegalForm(text, at + written.size())) return false;
+  }
+  return true;
+}
+
 bool HasLegalWord(const MatcherIndex& index, const std::vector<TextWord>& words,
                   const Candidate& c) {
   for (uint32_t p = c.first; p < c.last; ++p) {
@@ -571,8 +630,12 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
       c->country_corroborates = true;
     } else if (short_word) {
       make_weak("short");
-    } else if (InsideLongerName(text, start, end)) {
-      // "Baikal Finance Group", "Gazprom Neft": another body's name.
+    } else if (c->fuzzy_count > 0 && AllInflected(index, words, arena, *c)
+                   ? FollowedByName(text, end)
+                   : InsideLongerName(text, start, end)) {
+      // "Baikal Finance Group", "Gazprom Neft": another body's name. A
+      // declined name is governed by the word before it, which may open
+      // the sentence: "Akcje Gazpromu" are Gazprom's shares.
       make_weak("inside-longer-name");
     } else if (c->fuzzy_count > 0 && !AllInflected(index, words, arena, *c)) {
       // "Hezbollah" for HIZBALLAH: a one-word spelling needs the document.
@@ -602,7 +665,11 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
       // ASTRA LLC) is more often a place, a brand or another firm: it needs
       // a company word beside it or a document about sanctions.
       c->context = HasOrganizationWordNear(text, start, end);
-      if (!c->context) {
+      // "Severstal", "Transneft", "Сбербанка": a long word in no dictionary,
+      // as listed or declined, is the company; "Hanley", "Astra" or "Mirza"
+      // (a place, a brand, a given name) are not.
+      c->distinctive = !c->context && IsDistinctiveBareName(index, text, words, arena, *c);
+      if (!c->context && !c->distinctive) {
         c->needs_corroboration = true;
         c->weak_reason = "bare-name";
         c->country_corroborates = HasDistinctiveCompanyWord(index, words, *c);

@@ -23,6 +23,23 @@
 namespace vigil::match_internal {
 namespace {
 
+// A body one of whose names says it is a subsidiary ("SUBSIDIARY BANK
+// SBERBANK OF RUSSIA", Ukrainian "DOCHIRNII BANK", Russian "DOCHERNEE
+// PREDPRIYATIE"): it shares its parent's short name, which means the parent.
+bool NamesASubsidiary(const Entity& entity) {
+  static constexpr auto kWords = std::to_array<std::string_view>(
+      {"subsidiary", "dochirnii", "dochirniy", "dochirnie", "dochirnia", "dochernii", "docherniy",
+       "dochernee", "dochernyaya", "tochtergesellschaft", "filiale"});
+  auto says = [&](const std::string& name) {
+    for (const std::string& word : NormalizeWords(name)) {
+      if (std::find(kWords.begin(), kWords.end(), word) != kWords.end()) return true;
+    }
+    return false;
+  };
+  return entity.type == EntityType::kOrganization &&
+         (says(entity.name) || std::any_of(entity.aliases.begin(), entity.aliases.end(), says));
+}
+
 NameKind KindOf(EntityType type) {
   switch (type) {
     case EntityType::kPerson:
@@ -160,6 +177,7 @@ Status IndexBuilder::AddEntity(const Watchlist& list, const Entity& entity) {
     index_->targets.back().born_from = static_cast<uint16_t>(std::clamp(*low, 0, 65535));
     index_->targets.back().born_to = static_cast<uint16_t>(std::clamp(*high, 0, 65535));
   }
+  index_->targets.back().subsidiary = NamesASubsidiary(entity);
   auto where = [&]() { return "list '" + list.id + "' entity '" + entity.id + "': "; };
   NameKind kind = KindOf(entity.type);
   if (!AddName(target, entity.name, kind)) {

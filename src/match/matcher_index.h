@@ -36,6 +36,9 @@ struct Target {
   // The years the list says the person may have been born in; 0: unknown.
   uint16_t born_from = 0;
   uint16_t born_to = 0;
+  // A name of it says it is a subsidiary: a short name it shares with
+  // another body is the parent's (see ResolveSharedNames()).
+  bool subsidiary = false;
 };
 
 // A watchlist or keyword list.

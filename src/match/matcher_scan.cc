@@ -527,7 +527,9 @@ void Corroborate(const MatcherIndex& index, std::string_view text,
 // Two entities of one list alerting on the same words. The one the text
 // supports wins: the one also found elsewhere in it by another of its
 // names ("Hafiz Saeed ... Hafiz Muhammad Saeed", if only one entry lists
-// the longer name), else the body whose own primary name the words are
+// the longer name), else the parent over a subsidiary whose names say it
+// is one ("Sberbank" is SBERBANK OF RUSSIA, not its Ukrainian subsidiary
+// JSC SBERBANK), else the body whose own primary name the words are
 // ("Ansar al-Islam" is ANSAR AL-ISLAM, only an alias of ANSARUL ISLAM).
 // The other becomes a candidate saying `ambiguous(list/id)` of the
 // winner. When the text supports neither, both alert, each marked
@@ -565,8 +567,12 @@ void ResolveSharedNames(const MatcherIndex& index, std::vector<Candidate>* kept)
       }
       bool c_elsewhere = named_elsewhere(c);
       bool k_elsewhere = named_elsewhere(k);
+      const bool c_subsidiary = index.targets[c.target].subsidiary;
+      const bool k_subsidiary = index.targets[k.target].subsidiary;
       if (c_elsewhere != k_elsewhere) {
         if (k_elsewhere) losers.push_back({i, k.target});
+      } else if (c_subsidiary != k_subsidiary) {
+        if (c_subsidiary) losers.push_back({i, k.target});
       } else if (primary(c) != primary(k)) {
         if (primary(k)) losers.push_back({i, k.target});
       } else {
@@ -694,6 +700,8 @@ Match MakeMatch(const MatcherIndex& index, std::string_view text,
       add("single-name");
     } else if (c.context) {
       add("context");
+    } else if (c.distinctive && c.alert) {
+      add("distinctive");
     } else if (!c.alert && c.score <= kWeakScore) {
       add("common-word");
     }

@@ -72,12 +72,12 @@ WorldFigures EvaluateWorld(const std::string& name, const std::vector<Watchlist>
 }
 
 // Floors (found) and ceilings (sentences with a wrong alert) by language,
-// as measured on 2026-12-07; deterministic, so no slack.
+// as measured on 2026-12-08; deterministic, so no slack.
 void ExpectWorldFigures(const WorldFigures& figures) {
   EXPECT_EQ(figures.all.positives(), 313);  // every (sentence, named party) pair
   EXPECT_EQ(figures.all.negatives(), 442);  // every sentence
-  EXPECT_GE(figures.all.found(), 271) << "recall fell";
-  EXPECT_LE(figures.all.false_alarms(), 5) << "sentences with a wrong alert rose";
+  EXPECT_GE(figures.all.found(), 275) << "recall fell";
+  EXPECT_LE(figures.all.false_alarms(), 4) << "sentences with a wrong alert rose";
 }
 
 // The committed OFAC entries the world set names (world_subset.yaml).
@@ -123,13 +123,13 @@ TEST(WorldSentencesEval, FullRealOfacLists) {
   ASSERT_FALSE(ofac.failed) << ofac.why;
   if (ofac.lists.empty()) GTEST_SKIP() << ofac.why;
   WorldFigures figures = EvaluateWorld("world sentences vs real OFAC SDN+consolidated", ofac.lists);
-  EXPECT_GE(figures.all.found(), 269) << "recall fell";
-  // 9, of which three are "Maria Zakharova" (English, French) and "Maria
+  EXPECT_GE(figures.all.found(), 273) << "recall fell";
+  // 8, of which three are "Maria Zakharova" (English, French) and "Maria
   // Sacharowa" (German): each alerts for both listed women of that name,
   // each marked ambiguous with the other, since the sentence cannot tell
   // them apart. (Vysotsky "born in 1938" is no longer one: OFAC's VYSOTSKY
   // was born in 1985.)
-  EXPECT_LE(figures.all.false_alarms(), 9) << "sentences with a wrong alert rose";
+  EXPECT_LE(figures.all.false_alarms(), 8) << "sentences with a wrong alert rose";
 }
 
 }  // namespace

@@ -259,8 +259,9 @@ TEST(MatcherRulesTest, FindsCompaniesWithAndWithoutLegalForms) {
   EXPECT_EQ(Alerts(*words, "members of The Base"), Want{});
   EXPECT_EQ(Alerts(*words, "the bombing by militants of The Base"),
             Want{"base|The Base|corroborated(sanctions-word:militant)"});
-  // A company's bare name needs a company word near it (or corroboration).
-  EXPECT_EQ(Alerts(*words, "Gazprom said"), Want{});
+  // A company's bare name needs a company word near it (or corroboration),
+  // unless it is distinctive (see below).
+  EXPECT_EQ(Alerts(*words, "Gazprom said"), Want{"gazprom|Gazprom|legal-form+distinctive"});
   EXPECT_EQ(Alerts(*words, "gas company Gazprom said"),
             Want{"gazprom|Gazprom|legal-form+context"});
   // A longer name that ends in a listed all-ordinary name is not it.
@@ -399,6 +400,24 @@ TEST(MatcherRulesTest, SharedNamesSayTheyAreAmbiguous) {
   EXPECT_THAT(rules["same"], ::testing::Not(::testing::HasSubstr("ambiguous")));
 }
 
+// A short name a parent shares with a subsidiary whose names say it is one
+// is the parent's; the subsidiary's hit says which body won.
+TEST(MatcherRulesTest, ASharedCompanyNameIsTheParentsNotTheSubsidiarys) {
+  Entity parent = Make("parent", "PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA", EntityType::kOrganization);
+  parent.aliases = {"PJSC SBERBANK"};
+  Entity ukraine = Make("ukraine", "JOINT STOCK COMPANY SBERBANK", EntityType::kOrganization);
+  ukraine.aliases = {"SUBSIDIARY BANK SBERBANK OF RUSSIA PUBLIC JOINT STOCK COMPANY"};
+  auto m = BuildOrDie({Watchlist{"l", {ukraine, parent}}});
+  auto matches = m->Scan("La banque Sberbank a fermé sa filiale autrichienne.", ScanOptions{true});
+  std::map<std::string, const Match*> by_id;
+  for (const Match& match : matches) by_id[match.entity_id] = &match;
+  ASSERT_EQ(by_id.size(), 2u);
+  EXPECT_TRUE(by_id["parent"]->alert);
+  EXPECT_THAT(by_id["parent"]->rule, ::testing::Not(::testing::HasSubstr("ambiguous")));
+  EXPECT_FALSE(by_id["ukraine"]->alert);
+  EXPECT_THAT(by_id["ukraine"]->rule, ::testing::HasSubstr("ambiguous(l/parent)"));
+}
+
 }  // namespace
 }  // namespace vigil
 
@@ -411,21 +430,33 @@ Entity Company(std::string id, std::string name, std::vector<std::string> progra
   return e;
 }
 
-// A company's bare name that no dictionary or common name shares waits for
-// the document; a story about the country of its sanctions programme is
-// enough, one about another country or none is not.
-TEST(MatcherRulesTest, DistinctiveBareCompanyNameAlertsInAStoryAboutItsCountry) {
+// A company's one-word bare name that no dictionary of the news's
+// languages, given name or surname shares alerts alone; a headline's
+// capitals, a bracketed country after it or another legal form for it in
+// the document make it wait for the document, where a story about the
+// country of its sanctions programme backs it.
+TEST(MatcherRulesTest, DistinctiveBareCompanyNameAlertsAloneUnlessTheTextSaysOtherwise) {
   auto m = BuildOrDie({Watchlist{
       "sdn", {Company("severstal", "SEVERSTAL PAO", {"RUSSIA-EO14024"}),
-              Company("mirza", "MIRZA CO.", {"IRAN"})}}});
-  EXPECT_EQ(Alerts(*m, "Severstal reported a fall in steel output, the Russian steelmaker said."),
-            (Want{"severstal|Severstal|legal-form+corroborated(country-word:russia)"}));
-  EXPECT_EQ(Alerts(*m, "Die Severstal steigert die Produktion, meldet Moskau."),
-            (Want{"severstal|Severstal|legal-form+corroborated(country-word:moskau)"}));
-  EXPECT_TRUE(Alerts(*m, "Severstal reported a fall in steel output.").empty());
-  EXPECT_TRUE(Alerts(*m, "Severstal opened a plant in Brazil, the Brazilian press said.").empty());
-  // A surname is no company's distinctive name, whatever the country.
+              Company("mirza", "MIRZA CO.", {"IRAN"}),
+              Company("albatros", "ALBATROS OOO", {"RUSSIA-EO14024"}),
+              Company("kuznetsov", "KUZNETSOV PAO", {"RUSSIA-EO14024"}),
+              Company("novastream", "NOVASTREAM LIMITED", {"RUSSIA-EO14024"})}}});
+  EXPECT_EQ(Alerts(*m, "Severstal reported a fall in steel output."),
+            (Want{"severstal|Severstal|legal-form+distinctive"}));
+  EXPECT_EQ(Alerts(*m, "Akcje Severstalu spadły o 5 proc."),
+            (Want{"severstal|Severstalu|legal-form+fuzzy(Severstalu→severstal)+distinctive"}));
+  EXPECT_TRUE(Alerts(*m, "SEVERSTAL CUTS OUTPUT").empty());
+  EXPECT_EQ(Alerts(*m, "SEVERSTAL CUTS OUTPUT, the Russian steelmaker said."),
+            (Want{"severstal|SEVERSTAL|legal-form+corroborated(country-word:russia)"}));
+  EXPECT_TRUE(Alerts(*m, "Severstal (Brazil) opened a plant.").empty());
+  EXPECT_TRUE(Alerts(*m, "Severstal Inc said it would buy a mill. Severstal paid cash.").empty());
+  // A surname, a word of German or Polish, a family name, two English
+  // words run together: not the listed company, whatever the country.
   EXPECT_TRUE(Alerts(*m, "Mirza spoke to reporters in Tehran.").empty());
+  EXPECT_TRUE(Alerts(*m, "Der Albatros ist der größte Seevogel der Welt.").empty());
+  EXPECT_TRUE(Alerts(*m, "Kuznetsov scored twice for Zenit.").empty());
+  EXPECT_TRUE(Alerts(*m, "In an interview with Novastream web radio, he said so.").empty());
 }
 
 }  // namespace
