@@ -202,6 +202,18 @@ double SpellingSimilarity(std::string_view written, std::string_view listed) {
   return std::max(best, respelled - kRespelled);
 }
 
+bool IsReadingOf(std::string_view written, std::string_view listed) {
+  if (listed.size() < 4 || written.size() > 64 || written == listed) return false;
+  char buffer[2 * 64];
+  auto reads = [&](std::string_view reading) {
+    return reading != written && (reading == listed || IsInflectionOf(reading, listed));
+  };
+  return reads(Apply(written, kGermanPolish, buffer)) || reads(Apply(written, kFrenchItalian, buffer)) ||
+         reads(Apply(written, kSpanish, buffer)) || reads(Apply(written, kHungarian, buffer)) ||
+         reads(Apply(written, kBelarusian, buffer)) || reads(Apply(written, kDutchNordic, buffer)) ||
+         reads(Apply(written, kUkrainian, buffer));
+}
+
 bool IsGenderForm(std::string_view a, std::string_view b) {
   if (a.size() > b.size()) std::swap(a, b);
   if (b.back() != 'a') std::swap(a, b);

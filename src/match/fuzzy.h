@@ -98,6 +98,12 @@ double SpellingSimilarity(std::string_view written, std::string_view listed);
 // derivation ("putinism", "putinist"): only endings of nouns' cases.
 bool IsInflectionOf(std::string_view written, std::string_view listed);
 
+// `written` read in one press's transliteration of Cyrillic (see
+// SpellingSimilarity()) is `listed` itself or a case form of it: Polish
+// "rosnieft" and "sbierbankiem" are ROSNEFT and SBERBANK as a Polish paper
+// writes them, not other words that look alike.
+bool IsReadingOf(std::string_view written, std::string_view listed);
+
 // `a` is the other's form with a final "-a" ("francesca"/"francesco",
 // "lavrova"/"lavrov", "aleksandra"/"aleksandr"): a woman's name, or in
 // Slavic text a case form of the man's.

@@ -446,15 +446,17 @@ bool IsDistinctivePairName(const MatcherIndex& index, const std::vector<TextWord
 }
 
 // Every spelling step of the hit is a case form of its listed word
-// ("Газпромом", "Сбербанка"): the name as the text's grammar declines it,
-// not another spelling.
-bool AllInflected(const MatcherIndex& index, const std::vector<TextWord>& words,
+// ("Газпромом", "Сбербанка"), or the listed word (or a case form of it) as
+// another language's press transliterates it ("Rosnieft", "Sbierbankiem"):
+// the name as the text's grammar and alphabet write it, not another word
+// that looks alike.
+bool AllCaseFormsOrReadings(const MatcherIndex& index, const std::vector<TextWord>& words,
                   std::string_view arena, const Candidate& c) {
   for (size_t k = 0; k < c.fuzzy_count; ++k) {
     const TextWord& w = words[c.fuzzy[k].pos];
-    if (!IsInflectionOf(arena.substr(w.norm_offset, w.norm_length), index.vocabulary.Word(c.fuzzy[k].listed))) {
-      return false;
-    }
+    std::string_view written = arena.substr(w.norm_offset, w.norm_length);
+    std::string_view listed = index.vocabulary.Word(c.fuzzy[k].listed);
+    if (!IsInflectionOf(written, listed) && !IsReadingOf(written, listed)) return false;
   }
   return true;
 }
@@ -467,7 +469,7 @@ bool IsDistinctiveBareName(const MatcherIndex& index, std::string_view text,
                            const std::vector<TextWord>& words, std::string_view arena, const Candidate& c) {
   const TextWord& w = words[c.first];
   if (c.last - c.first != 1 || !w.capitalized || w.lower_case ||
-      (c.fuzzy_count > 0 && !AllInflected(index, words, arena, c))) {
+      (c.fuzzy_count > 0 && !AllCaseFormsOrReadings(index, words, arena, c))) {
     return false;
   }
   if (!HasDistinctiveCompanyWord(index, words, c) ||
@@ -630,14 +632,14 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
       c->country_corroborates = true;
     } else if (short_word) {
       make_weak("short");
-    } else if (c->fuzzy_count > 0 && AllInflected(index, words, arena, *c)
+    } else if (c->fuzzy_count > 0 && AllCaseFormsOrReadings(index, words, arena, *c)
                    ? FollowedByName(text, end)
                    : InsideLongerName(text, start, end)) {
       // "Baikal Finance Group", "Gazprom Neft": another body's name. A
       // declined name is governed by the word before it, which may open
       // the sentence: "Akcje Gazpromu" are Gazprom's shares.
       make_weak("inside-longer-name");
-    } else if (c->fuzzy_count > 0 && !AllInflected(index, words, arena, *c)) {
+    } else if (c->fuzzy_count > 0 && !AllCaseFormsOrReadings(index, words, arena, *c)) {
       // "Hezbollah" for HIZBALLAH: a one-word spelling needs the document.
       c->needs_corroboration = true;
       c->weak_reason = "spelling-variant";

@@ -76,7 +76,7 @@ WorldFigures EvaluateWorld(const std::string& name, const std::vector<Watchlist>
 void ExpectWorldFigures(const WorldFigures& figures) {
   EXPECT_EQ(figures.all.positives(), 313);  // every (sentence, named party) pair
   EXPECT_EQ(figures.all.negatives(), 442);  // every sentence
-  EXPECT_GE(figures.all.found(), 275) << "recall fell";
+  EXPECT_GE(figures.all.found(), 276) << "recall fell";
   EXPECT_LE(figures.all.false_alarms(), 4) << "sentences with a wrong alert rose";
 }
 
@@ -123,7 +123,7 @@ TEST(WorldSentencesEval, FullRealOfacLists) {
   ASSERT_FALSE(ofac.failed) << ofac.why;
   if (ofac.lists.empty()) GTEST_SKIP() << ofac.why;
   WorldFigures figures = EvaluateWorld("world sentences vs real OFAC SDN+consolidated", ofac.lists);
-  EXPECT_GE(figures.all.found(), 273) << "recall fell";
+  EXPECT_GE(figures.all.found(), 274) << "recall fell";
   // 8, of which three are "Maria Zakharova" (English, French) and "Maria
   // Sacharowa" (German): each alerts for both listed women of that name,
   // each marked ambiguous with the other, since the sentence cannot tell

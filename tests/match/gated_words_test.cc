@@ -364,6 +364,18 @@ TEST(SkeletonTest, PolishSoftenedCaseFormsAreTheName) {
   EXPECT_GE(SpellingSimilarity("lukaszence", "lukashenka"), kCloseReading);
 }
 
+// A word that one press's transliteration turns into the listed word, or a
+// case form of it, is a reading of it; a word merely alike is not.
+TEST(SkeletonTest, PressTransliterationsAreReadingsOfTheListedWord) {
+  using match_internal::IsReadingOf;
+  EXPECT_TRUE(IsReadingOf("rosnieft", "rosneft"));       // Polish ie
+  EXPECT_TRUE(IsReadingOf("sbierbankiem", "sberbank"));  // ... and a case ending
+  EXPECT_TRUE(IsReadingOf("choigou", "shoigu"));          // French ch, ou
+  EXPECT_FALSE(IsReadingOf("rosneft", "rosneft"));        // the word itself
+  EXPECT_FALSE(IsReadingOf("ivangrad", "avangard"));
+  EXPECT_FALSE(IsReadingOf("rosnieftism", "rosneft"));    // a derivation
+}
+
 // Each press's spelling of a Cyrillic name reads back to the list's: French
 // (ch, ou), Dutch (oe, sj), Danish (tj), Hungarian (gy, cs), Ukrainian
 // (Volodymyr for Vladimir).

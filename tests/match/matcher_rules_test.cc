@@ -471,6 +471,7 @@ namespace {
 TEST(MatcherRulesTest, DeclinedOrganisationNamesAlertAndLowerCaseWordsAreNoSpellings) {
   auto m = BuildOrDie({Watchlist{
       "sdn", {Company("gazprom", "GAZPROM", {"RUSSIA-EO14024"}),
+              Company("rosneft", "ROSNEFT", {"RUSSIA-EO14024"}),
               Company("kontroles", "KONTROLES ELECTRONICOS", {"SDNTK"}),
               Make("kontroles-1", "KONTROLES", EntityType::kOrganization)}}});
   EXPECT_EQ(Alerts(*m, "Контракт с Газпромом продлён до 2030 года."),
@@ -478,6 +479,12 @@ TEST(MatcherRulesTest, DeclinedOrganisationNamesAlertAndLowerCaseWordsAreNoSpell
   EXPECT_EQ(Alerts(*m, "Акции Газпрома выросли."),
             (Want{"gazprom|Газпрома|transliterated+fuzzy(Газпрома→gazprom)"}));
   EXPECT_TRUE(m->Scan("Талибы взяли под контроль Кабул.", ScanOptions{true}).empty());
+  // So is the name as a Polish paper transliterates it (Polish "ie" for
+  // the Russian "е"), as written or declined.
+  EXPECT_EQ(Alerts(*m, "Rosnieft zwiększyła eksport ropy do Indii."),
+            (Want{"rosneft|Rosnieft|fuzzy(Rosnieft→rosneft)"}));
+  EXPECT_EQ(Alerts(*m, "Cena akcji Rosniefti spadła."),
+            (Want{"rosneft|Rosniefti|fuzzy(Rosniefti→rosneft)"}));
   // A company's core without its legal form, declined, is weighed as that
   // bare name: backed here by its programme's country.
   auto bank = BuildOrDie({Watchlist{"sdn", {Company("sber", "PJSC SBERBANK", {"RUSSIA-EO14024"})}}});
