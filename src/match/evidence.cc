@@ -137,7 +137,11 @@ bool StemAt(std::string_view text, size_t i, const char* stem) {
 template <typename Found>
 const char* FirstAtWordStart(std::string_view text, size_t skip_start, size_t skip_end, Found&& found) {
   for (size_t i = 0; i < text.size(); ++i) {
-    if (i > 0 && (IsLetter(text[i - 1]) || static_cast<uint8_t>(text[i - 1]) >= 0x80)) continue;
+    // A quotation mark opens a word: "„Hezbollah“", "«Хезболла»".
+    if (i > 0 && (IsLetter(text[i - 1]) || static_cast<uint8_t>(text[i - 1]) >= 0x80) &&
+        QuoteBefore(text, i) == 0) {
+      continue;
+    }
     if (i >= skip_start && i < skip_end) continue;
     if (const char* stem = found(i)) return stem;
   }
@@ -316,8 +320,10 @@ const char* FindSanctionsWord(std::string_view text, size_t skip_start, size_t s
       "shadow fleet", "dark fleet", "price cap", "impound", "confiscat", "freez",
       "frozen",    "detained",  "transponder", "ship-to-ship", "spoof", "iranian crude",
       "iranian oil", "russian crude", "russian oil",     "indicted",  "narco",     "cocain",    "kokain",    "sanktion",
-      "sancion",   "sanzion",   "sankcj",    "sankcij",   "terror",    "санкци",
-      "Санкци",    "террор",    "Террор",
+      "sancion",   "sanzion",   "sankcj",    "sankcij",   "terror",    "teror",
+      "rakiet",    "санкци",    "Санкци",    "террор",    "Террор",    "хезболл",
+      "Хезболл",   "хамас",     "Хамас",     "ХАМАС",     "талиб",     "Талиб",
+      "хусит",     "Хусит",     "боевик",    "Боевик",    "обстрел",   "Обстрел",
   });
   // One pass over the text: at each word's start, only the stems that begin
   // with its first byte (lower-cased) are compared, in place. No copy: a

@@ -1,4 +1,5 @@
-// What the text says about a hit: here, the birth years it states.
+// What the text says about a hit: the birth years it states, and words of
+// sanctions, terrorism or armed conflict.
 #include "evidence.h"
 
 #include <gtest/gtest.h>
@@ -48,6 +49,20 @@ TEST(StatedBirthYearsTest, NumbersThatAreNoAgeAreNotRead) {
   EXPECT_EQ(Stated("Ali Hassan (IRGC) said.", "Ali Hassan"), "");
   EXPECT_EQ(Stated("In 2-year-old Ali Hassan's case.", "Ali Hassan"), "");
   EXPECT_EQ(Stated("Ali Hassan said 71, 72.", "Ali Hassan"), "");
+}
+
+// A word opened by a quotation mark starts there ("„Hezbollah“",
+// "«Хезболла»"); inside a word, a stem is no word.
+TEST(FindSanctionsWordTest, FindsStemsAfterQuotationMarksButNotInsideWords) {
+  auto found = [](std::string_view text) {
+    const char* stem = FindSanctionsWord(text);
+    return stem == nullptr ? std::string() : std::string(stem);
+  };
+  EXPECT_EQ(found("\xe2\x80\x9eHezbollah\xe2\x80\x9c vadas \xc5\xbeuvo."), "hezbollah");
+  EXPECT_EQ(found("\xc2\xab\xd0\xa5\xd0\xb5\xd0\xb7\xd0\xb1\xd0\xbe\xd0\xbb\xd0\xbb\xd0\xb0\xc2\xbb"), "Хезболл");
+  EXPECT_EQ(found("Teroristai paskelb\xc4\x97 atsakomyb\xc4\x99."), "teror");
+  EXPECT_EQ(found("The Antiterrorist unit."), "");
+  EXPECT_EQ(found("\xd0\x9f\xd1\x80\xd0\xbe\xd1\x82\xd0\xb8\xd0\xb2\xd0\xbe\xd1\x82\xd0\xb5\xd1\x80\xd1\x80\xd0\xbe\xd1\x80"), "");  // противотеррор
 }
 
 }  // namespace
