@@ -138,8 +138,8 @@ template <typename Found>
 const char* FirstAtWordStart(std::string_view text, size_t skip_start, size_t skip_end, Found&& found) {
   for (size_t i = 0; i < text.size(); ++i) {
     // A quotation mark opens a word: "„Hezbollah“", "«Хезболла»".
-    if (i > 0 && (IsLetter(text[i - 1]) || static_cast<uint8_t>(text[i - 1]) >= 0x80) &&
-        QuoteBefore(text, i) == 0) {
+    if (i > 0 && (IsLetter(text[i - 1]) ||
+                  (static_cast<uint8_t>(text[i - 1]) >= 0x80 && QuoteBefore(text, i) == 0))) {
       continue;
     }
     if (i >= skip_start && i < skip_end) continue;

@@ -435,14 +435,31 @@ bool IsDistinctivePairName(const MatcherIndex& index, const std::vector<TextWord
   if (c.last - c.first != 2 || c.fuzzy_count > 0 || !HasDistinctiveCompanyWord(index, words, c)) {
     return false;
   }
+  // "Tinkoff Bank", "Interros Group": what kind of body it is, beside the
+  // distinctive word (a word of a dictionary of the news's languages is
+  // not distinctive enough for that: "Albatros Group").
+  static constexpr auto kKinds =
+      std::to_array<std::string_view>({"bank", "group", "holding", "holdings", "airlines", "airways"});
+  int kinds = 0;
   for (uint32_t p = c.first; p < c.last; ++p) {
+    if (words[p].id == Vocabulary::kUnknown || !words[p].capitalized) return false;
+    std::string_view word = index.vocabulary.Word(words[p].id);
+    if (std::find(kKinds.begin(), kKinds.end(), word) != kKinds.end()) {
+      ++kinds;
+      continue;
+    }
     // No ordinary word, given name or place, common name or legal form.
-    if (words[p].id == Vocabulary::kUnknown || !words[p].capitalized || index.common_name_word[words[p].id] ||
-        index.legal_word[words[p].id] || ClassifyWord(index.vocabulary.Word(words[p].id)) != WordClass::kName) {
+    if (index.common_name_word[words[p].id] || index.legal_word[words[p].id] ||
+        ClassifyWord(word) != WordClass::kName || (kinds > 0 && IsForeignWord(word))) {
       return false;
     }
   }
-  return true;
+  if (kinds == 1) {
+    for (uint32_t p = c.first; p < c.last; ++p) {
+      if (IsForeignWord(index.vocabulary.Word(words[p].id))) return false;
+    }
+  }
+  return kinds <= 1;
 }
 
 // Every spelling step of the hit is a case form of its listed word
@@ -759,11 +776,13 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
     // with a legal form the list does not give it is another company.
     make_weak("other-company");
   } else if (payload.rule == VariantRule::kLegalForm && c->last - c->first <= 2 &&
-             !HasLegalWord(index, words, *c) && !HasOrganizationWordNear(text, start, end) &&
-             !IsDistinctivePairName(index, words, *c)) {
-    c->needs_corroboration = true;
-    c->weak_reason = "bare-name";
-    c->country_corroborates = HasDistinctiveCompanyWord(index, words, *c);
+             !HasLegalWord(index, words, *c) && !HasOrganizationWordNear(text, start, end)) {
+    c->distinctive = IsDistinctivePairName(index, words, *c);
+    if (!c->distinctive) {
+      c->needs_corroboration = true;
+      c->weak_reason = "bare-name";
+      c->country_corroborates = HasDistinctiveCompanyWord(index, words, *c);
+    }
   }
   // A spelling variant inside a longer capitalised name ("Ali Hosseini
   // Khamenei" is not "Ali Hussein") is only a candidate; only a listed name

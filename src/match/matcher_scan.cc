@@ -705,6 +705,8 @@ Match MakeMatch(const MatcherIndex& index, std::string_view text,
     } else if (!c.alert && c.score <= kWeakScore) {
       add("common-word");
     }
+  } else if (target.kind == MatchKind::kEntity && c.distinctive && c.alert) {
+    add("distinctive");  // "Gazprom Neft", "Tinkoff Bank"
   } else if (target.kind == MatchKind::kEntity && (payload.flags & kAllOrdinary) && !c.alert &&
              c.score <= kWeakScore) {
     add("common-words");

@@ -557,13 +557,19 @@ TEST(MatcherRulesTest, ForeignArticlesAndCompoundNounsAreNoNameWords) {
 }
 
 // Two words of a company's name without its legal form alert alone when
-// both are no English word and one is long and rare ("Gazprom Neft"); with
-// an ordinary word beside ("Tinkoff Bank") the document must back it.
+// both are no English word and one is long and rare ("Gazprom Neft"), or
+// when one says what kind of body the long, rare one is ("Tinkoff Bank");
+// a word of another language ("Albatros Group"), a place or a brand
+// ("Astra Group") is not rare enough for that: the document must back it.
 TEST(MatcherRulesTest, ADistinctiveTwoWordCoreAlertsAlone) {
   auto m = BuildOrDie({Watchlist{"sdn", {Company("neft", "PUBLIC JOINT STOCK COMPANY GAZPROM NEFT", {"RUSSIA-EO14024"}),
-                                         Company("tinkoff", "JOINT STOCK COMPANY TINKOFF BANK", {"RUSSIA-EO14024"})}}});
-  EXPECT_EQ(Alerts(*m, "Gazprom Neft shipped its first cargo."), (Want{"neft|Gazprom Neft|legal-form"}));
-  EXPECT_TRUE(Alerts(*m, "Tinkoff Bank rebranded itself.").empty());
+                                         Company("tinkoff", "JOINT STOCK COMPANY TINKOFF BANK", {"RUSSIA-EO14024"}),
+                                         Company("albatros", "ALBATROS GROUP LLC", {"RUSSIA-EO14024"}),
+                                         Company("astra", "ASTRA GROUP LLC", {"RUSSIA-EO14024"})}}});
+  EXPECT_EQ(Alerts(*m, "Gazprom Neft shipped its first cargo."), (Want{"neft|Gazprom Neft|legal-form+distinctive"}));
+  EXPECT_EQ(Alerts(*m, "Tinkoff Bank rebranded itself."), (Want{"tinkoff|Tinkoff Bank|legal-form+distinctive"}));
+  EXPECT_TRUE(Alerts(*m, "Albatros Group bought a hotel.").empty());
+  EXPECT_TRUE(Alerts(*m, "Astra Group bought a hotel.").empty());
 }
 
 // A body's name of several words written all in lower case, but for
