@@ -462,6 +462,22 @@ bool IsDistinctivePairName(const MatcherIndex& index, const std::vector<TextWord
   return kinds <= 1;
 }
 
+// One word starts with the "yu" of Russian and Ukrainian Ю (yu, ju, iu,
+// you, jou, iou) and the other with the "i" of И before a consonant: the
+// names of two families ("Yushchenko", ISHCHENKO), not two spellings of one.
+bool OtherOnsetVowel(std::string_view a, std::string_view b) {
+  auto yu = [](std::string_view w) {
+    for (std::string_view onset : {"yu", "ju", "iu", "you", "jou", "iou"}) {
+      if (w.starts_with(onset)) return true;
+    }
+    return false;
+  };
+  auto i_consonant = [](std::string_view w) {
+    return w.size() > 1 && w[0] == 'i' && std::string_view("aeiouy").find(w[1]) == std::string_view::npos;
+  };
+  return (yu(a) && i_consonant(b)) || (yu(b) && i_consonant(a));
+}
+
 // Every spelling step of the hit is a case form of its listed word
 // ("Газпромом", "Сбербанка"), or the listed word (or a case form of it) as
 // another language's press transliterates it ("Rosnieft", "Sbierbankiem"):
@@ -741,6 +757,14 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
       // is how thousands of people are addressed.
       c->needs_corroboration = true;
       c->weak_reason = "common-name";
+    } else if (std::any_of(c->fuzzy.begin(), c->fuzzy.begin() + c->fuzzy_count, [&](const FuzzyStep& f) {
+                 const TextWord& w = words[f.pos];
+                 return OtherOnsetVowel(arena.substr(w.norm_offset, w.norm_length),
+                                        index.vocabulary.Word(f.listed));
+               })) {
+      // "Viktor Yushchenko" is no ISHCHENKO, Viktor: Ющенко and Ищенко are
+      // two families, whatever else the spellings share.
+      make_weak("spelling");
     } else if (HasGenderForm(index, words, arena, *c)) {
       // "Francesca Schiavone" is no SCHIAVONE, Francesco: a word in its
       // other gender's form beside a word as listed is another person

@@ -134,5 +134,14 @@ TEST(FalseAlarmTest, FirstSurnameAloneIsNotTheSonWithTwoGivenNames) {
             Want{"son|Nicolás Ernesto Maduro"});
 }
 
+// Ющенко and Ищенко are two families: "Yushchenko" is no spelling of a
+// listed ISHCHENKO, even in a story about oligarchs; the listed name is.
+TEST(FalseAlarmTest, YuAndIAreTwoFamiliesNotTwoSpellings) {
+  auto m = BuildOrDie({Make("ishchenko", "ISHCHENKO, Viktor Dmitrievich", EntityType::kPerson)});
+  EXPECT_EQ(Alerts(*m, "Viktor Yushchenko accused the oligarchs of fraud."), Want{});
+  EXPECT_EQ(Alerts(*m, "Viktor Ishchenko accused the oligarchs of fraud."),
+            Want{"ishchenko|Viktor Ishchenko"});
+}
+
 }  // namespace
 }  // namespace vigil
