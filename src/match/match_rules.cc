@@ -184,7 +184,10 @@ bool ContinuesName(std::string_view word, bool sentence_start) {
   std::string lower(word);
   for (char& ch : lower) ch = word_internal::kAsciiLower[static_cast<uint8_t>(ch)];
   if (IsTitleWord(lower) || IsLegalFormWord(lower) || IsCalendarWord(lower)) return false;
-  return !sentence_start || (ClassifyWord(lower) != WordClass::kOrdinary && !IsForeignFunctionWord(lower));
+  // A common given name opens a sentence as a name ("John Makin of the
+  // institute"), though the dictionary knows "john" as a word.
+  return !sentence_start || IsCommonNameWord(lower) ||
+         (ClassifyWord(lower) != WordClass::kOrdinary && !IsForeignFunctionWord(lower));
 }
 
 // A name-like word joined to `start` by a space or hyphen before it.
@@ -692,8 +695,11 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
         c->needs_corroboration = true;
         c->weak_reason = "proper-noun";
       }
-    } else if (payload.rule == VariantRule::kLegalForm &&
+    } else if ((payload.rule == VariantRule::kLegalForm ||
+                (payload.rule == VariantRule::kExact && payload.name == target.primary_name)) &&
                (FollowedByLegalForm(text, end) || PrecededByLegalForm(text, start))) {
+      // "Interconsult Inc" is no INTERCONSULT, listed by that one word: a
+      // legal form the list does not give makes another company.
       make_weak("other-company");
     } else if (payload.rule == VariantRule::kLegalForm) {
       // A small company's bare name ("Hanley" of HANLEY LIMITED, "Astra" of

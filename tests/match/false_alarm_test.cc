@@ -134,6 +134,18 @@ TEST(FalseAlarmTest, FirstSurnameAloneIsNotTheSonWithTwoGivenNames) {
             Want{"son|Nicolás Ernesto Maduro"});
 }
 
+// A body listed by one word is not the firm the text gives a legal form
+// ("Interconsult Inc"), nor the surname of a person whose given name opens
+// the sentence ("John Makin").
+TEST(FalseAlarmTest, OneWordBodiesAreNotOtherFirmsOrPeoplesSurnames) {
+  auto m = BuildOrDie({Make("interconsult", "INTERCONSULT", EntityType::kOrganization),
+                       Make("makin", "MAKIN", EntityType::kOrganization)});
+  EXPECT_EQ(Alerts(*m, "said the president of the consulting firm Interconsult Inc."), Want{});
+  EXPECT_EQ(Alerts(*m, "Prices fell. John Makin of the institute said so."), Want{});
+  EXPECT_EQ(Alerts(*m, "The US listed Interconsult in 1995."), Want{"interconsult|Interconsult"});
+  EXPECT_EQ(Alerts(*m, "Prices fell. Makin said so."), Want{"makin|Makin"});
+}
+
 // Ющенко and Ищенко are two families: "Yushchenko" is no spelling of a
 // listed ISHCHENKO, even in a story about oligarchs; the listed name is.
 TEST(FalseAlarmTest, YuAndIAreTwoFamiliesNotTwoSpellings) {
