@@ -7,6 +7,10 @@
 #include <utility>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "name_variants.h"
 #include "normalize.h"
 
@@ -132,17 +136,58 @@ bool StemAt(std::string_view text, size_t i, const char* stem) {
   return stem[k] == '\0';
 }
 
+// The word starts among text[from, from + 16), as bits, given whether the
+// byte before `from` is a word byte: a letter or a non-ASCII byte ("й"),
+// after a byte that is neither, or after a quotation mark ("„Hezbollah“",
+// "«Хезболла»"), whose bytes are non-ASCII too.
+#if defined(__SSE2__)
+uint32_t WordStarts16(std::string_view text, size_t from, bool word_before) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + from));
+  // A letter: (b | 0x20) in 'a'..'z'; a non-ASCII byte: the sign bit.
+  const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+  const __m128i ge_a = _mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1));
+  const __m128i le_z = _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1));
+  const auto letters = static_cast<uint32_t>(_mm_movemask_epi8(_mm_and_si128(ge_a, le_z)));
+  const auto high = static_cast<uint32_t>(_mm_movemask_epi8(v));
+  const uint32_t word = letters | high;
+  const uint32_t before = (word << 1) | (word_before ? 1u : 0u);
+  uint32_t starts = word & ~before & 0xFFFF;
+  // After a non-ASCII byte: a start only after a quotation mark, whose
+  // last byte is 0x98..0x9F, 0xAB, 0xB9, 0xBA or 0xBB.
+  uint32_t after_high = word & ((high << 1) | (word_before && from > 0 &&
+                                               static_cast<uint8_t>(text[from - 1]) >= 0x80 ? 1u : 0u)) & 0xFFFF;
+  for (; after_high != 0; after_high &= after_high - 1) {
+    auto k = static_cast<size_t>(__builtin_ctz(after_high));
+    if (QuoteBefore(text, from + k) != 0) starts |= 1u << k;
+  }
+  return starts;
+}
+#endif
+
 // The first non-null `found(i)` at a word's start i, outside [skip_start,
 // skip_end): the document-wide searches for evidence words, in one pass.
+// Sixteen bytes at a time: these searches read whole documents, for every
+// one with a hit that needs backing (most of a million-name list's).
 template <typename Found>
 const char* FirstAtWordStart(std::string_view text, size_t skip_start, size_t skip_end, Found&& found) {
-  for (size_t i = 0; i < text.size(); ++i) {
+  auto start_at = [&](size_t i) {
     // A quotation mark opens a word: "„Hezbollah“", "«Хезболла»".
-    if (i > 0 && (IsLetter(text[i - 1]) ||
-                  (static_cast<uint8_t>(text[i - 1]) >= 0x80 && QuoteBefore(text, i) == 0))) {
-      continue;
+    return i == 0 || !(IsLetter(text[i - 1]) ||
+                       (static_cast<uint8_t>(text[i - 1]) >= 0x80 && QuoteBefore(text, i) == 0));
+  };
+  size_t i = 0;
+#if defined(__SSE2__)
+  for (; i + 16 <= text.size(); i += 16) {
+    bool word_before = i > 0 && (IsLetter(text[i - 1]) || static_cast<uint8_t>(text[i - 1]) >= 0x80);
+    for (uint32_t starts = WordStarts16(text, i, word_before); starts != 0; starts &= starts - 1) {
+      size_t at = i + static_cast<size_t>(__builtin_ctz(starts));
+      if (at >= skip_start && at < skip_end) continue;
+      if (const char* stem = found(at)) return stem;
     }
-    if (i >= skip_start && i < skip_end) continue;
+  }
+#endif
+  for (; i < text.size(); ++i) {
+    if (!start_at(i) || (i >= skip_start && i < skip_end)) continue;
     if (const char* stem = found(i)) return stem;
   }
   return nullptr;

@@ -65,5 +65,22 @@ TEST(FindSanctionsWordTest, FindsStemsAfterQuotationMarksButNotInsideWords) {
   EXPECT_EQ(found("\xd0\x9f\xd1\x80\xd0\xbe\xd1\x82\xd0\xb8\xd0\xb2\xd0\xbe\xd1\x82\xd0\xb5\xd1\x80\xd1\x80\xd0\xbe\xd1\x80"), "");  // противотеррор
 }
 
+// The search reads sixteen bytes at a time: a word is found, and a stem
+// inside a word is not, wherever the word falls across those blocks.
+TEST(FindSanctionsWordTest, FindsWordsAtEveryOffset) {
+  for (size_t pad = 0; pad < 40; ++pad) {
+    std::string lead(pad, 'x');
+    std::string spaced = lead + " embargo";
+    EXPECT_STREQ(FindSanctionsWord(spaced), "embargo") << pad;
+    if (pad > 0) EXPECT_EQ(FindSanctionsWord(lead + "embargo"), nullptr) << pad;  // "xxembargo"
+    EXPECT_EQ(FindSanctionsWord(lead + "\xd0\xb9embargo"), nullptr) << pad;  // after "й"
+    EXPECT_STREQ(FindSanctionsWord(lead + " \xc2\xab\xd1\x81\xd0\xb0\xd0\xbd\xd0\xba\xd1\x86\xd0\xb8\xd0\xb8\xc2\xbb"),
+                 "санкци") << pad;  // «санкции»
+    // The hit itself is skipped, and the word after it found.
+    std::string twice = lead + " embargo, embargo";
+    EXPECT_STREQ(FindSanctionsWord(twice, pad + 1, pad + 8), "embargo") << pad;
+  }
+}
+
 }  // namespace
 }  // namespace vigil::match_internal
