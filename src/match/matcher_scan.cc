@@ -546,10 +546,22 @@ void ResolveSharedNames(const MatcherIndex& index, std::vector<Candidate>* kept)
   // company's core without its legal form is shared by parent and
   // subsidiaries). Not for people: whether a list writes a person's name
   // first or as an alias says nothing about who the text means.
+  // Or an alias that is the primary name spaced otherwise: "ANSAR ALLAH"
+  // names ANSARALLAH, whose alias it is, before HIZBALLAH, another alias of
+  // which it is too.
+  auto letters = [](std::string_view name) {
+    std::string out;
+    for (char ch : name) {
+      if (ch != ' ' && ch != '-' && ch != '\'') out += word_internal::kAsciiLower[static_cast<uint8_t>(ch)];
+    }
+    return out;
+  };
   auto primary = [&](const Candidate& c) {
-    return c.payload->name == index.targets[c.target].primary_name &&
-           c.payload->rule == VariantRule::kExact &&
-           index.targets[c.target].type != EntityType::kPerson;
+    const Target& target = index.targets[c.target];
+    if (target.type == EntityType::kPerson) return false;
+    if (c.payload->name == target.primary_name) return c.payload->rule == VariantRule::kExact;
+    return c.payload->rule == VariantRule::kExact &&
+           letters(index.Name(c.payload->name)) == letters(index.Name(target.primary_name));
   };
   struct Verdict {
     size_t loser;

@@ -400,6 +400,18 @@ TEST(MatcherRulesTest, SharedNamesSayTheyAreAmbiguous) {
   EXPECT_THAT(rules["same"], ::testing::Not(::testing::HasSubstr("ambiguous")));
 }
 
+// An alias two bodies share is the one's whose own name it is, spaced
+// otherwise: "Ansar Allah" is ANSARALLAH, though HIZBALLAH lists it too.
+TEST(MatcherRulesTest, ASharedAliasIsTheBodyWhoseOwnNameItIs) {
+  Entity houthis = Make("houthis", "ANSARALLAH", EntityType::kOrganization);
+  houthis.aliases = {"ANSAR ALLAH"};
+  Entity hizballah = Make("hizballah", "HIZBALLAH", EntityType::kOrganization);
+  hizballah.aliases = {"ANSAR ALLAH", "PARTY OF GOD"};
+  auto m = BuildOrDie({Watchlist{"l", {hizballah, houthis}}});
+  EXPECT_EQ(Alerts(*m, "Ansar Allah claimed the missile launch."),
+            (Want{"houthis|Ansar Allah|exact"}));
+}
+
 // A short name a parent shares with a subsidiary whose names say it is one
 // is the parent's; the subsidiary's hit says which body won.
 TEST(MatcherRulesTest, ASharedCompanyNameIsTheParentsNotTheSubsidiarys) {
