@@ -529,7 +529,8 @@ void Corroborate(const MatcherIndex& index, std::string_view text,
 // names ("Hafiz Saeed ... Hafiz Muhammad Saeed", if only one entry lists
 // the longer name), else the parent over a subsidiary whose names say it
 // is one ("Sberbank" is SBERBANK OF RUSSIA, not its Ukrainian subsidiary
-// JSC SBERBANK), else the body whose own primary name the words are
+// JSC SBERBANK), else the person whose whole name the words are over one
+// with a name part dropped, else the body whose own primary name the words are
 // ("Ansar al-Islam" is ANSAR AL-ISLAM, only an alias of ANSARUL ISLAM).
 // The other becomes a candidate saying `ambiguous(list/id)` of the
 // winner. When the text supports neither, both alert, each marked
@@ -555,6 +556,14 @@ void ResolveSharedNames(const MatcherIndex& index, std::vector<Candidate>* kept)
       if (ch != ' ' && ch != '-' && ch != '\'') out += word_internal::kAsciiLower[static_cast<uint8_t>(ch)];
     }
     return out;
+  };
+  // A person's whole listed name, in any order, before another's with a
+  // part dropped: "Soe Win" is SOE WIN, not SOE, Win Min less his "Min"
+  // (a Burmese name has no surname to keep).
+  auto whole = [&](const Candidate& c) {
+    VariantRule rule = c.payload->rule;
+    return index.targets[c.target].type == EntityType::kPerson &&
+           (rule == VariantRule::kExact || rule == VariantRule::kReordered || rule == VariantRule::kJoined);
   };
   auto primary = [&](const Candidate& c) {
     const Target& target = index.targets[c.target];
@@ -585,6 +594,8 @@ void ResolveSharedNames(const MatcherIndex& index, std::vector<Candidate>* kept)
         if (k_elsewhere) losers.push_back({i, k.target});
       } else if (c_subsidiary != k_subsidiary) {
         if (c_subsidiary) losers.push_back({i, k.target});
+      } else if (whole(c) != whole(k)) {
+        if (whole(k)) losers.push_back({i, k.target});
       } else if (primary(c) != primary(k)) {
         if (primary(k)) losers.push_back({i, k.target});
       } else {

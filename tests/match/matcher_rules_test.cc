@@ -412,6 +412,22 @@ TEST(MatcherRulesTest, ASharedAliasIsTheBodyWhoseOwnNameItIs) {
             (Want{"houthis|Ansar Allah|exact"}));
 }
 
+// Two people at the same words: the one whose whole listed name they are
+// wins over one with a name part dropped ("Soe Win" is SOE WIN, not SOE,
+// Win Min less his "Min").
+TEST(MatcherRulesTest, APersonsWholeNameWinsOverAnotherLessAPart) {
+  auto m = BuildOrDie({Watchlist{"l", {Person("minsoe", "SOE, Win Min"), Person("soewin", "SOE WIN")}}});
+  auto matches = m->Scan("Vice-Senior General Soe Win chaired the meeting.", ScanOptions{true});
+  std::map<std::string, const Match*> by_id;
+  for (const Match& match : matches) by_id[match.entity_id] = &match;
+  ASSERT_EQ(by_id.count("soewin"), 1u);
+  EXPECT_TRUE(by_id["soewin"]->alert);
+  if (by_id.count("minsoe") != 0) {
+    EXPECT_FALSE(by_id["minsoe"]->alert);
+    EXPECT_THAT(by_id["minsoe"]->rule, ::testing::HasSubstr("ambiguous(l/soewin)"));
+  }
+}
+
 // A short name a parent shares with a subsidiary whose names say it is one
 // is the parent's; the subsidiary's hit says which body won.
 TEST(MatcherRulesTest, ASharedCompanyNameIsTheParentsNotTheSubsidiarys) {
