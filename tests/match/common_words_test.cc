@@ -36,7 +36,9 @@ TEST(CommonWordsTest, ForeignWordsTextIsSortedForTheBinarySearch) {
     if (word.empty() || word[0] == '#') continue;
     ASSERT_LT(previous, word) << "after " << words << " words";
     // Every word of the list is found: the search handles both ends.
-    if (words % 997 == 0) EXPECT_TRUE(IsForeignWord(word)) << word;
+    if (words % 997 == 0) {
+      EXPECT_TRUE(IsForeignWord(word)) << word;
+    }
     previous = word;
     ++words;
   }
