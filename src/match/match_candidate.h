@@ -71,6 +71,9 @@ struct Candidate {
   // its sanctions programme supports it too ("Severstal" in a story about
   // Russia).
   bool country_corroborates = false;
+  // ... and nothing else does: a state body's name of ordinary words
+  // ("Ministry of Defence"), which every state has.
+  bool only_country_corroborates = false;
   // A company's one-word bare name that no dictionary, given name or other
   // listed word shares ("Severstal", "Сбербанка"): it alerts alone.
   bool distinctive = false;

@@ -332,6 +332,21 @@ bool NoCapitalisedNameWord(const MatcherIndex& index, const std::vector<TextWord
   return any;
 }
 
+// Every word of the hit capitalised, but for the words that link a
+// name's nouns: "Party of God", "Army for the Liberation of Rwanda" are
+// written so; "the base of" is not.
+bool CapitalisedButLinks(const MatcherIndex& index, const std::vector<TextWord>& words, const Candidate& c) {
+  static constexpr auto kLinks = std::to_array<std::string_view>({"of", "for", "the", "and", "de", "du", "des", "la", "le"});
+  if (!words[c.first].capitalized || !words[c.last - 1].capitalized) return false;
+  for (uint32_t p = c.first + 1; p + 1 < c.last; ++p) {
+    if (words[p].capitalized) continue;
+    if (words[p].id == Vocabulary::kUnknown) return false;
+    std::string_view w = index.vocabulary.Word(words[p].id);
+    if (std::find(kLinks.begin(), kLinks.end(), w) == kLinks.end()) return false;
+  }
+  return true;
+}
+
 // A word of the hit in lower case that is no name particle ("al", "bin").
 bool HasLowerCaseNameWord(const MatcherIndex& index, std::string_view text,
                           const std::vector<TextWord>& words, const Candidate& c) {
@@ -717,7 +732,8 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
       }
     }
   } else if ((payload.flags & kAllOrdinary) &&
-             (!c->all_capitalized || PrecededByName(text, start) || FollowedByOfName(text, end))) {
+             (!CapitalisedButLinks(index, words, *c) || PrecededByName(text, start) ||
+              FollowedByOfName(text, end))) {
     // "the base", "day bank": words, not the name; "Barclays Bank Ltd" is
     // a longer name that ends like "BANK LTD", "Industrial Bank of Japan"
     // one that starts like INDUSTRIAL BANK.
@@ -729,6 +745,17 @@ void Evaluate(const MatcherIndex& index, std::string_view text, const std::vecto
     // name is a company's full name.
     c->needs_corroboration = true;
     c->weak_reason = "common-words";
+    // "Ministry of Defence", "State Security Department": every state has
+    // one; a story about sanctions elsewhere is no support, only the
+    // programme's country named in the document is.
+    static constexpr auto kStateBodies = std::to_array<std::string_view>(
+        {"ministry", "department", "directorate", "bureau", "office", "committee", "commission",
+         "agency", "army", "navy", "police", "court", "council", "service", "central", "state"});
+    if (target.countries != 0 &&
+        std::find(kStateBodies.begin(), kStateBodies.end(), first_word) != kStateBodies.end()) {
+      c->country_corroborates = true;
+      c->only_country_corroborates = true;
+    }
   } else if (target.type == EntityType::kPerson && HyphenatedOn(text, start, end)) {
     // "Yu Chien-ming", "Mir-Hossein Mousavi": a hyphen joins the hit to
     // another name part.

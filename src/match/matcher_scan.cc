@@ -482,6 +482,16 @@ void Corroborate(const MatcherIndex& index, std::string_view text,
     if (other != candidates->end()) {
       c.corroboration = "co-mention";
       c.corroborating_target = other->target;
+    } else if (c.only_country_corroborates) {
+      uint8_t countries = index.targets[c.target].countries;
+      if (!country_looked[countries]) {
+        country_word[countries] = FindCountryWord(text, countries);
+        country_looked[countries] = true;
+      }
+      if (const char* country = country_word[countries]) {
+        c.corroboration = "country-word";
+        c.corroborating_word = country;
+      }
     } else {
       if (!looked) sanctions_word = FindSanctionsWord(text);
       looked = true;

@@ -584,6 +584,23 @@ TEST(MatcherRulesTest, ForeignArticlesAndCompoundNounsAreNoNameWords) {
   EXPECT_TRUE(Alerts(*m, "Elle a vu Mme Gazprom Leblanc hier.").empty());
 }
 
+// A name of ordinary words is written with capitals but for the words
+// that link its nouns ("Party of God"): the document must back it, and for
+// a state body's name ("Ministry of Defence", which every state has) only
+// the programme's country named in it does.
+TEST(MatcherRulesTest, NamesOfOrdinaryWordsKeepTheirLinksAndStateBodiesNeedTheirCountry) {
+  Entity hizballah = Company("hizballah", "HIZBALLAH", {"SDGT"});
+  hizballah.aliases = {"PARTY OF GOD"};
+  Entity ministry = Company("ministry", "MINISTRY OF DEFENCE", {"DPRK3"});
+  auto m = BuildOrDie({Watchlist{"sdn", {hizballah, ministry}}});
+  EXPECT_EQ(Alerts(*m, "Terrorist groups in Lebanon, including the Party of God, took hostages."),
+            (Want{"hizballah|Party of God|corroborated(sanctions-word:terroris)"}));
+  EXPECT_TRUE(Alerts(*m, "He spoke of the party of god in his sermon on terrorism.").empty());
+  EXPECT_TRUE(Alerts(*m, "Ministry of Defence lawyers said the sanctions were lawful.").empty());
+  EXPECT_EQ(Alerts(*m, "The Ministry of Defence in Pyongyang said sanctions had failed."),
+            (Want{"ministry|Ministry of Defence|corroborated(country-word:pyongyang)"}));
+}
+
 // Two words of a company's name without its legal form alert alone when
 // both are no English word and one is long and rare ("Gazprom Neft"), or
 // when one says what kind of body the long, rare one is ("Tinkoff Bank");
