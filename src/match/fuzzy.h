@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vigil::match_internal {
 
@@ -103,6 +104,16 @@ bool IsInflectionOf(std::string_view written, std::string_view listed);
 // "rosnieft" and "sbierbankiem" are ROSNEFT and SBERBANK as a Polish paper
 // writes them, not other words that look alike.
 bool IsReadingOf(std::string_view written, std::string_view listed);
+
+// The spellings under which the press may write a listed one-word name
+// (lower-case ASCII, five letters or more): its Slavic and Baltic case
+// forms ("gazpromu", "gazpromo"), the Polish "ie" for its "e" ("rosnieft",
+// "rosniefti"), and up to two of the vowel and sibilant swaps that
+// transliterations of Arabic and Persian names differ by ("hizbollah",
+// "hisbollah", "hezbullah" of "hizballah"). Not the word itself; at most
+// 96 spellings. The word gate keeps a lone capitalised word spelt so, which
+// the matcher then weighs as any spelling variant.
+std::vector<std::string> PressRespellings(std::string_view word);
 
 // `a` is the other's form with a final "-a" ("francesca"/"francesco",
 // "lavrova"/"lavrov", "aleksandra"/"aleksandr"): a woman's name, or in
