@@ -111,8 +111,9 @@ bool IsReadingOf(std::string_view written, std::string_view listed);
 // "rosniefti"), and up to two of the vowel and sibilant swaps that
 // transliterations of Arabic and Persian names differ by ("hizbollah",
 // "hisbollah", "hezbullah" of "hizballah"). Not the word itself; at most
-// 96 spellings. The word gate keeps a lone capitalised word spelt so, which
-// the matcher then weighs as any spelling variant.
+// 96 spellings. The word gate keeps a lone capitalised word spelt so, for
+// an organisation's one-word name or alias as listed; the matcher then
+// weighs it as any spelling variant.
 std::vector<std::string> PressRespellings(std::string_view word);
 
 // `a` is the other's form with a final "-a" ("francesca"/"francesco",

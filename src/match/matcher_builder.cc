@@ -111,8 +111,8 @@ class IndexBuilder {
   // name ends.
   void BuildWordGate(const std::vector<uint32_t>& first_payload);
   // The trie node whose payloads start at `first` names, by `word` alone,
-  // an organisation's (or untyped entry's) own name as listed.
-  bool IsOwnOneWordBodyName(uint32_t first, uint32_t word);
+  // an organisation (or untyped entry) as listed.
+  bool IsOneWordBodyName(uint32_t first, uint32_t word);
 
   uint32_t GroupIndex(const std::string& id, double min_score);
   // What the word list and the legal forms say about a word, computed once
@@ -485,15 +485,15 @@ std::unique_ptr<MatcherIndex> IndexBuilder::Finish() {
   return std::move(index_);
 }
 
-bool IndexBuilder::IsOwnOneWordBodyName(uint32_t first, uint32_t word) {
-  // A body's own name as listed ("Hizballah", "Taliban"), not a company's
-  // core without its legal form (a big list has tens of thousands of
-  // those), nor an ordinary English word.
+bool IndexBuilder::IsOneWordBodyName(uint32_t first, uint32_t word) {
+  // A body's one-word name or alias as listed ("Hizballah", "Taliban",
+  // "Gazprom"), not a company's core without its legal form (a big list has
+  // tens of thousands of those), nor an ordinary English word.
   if ((WordInfo(word) & (kOrdinaryInfo | kLegalInfo)) != 0) return false;
   for (uint32_t p = first; p < index_->payloads.size(); ++p) {
     const Payload& payload = index_->payloads[p];
     EntityType type = index_->targets[payload.target].type;
-    if (payload.own_name && (type == EntityType::kOrganization || type == EntityType::kOther) &&
+    if ((type == EntityType::kOrganization || type == EntityType::kOther) &&
         (payload.rule == VariantRule::kExact || payload.rule == VariantRule::kListedSpelling) &&
         index_->targets[payload.target].kind == MatchKind::kEntity) {
       return true;
@@ -535,7 +535,7 @@ void IndexBuilder::BuildWordGate(const std::vector<uint32_t>& first_payload) {
     if (parent == TokenTrie::kRoot) {
       if (named) {
         for (const Spelling& b : of(words[node])) index_->gate.AddSingle(b.hash);
-        if (IsOwnOneWordBodyName(first_payload[node], words[node])) {
+        if (IsOneWordBodyName(first_payload[node], words[node])) {
           for (const std::string& spelt : PressRespellings(index_->vocabulary.Word(words[node]))) {
             index_->gate.AddRespelled(Vocabulary::Hash(spelt));
           }
