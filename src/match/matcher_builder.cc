@@ -382,6 +382,18 @@ void IndexBuilder::BuildFuzzyIndex() {
       std::string whole = WholeSkeleton(word);
       if (whole != key && SpecificKey(whole.size(), word.size())) groups[whole].push_back(id);
     }
+    // Spanish writes kh as "j", which between vowels the skeleton reads as
+    // the glide of other languages ("Majakowski"): a listed word with "kh"
+    // between vowels is also filed under its Spanish spelling's key
+    // ("Zajárova", "Mijaíl" for ZAKHAROVA, MIKHAIL).
+    if (size_t kh = word.find("kh"); kh != std::string_view::npos && kh > 0 && kh + 2 < word.size()) {
+      std::string spanish(word);
+      for (size_t at = spanish.find("kh"); at != std::string::npos; at = spanish.find("kh", at + 1)) {
+        spanish.replace(at, 2, "j");
+      }
+      std::string spanish_key = Skeleton(spanish);
+      if (spanish_key != key && SpecificKey(spanish_key.size(), word.size())) groups[spanish_key].push_back(id);
+    }
   }
   index_->group_begin.reserve(groups.size() + 1);
   for (auto& [key, members] : groups) {

@@ -81,7 +81,7 @@ TEST(NameBenchEval, ListedNameFoundInPairedName) {
   // Floors: the figures measured on 2026-11-28 (deterministic, so no slack):
   // recall 114/425, false alarms 17/401; 126/425 and 8/401 on 2026-12-07.
   // Raise them when the matcher improves. VIGIL_EVAL_ALL=1 prints every miss.
-  EXPECT_GE(alerts.found(), 127) << "recall on match pairs fell";
+  EXPECT_GE(alerts.found(), 129) << "recall on match pairs fell";
   EXPECT_LE(alerts.false_alarms(), 7) << "alerts on no-match pairs rose";
   EXPECT_GE(bare_alerts.found(), 118) << "alerts without a document fell";
   EXPECT_LE(bare_alerts.false_alarms(), 4) << "alerts without a document on no-match pairs rose";

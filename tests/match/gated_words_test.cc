@@ -376,6 +376,18 @@ TEST(SkeletonTest, PressTransliterationsAreReadingsOfTheListedWord) {
   EXPECT_FALSE(IsReadingOf("rosnieftism", "rosneft"));    // a derivation
 }
 
+// Spanish writes kh as "j": "Zajárova", "Mijaíl" are ZAKHAROVA, MIKHAIL.
+TEST(SkeletonTest, SpanishJForKhBetweenVowelsFindsTheListedWord) {
+  auto m = Matcher::Build({Watchlist{"sdn", {Entity{"zakharova", "ZAKHAROVA, Mariya Vladimirovna",
+                                                    EntityType::kPerson, {}}}}},
+                          {});
+  ASSERT_TRUE(m.ok());
+  auto matches = (*m)->Scan("Mariya Zajárova, portavoz de la Cancillería rusa, ironizó.");
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(matches[0].matched, "Mariya Zajárova");
+  EXPECT_TRUE(matches[0].alert);
+}
+
 // The spellings the word gate keeps for a body's one-word name: case forms,
 // the Polish "ie", and one or two vowel or sibilant swaps.
 TEST(SkeletonTest, PressRespellingsOfOneWordNames) {
