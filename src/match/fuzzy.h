@@ -105,6 +105,12 @@ bool IsInflectionOf(std::string_view written, std::string_view listed);
 // writes them, not other words that look alike.
 bool IsReadingOf(std::string_view written, std::string_view listed);
 
+// The Lithuanian and Polish case endings a name's short last word (two or
+// three letters: a Korean or Chinese syllable) takes in running text:
+// "Kim Jong Unas", "Kim Jong Unu", "Kim Dzong Unem".
+inline constexpr std::string_view kShortWordCaseEndings[] = {"as", "ui", "u",  "a", "o",
+                                                            "em", "owi", "ie", "e"};
+
 // The spellings under which the press may write a listed one-word name
 // (lower-case ASCII, five letters or more): its Slavic and Baltic case
 // forms ("gazpromu", "gazpromo"), the Polish "ie" for its "e" ("rosnieft",

@@ -36,6 +36,9 @@ struct TextWord {
   // A word of another script that starts with a lower-case letter
   // ("контроль"); `capitalized` counts every such word as capitalised.
   bool lower_case;
+  // A listed syllable with a case ending ("Unas"), which only Walk() reads
+  // (after the name's other words); its text is in the arena.
+  bool declined_syllable = false;
 };
 
 // A word matched to a listed word that it is only similar to.

@@ -113,6 +113,8 @@ class IndexBuilder {
   // The trie node whose payloads start at `first` names, by `word` alone,
   // an organisation (or untyped entry) as listed.
   bool IsOneWordBodyName(uint32_t first, uint32_t word);
+  // ... names a person, by some of its payloads.
+  bool NamesAPerson(uint32_t first);
 
   uint32_t GroupIndex(const std::string& id, double min_score);
   // What the word list and the legal forms say about a word, computed once
@@ -515,6 +517,15 @@ bool IndexBuilder::IsOneWordBodyName(uint32_t first, uint32_t word) {
   return false;
 }
 
+bool IndexBuilder::NamesAPerson(uint32_t first) {
+  for (uint32_t p = first; p < index_->payloads.size(); ++p) {
+    const Payload& payload = index_->payloads[p];
+    if (index_->targets[payload.target].type == EntityType::kPerson) return true;
+    if (payload.flags & kLastOfNode) break;
+  }
+  return false;
+}
+
 void IndexBuilder::BuildWordGate(const std::vector<uint32_t>& first_payload) {
   // A word id's spellings (the word, and synonyms: "ltd" for "limited"),
   // each as its hash and its spelling key.
@@ -556,6 +567,18 @@ void IndexBuilder::BuildWordGate(const std::vector<uint32_t>& first_payload) {
       continue;
     }
     bool complete = named && parents[parent] == TokenTrie::kRoot;
+    // A person's name that ends in a syllable ("Kim Jong Un") may end in it
+    // declined ("Kim Jong Unas", "Unu"): those pairs pass the gate too, and
+    // the scan reads them as case forms (see Walk()).
+    std::string_view last = index_->vocabulary.Word(words[node]);
+    if (named && last.size() >= 2 && last.size() <= 3 && NamesAPerson(first_payload[node])) {
+      for (std::string_view ending : kShortWordCaseEndings) {
+        uint64_t declined = Vocabulary::Hash(std::string(last) + std::string(ending));
+        for (const Spelling& a : of(words[parent])) {
+          index_->gate.exact.Add(PairFilter::Key(a.hash, declined), complete);
+        }
+      }
+    }
     for (const Spelling& a : of(words[parent])) {
       for (const Spelling& b : of(words[node])) {
         index_->gate.exact.Add(PairFilter::Key(a.hash, b.hash), complete);

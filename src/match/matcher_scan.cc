@@ -172,7 +172,21 @@ void ScanWords(const MatcherIndex& index, std::string_view text, SpellingCache* 
         }
       }
     }
-    if (id == Vocabulary::kUnknown && group == kNoGroup) {
+    // "Unas", "Unu": a listed syllable of a name with a case ending, which
+    // Walk() reads after the name's other words (kShortWordCaseEndings).
+    bool declined_syllable = false;
+    if (id == Vocabulary::kUnknown && group == kNoGroup && lead >= 'A' && lead <= 'Z' &&
+        normalized.size() <= 6) {
+      for (std::string_view ending : kShortWordCaseEndings) {
+        size_t stem = normalized.size() - ending.size();
+        if (normalized.ends_with(ending) && normalized.size() >= ending.size() + 2 && stem <= 3 &&
+            index.vocabulary.Find(normalized.substr(0, stem)) != Vocabulary::kUnknown) {
+          declined_syllable = true;
+          break;
+        }
+      }
+    }
+    if (id == Vocabulary::kUnknown && group == kNoGroup && !declined_syllable) {
       run_start = true;
       return;
     }
@@ -188,7 +202,8 @@ void ScanWords(const MatcherIndex& index, std::string_view text, SpellingCache* 
                   lead >= 0x80 || (lead >= 'A' && lead <= 'Z'),
                   paired,
                   lead >= 0x80 && StartsLowerCase(text.substr(span.start, length))};
-    if (group != kNoGroup) {
+    word.declined_syllable = declined_syllable;
+    if (group != kNoGroup || declined_syllable) {
       word.norm_offset = static_cast<uint32_t>(arena->size());
       word.norm_length = static_cast<uint32_t>(spelled_as.size());
       arena->append(spelled_as);
@@ -280,6 +295,32 @@ void Walk(const MatcherIndex& index, const std::vector<TextWord>& words, std::st
       next.transliterated |= word.transliterated;
       next.all_capitalized &= word.capitalized;
       Walk(index, words, arena, pos + 1, step.child, step.value, next, out);
+    }
+  }
+  // "Kim Jong Unas", "Kim Jong Unu": a listed word too short for spelling
+  // variants (UN), declined by Lithuanian or Polish grammar, after two or
+  // more words of the name as listed (the word gate lets such pairs pass).
+  if (pos > state.first && state.fuzzy_count == 0 && state.exact_count >= 2 && word.capitalized &&
+      !word.lower_case && word.id == Vocabulary::kUnknown && word.norm_length <= 6) {
+    std::string_view written = arena.substr(word.norm_offset, word.norm_length);
+    for (std::string_view ending : kShortWordCaseEndings) {
+      if (!written.ends_with(ending) || written.size() < ending.size() + 2 ||
+          written.size() - ending.size() > 3) {
+        continue;
+      }
+      uint32_t listed = index.vocabulary.Find(written.substr(0, written.size() - ending.size()));
+      if (listed == Vocabulary::kUnknown) continue;
+      auto [child, child_payload] = index.trie.StepTo(node, listed);
+      if (child == TokenTrie::kNone || child_payload == TokenTrie::kNone) continue;
+      constexpr double kDeclined = 0.98;  // as SpellingSimilarity() scores a case form
+      WalkState next = state;
+      auto length = static_cast<double>(written.size() - ending.size());
+      next.weighted += length * kDeclined;
+      next.weight += length;
+      next.fuzzy[next.fuzzy_count++] = FuzzyStep{pos, listed};
+      next.transliterated |= word.transliterated;
+      next.min_fuzzy = std::min(next.min_fuzzy, kDeclined);
+      Walk(index, words, arena, pos + 1, child, child_payload, next, out);
     }
   }
   // "контроль" is a word, not a misspelt KONTROLES: a spelling variant in
@@ -817,10 +858,11 @@ std::vector<Match> Scan(const MatcherIndex& index, std::string_view text,
   words.reserve(text.size() / 8);  // news: most words are listed somewhere ("the", "of")
   ScanWords(index, text, &buffers.spellings, &buffers.kept, &words, &arena);
   const auto n = static_cast<uint32_t>(words.size());
-  // The nearest word at or after i, in the same run, with spelling variants.
+  // The nearest word at or after i, in the same run, with spelling variants
+  // (or a declined syllable: Walk() reads both).
   next_group.assign(n + 1, UINT32_MAX);
   for (uint32_t i = n; i-- > 0;) {
-    if (words[i].group != kNoGroup) {
+    if (words[i].group != kNoGroup || words[i].declined_syllable) {
       next_group[i] = i;
     } else if (i + 1 < n && !words[i + 1].run_start) {
       next_group[i] = next_group[i + 1];

@@ -584,6 +584,19 @@ TEST(MatcherRulesTest, ForeignArticlesAndCompoundNounsAreNoNameWords) {
   EXPECT_TRUE(Alerts(*m, "Elle a vu Mme Gazprom Leblanc hier.").empty());
 }
 
+// A name's last syllable declined by Lithuanian or Polish grammar ("Kim
+// Jong Unas", "Kim Jong Unu") is the name; a longer word after the name's
+// other words is not ("Kim Jong Unitas").
+TEST(MatcherRulesTest, ADeclinedLastSyllableIsTheName) {
+  auto m = BuildOrDie({Watchlist{"sdn", {Person("kju", "KIM, Jong Un")}}});
+  EXPECT_EQ(Alerts(*m, "Kim Jong Unas apžiūrėjo raketų gamyklą."),
+            (Want{"kju|Kim Jong Unas|fuzzy(Unas→un)"}));
+  EXPECT_EQ(Alerts(*m, "Putinas susitiko su Kim Jong Unu Pchenjane."),
+            (Want{"kju|Kim Jong Unu|fuzzy(Unu→un)"}));
+  EXPECT_TRUE(Alerts(*m, "Kim Jong Unitas spoke.").empty());
+  EXPECT_TRUE(Alerts(*m, "Jong Unas spoke.").empty());  // the name's other words first
+}
+
 // A body's one-word name as the press spells it, alone among plain words,
 // reaches the matcher: "Die Hisbollah" (German) and "Hizbollah" (older
 // English) are HIZBALLAH, backed by the document; "„Gazpromo“" (a
