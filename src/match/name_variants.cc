@@ -397,9 +397,12 @@ void AddJoinedVariants(std::string_view name, bool join_al, std::vector<NameVari
   size_t count = variants->size();
   for (size_t v = 0; v < count; ++v) {
     const Words& words = (*variants)[v].words;
+    // A body named by "al" and one word is written joined too
+    // ("Alshabaab"): few names, unlike every "al" of every body's name.
+    const bool al_here = join_al || (words.size() == 2 && (words[0] == "al" || words[0] == "el"));
     // Most names have nothing to join: look before copying any word.
     bool any = !apostrophes.empty() ||
-               (join_al && std::any_of(words.begin(), words.end(), [](const std::string& w) {
+               (al_here && std::any_of(words.begin(), words.end(), [](const std::string& w) {
                   return w == "al" || w == "el";
                 }));
     if (!any) continue;
@@ -408,7 +411,7 @@ void AddJoinedVariants(std::string_view name, bool join_al, std::vector<NameVari
     for (size_t k = 0; k < words.size(); ++k) {
       bool join = false;
       if (k + 1 < words.size()) {
-        join = join_al && (words[k] == "al" || words[k] == "el") && words[k + 1].size() >= 3;
+        join = al_here && (words[k] == "al" || words[k] == "el") && words[k + 1].size() >= 3;
         for (const auto& [a, b] : apostrophes) join |= words[k] == a && words[k + 1] == b;
       }
       if (join) {

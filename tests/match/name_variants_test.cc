@@ -115,6 +115,12 @@ TEST(NameVariantsTest, StripsAndMovesLegalForms) {
   EXPECT_EQ(describe("99TH LIGHT INFANTRY DIVISION OF THE BURMESE ARMY", NameKind::kOrganization),
             (std::vector<std::string>{"99th light infantry division of the burmese army|exact",
                                       "99th light infantry division|legal-form"}));
+  // A body named by "al" and one word is also written joined; a longer
+  // body's name keeps its "al" apart.
+  EXPECT_EQ(describe("AL-SHABAAB", NameKind::kOrganization),
+            (std::vector<std::string>{"al shabaab|exact", "alshabaab|joined"}));
+  EXPECT_EQ(describe("AL-QARD AL-HASSAN", NameKind::kOrganization),
+            (std::vector<std::string>{"al qard al hassan|exact"}));
   EXPECT_EQ(describe("MINISTRY OF THE INTERIOR", NameKind::kOrganization),
             (std::vector<std::string>{"ministry of the interior|exact"}));
   EXPECT_EQ(describe("BANK OF MOSCOW", NameKind::kOrganization),
