@@ -214,67 +214,6 @@ bool IsReadingOf(std::string_view written, std::string_view listed) {
          reads(Apply(written, kUkrainian, buffer));
 }
 
-std::vector<std::string> PressRespellings(std::string_view word) {
-  constexpr size_t kMax = 96;
-  std::vector<std::string> out;
-  if (word.size() < 5 || word.size() > 32 ||
-      !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-    return out;
-  }
-  auto add = [&](std::string w) {
-    if (out.size() < kMax && w != word && std::find(out.begin(), out.end(), w) == out.end()) {
-      out.push_back(std::move(w));
-    }
-  };
-  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
-  // Case forms, of the word and of its Polish spelling.
-  static constexpr std::string_view kEndings[] = {"a",  "u",  "e",  "y",  "i",  "o",   "om",
-                                                  "em", "ym", "iem", "owi", "ovi", "as", "ui"};
-  std::vector<std::string> stems = {std::string(word)};
-  for (size_t i = 1; i < word.size(); ++i) {
-    if (word[i] == 'e' && !vowel(word[i - 1]) && word[i - 1] != 'y') {
-      std::string polish(word);
-      polish.insert(i, 1, 'i');
-      stems.push_back(polish);
-      add(polish);
-      break;  // the first such "e": "sbierbank", "rosnieft"
-    }
-  }
-  for (const std::string& stem : stems) {
-    for (std::string_view ending : kEndings) add(stem + std::string(ending));
-  }
-  // One or two swaps of a vowel for the one another transliteration
-  // writes (a/e/o/u, e/i, o/u), or of s and z.
-  auto swaps = [&](char c) -> std::string_view {
-    switch (c) {
-      case 'a': return "eou";
-      case 'e': return "ai";
-      case 'i': return "e";
-      case 'o': return "ua";
-      case 'u': return "oa";
-      case 's': return "z";
-      case 'z': return "s";
-      default: return "";
-    }
-  };
-  std::string w(word);
-  for (size_t i = 0; i < w.size(); ++i) {
-    for (char a : swaps(word[i])) {
-      w[i] = a;
-      add(w);
-      for (size_t j = i + 1; j < w.size(); ++j) {
-        for (char b : swaps(word[j])) {
-          w[j] = b;
-          add(w);
-        }
-        w[j] = word[j];
-      }
-    }
-    w[i] = word[i];
-  }
-  return out;
-}
-
 bool IsGenderForm(std::string_view a, std::string_view b) {
   if (a.size() > b.size()) std::swap(a, b);
   if (b.back() != 'a') std::swap(a, b);

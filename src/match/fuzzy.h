@@ -111,17 +111,6 @@ bool IsReadingOf(std::string_view written, std::string_view listed);
 inline constexpr std::string_view kShortWordCaseEndings[] = {"as", "ui", "u",  "a", "o",
                                                             "em", "owi", "ie", "e"};
 
-// The spellings under which the press may write a listed one-word name
-// (lower-case ASCII, five letters or more): its Slavic and Baltic case
-// forms ("gazpromu", "gazpromo"), the Polish "ie" for its "e" ("rosnieft",
-// "rosniefti"), and up to two of the vowel and sibilant swaps that
-// transliterations of Arabic and Persian names differ by ("hizbollah",
-// "hisbollah", "hezbullah" of "hizballah"). Not the word itself; at most
-// 96 spellings. The word gate keeps a lone capitalised word spelt so, for
-// an organisation's one-word name or alias as listed; the matcher then
-// weighs it as any spelling variant.
-std::vector<std::string> PressRespellings(std::string_view word);
-
 // `a` is the other's form with a final "-a" ("francesca"/"francesco",
 // "lavrova"/"lavrov", "aleksandra"/"aleksandr"): a woman's name, or in
 // Slavic text a case form of the man's.

@@ -247,17 +247,6 @@ void GatedWordReader::Process(std::string_view text, bool last, Keep& keep) {
     kept[w] |= decided >> 1;
     if (w > 0) kept[w - 1] |= decided << 63;
   }
-  // A capitalised word that nothing keeps may be a one-word name as the
-  // press spells it ("Hizbollah", "Gazpromu"): one bit of a small filter,
-  // for the new words of the chunk.
-  for (size_t w = 0; w < kMaskWords; ++w) {
-    uint64_t todo = capital[w] & ~kept[w];
-    if (w == 0) todo &= ~0ull << (first_chunk ? 0 : first);
-    for (; todo != 0; todo &= todo - 1) {
-      size_t k = 64 * w + static_cast<size_t>(__builtin_ctzll(todo));
-      if (gate_.MayBeRespelled(hash_[k])) kept[w] |= uint64_t{1} << (k % 64);
-    }
-  }
   // A word is final once the pairs on both its sides are decided; each
   // kept one is handed over with whether words were skipped before it.
   size_t final_words = last ? size_ : size_ - 2;

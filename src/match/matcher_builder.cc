@@ -110,10 +110,8 @@ class IndexBuilder {
   // `first_payload`: by trie node, its first payload, or kNone where no
   // name ends.
   void BuildWordGate(const std::vector<uint32_t>& first_payload);
-  // The trie node whose payloads start at `first` names, by `word` alone,
-  // an organisation (or untyped entry) as listed.
-  bool IsOneWordBodyName(uint32_t first, uint32_t word);
-  // ... names a person, by some of its payloads.
+  // The trie node whose payloads start at `first` names a person, by some
+  // of its payloads.
   bool NamesAPerson(uint32_t first);
 
   uint32_t GroupIndex(const std::string& id, double min_score);
@@ -499,24 +497,6 @@ std::unique_ptr<MatcherIndex> IndexBuilder::Finish() {
   return std::move(index_);
 }
 
-bool IndexBuilder::IsOneWordBodyName(uint32_t first, uint32_t word) {
-  // A body's one-word name or alias as listed ("Hizballah", "Taliban",
-  // "Gazprom"), not a company's core without its legal form (a big list has
-  // tens of thousands of those), nor an ordinary English word.
-  if ((WordInfo(word) & (kOrdinaryInfo | kLegalInfo)) != 0) return false;
-  for (uint32_t p = first; p < index_->payloads.size(); ++p) {
-    const Payload& payload = index_->payloads[p];
-    EntityType type = index_->targets[payload.target].type;
-    if ((type == EntityType::kOrganization || type == EntityType::kOther) &&
-        (payload.rule == VariantRule::kExact || payload.rule == VariantRule::kListedSpelling) &&
-        index_->targets[payload.target].kind == MatchKind::kEntity) {
-      return true;
-    }
-    if (payload.flags & kLastOfNode) break;
-  }
-  return false;
-}
-
 bool IndexBuilder::NamesAPerson(uint32_t first) {
   for (uint32_t p = first; p < index_->payloads.size(); ++p) {
     const Payload& payload = index_->payloads[p];
@@ -558,11 +538,6 @@ void IndexBuilder::BuildWordGate(const std::vector<uint32_t>& first_payload) {
     if (parent == TokenTrie::kRoot) {
       if (named) {
         for (const Spelling& b : of(words[node])) index_->gate.AddSingle(b.hash);
-        if (IsOneWordBodyName(first_payload[node], words[node])) {
-          for (const std::string& spelt : PressRespellings(index_->vocabulary.Word(words[node]))) {
-            index_->gate.AddRespelled(Vocabulary::Hash(spelt));
-          }
-        }
       }
       continue;
     }

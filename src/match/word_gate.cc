@@ -218,7 +218,6 @@ void WordGate::Freeze() {
   spelling.Freeze();
   singles.Freeze(128);
   listed.Freeze(32);
-  respelled.Freeze(32);
 #if defined(__x86_64__)
   avx2 = __builtin_cpu_supports("avx2");
 #endif

@@ -124,11 +124,6 @@ struct WordGate {
   bool MaySingle(uint64_t h) const { return singles.MayContain(h); }
   // The hash of each word (and synonym) of a listed name.
   void AddListed(uint64_t h) { listed.Add(h); }
-  // The hash of each way the press may write a body's one-word name
-  // (match_internal::PressRespellings()): "Hizbollah", "Gazpromu".
-  void AddRespelled(uint64_t h) { respelled.Add(h); }
-  // Asked only for a capitalised word that nothing else keeps.
-  bool MayBeRespelled(uint64_t h) const { return respelled.MayContain(h); }
   void Freeze();
 
   // What TestWords() sets in a word's flags.
@@ -152,9 +147,6 @@ struct WordGate {
   // reads its pair filter, which is not in cache, only for the pairs of
   // listed words (31% of news words' pairs with 1M names).
   HashBits listed;
-  // Press spellings of one-word names, 32 bits each (about 3% false
-  // positives, which cost a lookup that finds nothing).
-  HashBits respelled;
   // Set by Freeze() when the CPU has AVX2; a test may turn it off.
   bool avx2 = false;
 

@@ -388,31 +388,6 @@ TEST(SkeletonTest, SpanishJForKhBetweenVowelsFindsTheListedWord) {
   EXPECT_TRUE(matches[0].alert);
 }
 
-// The spellings the word gate keeps for a body's one-word name: case forms,
-// the Polish "ie", and one or two vowel or sibilant swaps.
-TEST(SkeletonTest, PressRespellingsOfOneWordNames) {
-  using match_internal::PressRespellings;
-  auto has = [](const std::vector<std::string>& v, std::string_view w) {
-    return std::find(v.begin(), v.end(), w) != v.end();
-  };
-  std::vector<std::string> hizballah = PressRespellings("hizballah");
-  EXPECT_TRUE(has(hizballah, "hizbollah"));
-  EXPECT_TRUE(has(hizballah, "hisbollah"));
-  EXPECT_TRUE(has(hizballah, "hizbullah"));
-  EXPECT_FALSE(has(hizballah, "hizballah"));
-  EXPECT_LE(hizballah.size(), 96u);
-  std::vector<std::string> gazprom = PressRespellings("gazprom");
-  EXPECT_TRUE(has(gazprom, "gazpromu"));
-  EXPECT_TRUE(has(gazprom, "gazpromo"));
-  EXPECT_TRUE(has(gazprom, "gazpromem"));
-  std::vector<std::string> rosneft = PressRespellings("rosneft");
-  EXPECT_TRUE(has(rosneft, "rosnieft"));
-  EXPECT_TRUE(has(rosneft, "rosniefti"));
-  EXPECT_TRUE(PressRespellings("ansar").size() > 0);
-  EXPECT_TRUE(PressRespellings("isis").empty());        // too short to respell
-  EXPECT_TRUE(PressRespellings("gazprom2").empty());    // not letters alone
-}
-
 // Each press's spelling of a Cyrillic name reads back to the list's: French
 // (ch, ou), Dutch (oe, sj), Danish (tj), Hungarian (gy, cs), Ukrainian
 // (Volodymyr for Vladimir).
