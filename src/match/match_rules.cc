@@ -468,7 +468,7 @@ bool IsDistinctivePairName(const MatcherIndex& index, const std::vector<TextWord
     }
     // No ordinary word, given name or place, common name or legal form.
     if (index.common_name_word[words[p].id] || index.legal_word[words[p].id] ||
-        ClassifyWord(word) != WordClass::kName || (kinds > 0 && IsForeignWord(word))) {
+        ClassifyWord(word) != WordClass::kName) {
       return false;
     }
   }
