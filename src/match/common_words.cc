@@ -85,7 +85,11 @@ bool IsForeignWord(std::string_view normalized) {
   static const std::string_view kWords = [] {
     std::string_view text = ForeignWordsText();
     size_t pos = 0;
-    while (pos < text.size() && text[pos] == '#') pos = text.find('\n', pos) + 1;
+    while (pos < text.size() && text[pos] == '#') {
+      size_t eol = text.find('\n', pos);
+      if (eol == std::string_view::npos) return std::string_view();
+      pos = eol + 1;
+    }
     return text.substr(pos);
   }();
   if (normalized.empty()) return false;

@@ -1,8 +1,8 @@
 #include "matcher_builder.h"
 
 #include <algorithm>
-#include <cctype>
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -384,8 +384,8 @@ void IndexBuilder::BuildFuzzyIndex() {
     }
     // Spanish writes kh as "j", which between vowels the skeleton reads as
     // the glide of other languages ("Majakowski"): a listed word with "kh"
-    // between vowels is also filed under its Spanish spelling's key
-    // ("Zajárova", "Mijaíl" for ZAKHAROVA, MIKHAIL).
+    // inside it is also filed under its Spanish spelling's key ("Zajárova",
+    // "Mijaíl" for ZAKHAROVA, MIKHAIL).
     if (size_t kh = word.find("kh"); kh != std::string_view::npos && kh > 0 && kh + 2 < word.size()) {
       std::string spanish(word);
       for (size_t at = spanish.find("kh"); at != std::string::npos; at = spanish.find("kh", at + 1)) {
