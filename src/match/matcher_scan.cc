@@ -178,9 +178,9 @@ void ScanWords(const MatcherIndex& index, std::string_view text, SpellingCache* 
     if (id == Vocabulary::kUnknown && group == kNoGroup && lead >= 'A' && lead <= 'Z' &&
         normalized.size() <= 6) {
       for (std::string_view ending : kShortWordCaseEndings) {
+        if (!normalized.ends_with(ending) || normalized.size() < ending.size() + 2) continue;
         size_t stem = normalized.size() - ending.size();
-        if (normalized.ends_with(ending) && normalized.size() >= ending.size() + 2 && stem <= 3 &&
-            index.vocabulary.Find(normalized.substr(0, stem)) != Vocabulary::kUnknown) {
+        if (stem <= 3 && index.vocabulary.Find(normalized.substr(0, stem)) != Vocabulary::kUnknown) {
           declined_syllable = true;
           break;
         }
@@ -523,25 +523,19 @@ void Corroborate(const MatcherIndex& index, std::string_view text,
     if (other != candidates->end()) {
       c.corroboration = "co-mention";
       c.corroborating_target = other->target;
-    } else if (c.only_country_corroborates) {
-      uint8_t countries = index.targets[c.target].countries;
-      if (!country_looked[countries]) {
-        country_word[countries] = FindCountryWord(text, countries);
-        country_looked[countries] = true;
-      }
-      if (const char* country = country_word[countries]) {
-        c.corroboration = "country-word";
-        c.corroborating_word = country;
-      }
     } else {
-      if (!looked) sanctions_word = FindSanctionsWord(text);
-      looked = true;
+      // A state body's name ("Ministry of Defence") is backed by its
+      // country alone: no sanctions word is looked for.
+      if (!looked && !c.only_country_corroborates) {
+        sanctions_word = FindSanctionsWord(text);
+        looked = true;
+      }
       // The document's first sanctions word may be the hit itself: then
       // only another one counts ("Islamic Jihad" is no support for its own
       // "jihad"), unless the hit is the body's own one-word name and the
       // sanctions words name it: "Taliban", "Hezbollah", "Hamas" are the
       // armed groups whatever else the text says.
-      const char* word = sanctions_word;
+      const char* word = c.only_country_corroborates ? nullptr : sanctions_word;
       const char* reason = "sanctions-word";
       const uint32_t start = words[c.first].start;
       const uint32_t end = words[c.last - 1].end;
